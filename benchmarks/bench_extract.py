@@ -1,0 +1,160 @@
+"""Extraction speed and memory, reported as throughput and as ratios within one run.
+
+    python benchmarks/bench_extract.py [--size-mb 10] [--quantulum-kb 20]
+
+What it measures, all in this process:
+
+- throughput (characters per second) on a large corpus: the bundled texts repeated, with
+  every digit varied by a seeded generator, streamed from a temporary file;
+- cost per character of one 50 KB document against one 1 KB document (should be ~1: linear);
+- peak traced memory streaming 1/10 of the corpus against the whole (should be ~1: flat);
+- quantulum3 on the same English paragraphs, and our speed as a multiple of its speed.
+
+Nothing here asserts a time; the numbers are for the README and for comparing commits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from extract import extract_document, extract_file
+from kb import paths
+from kb.models import Source
+from kb.sources import load_sources
+
+HERE = Path(__file__).resolve().parent
+ENGLISH = HERE / "data" / "en-sample.txt"
+_DIGIT = re.compile(r"\d")
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    return _DIGIT.sub(lambda _: str(rng.randrange(10)), text)
+
+
+def _bundled() -> list[tuple[Source, str]]:
+    return [
+        (s, (paths.SOURCES / s.file).read_text(encoding="utf-8"))
+        for s in load_sources(paths.SOURCES_YAML)
+    ]
+
+
+def _corpus_file(directory: Path, lang: str, texts: list[str], size: int, seed: int) -> Path:
+    """A file of at least ``size`` characters: the texts repeated, digits varied."""
+    rng = random.Random(seed)
+    path = directory / f"big-{lang}-{size}.txt"
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < size:
+            for text in texts:
+                piece = _vary(text, rng) + "\n"
+                out.write(piece)
+                written += len(piece)
+    return path
+
+
+def _timed(work: Callable[[], int]) -> tuple[float, int]:
+    started = time.perf_counter()
+    count = work()
+    return time.perf_counter() - started, count
+
+
+def _stream(path: Path, lang: str) -> int:
+    source = Source(id=path.stem, file=path.name, language=lang)  # type: ignore[arg-type]
+    return sum(1 for _ in extract_file(path, source))
+
+
+def _peak_memory(path: Path, lang: str) -> int:
+    tracemalloc.start()
+    _stream(path, lang)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def _sized(text: str, size: int) -> str:
+    repeated = (text + "\n") * (size // max(1, len(text)) + 1)
+    return repeated[:size].rsplit("\n", 1)[0] + "\n"
+
+
+def _per_char_cost(source: Source, text: str, size: int, rounds: int) -> float:
+    doc = _sized(text, size)
+    started = time.perf_counter()
+    for _ in range(rounds):
+        extract_document(source, doc)
+    return (time.perf_counter() - started) / (rounds * len(doc))
+
+
+def _quantulum(paragraphs: list[str]) -> float | None:
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        return None
+    started = time.perf_counter()
+    for paragraph in paragraphs:
+        parser.parse(paragraph)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--size-mb", type=float, default=10.0)
+    options.add_argument("--quantulum-kb", type=float, default=20.0)
+    args = options.parse_args()
+    size = int(args.size_mb * 1_000_000)
+    bundled = _bundled()
+    by_lang: dict[str, list[str]] = {}
+    for source, text in bundled:
+        by_lang.setdefault(source.language or "de", []).append(text)
+    by_lang["en"] = [ENGLISH.read_text(encoding="utf-8")]
+
+    print(f"{'corpus':<28}{'chars':>12}{'claims':>10}{'seconds':>10}{'MB/s':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang, texts in sorted(by_lang.items()):
+            path = _corpus_file(Path(tmp), lang, texts, size // 3, seed=7)
+            chars = len(path.read_text(encoding="utf-8"))
+            _stream(path, lang)  # warm-up: compile patterns, load tables
+            seconds, claims = _timed(lambda p=path, lg=lang: _stream(p, lg))
+            print(
+                f"{'streamed ' + lang:<28}{chars:>12,}{claims:>10,}{seconds:>10.2f}"
+                f"{chars / seconds / 1e6:>8.2f}"
+            )
+        de_texts = by_lang["de"]
+        small = _corpus_file(Path(tmp), "de-small", de_texts, size // 30, seed=8)
+        large = _corpus_file(Path(tmp), "de-large", de_texts, size // 3, seed=8)
+        ratio = _peak_memory(large, "de") / _peak_memory(small, "de")
+        print(f"\npeak memory, {size // 3:,} vs {size // 30:,} chars streamed: {ratio:.2f}x")
+
+    source, text = bundled[0]
+    small_cost = _per_char_cost(source, text, 1_000, rounds=200)
+    large_cost = _per_char_cost(source, text, 50_000, rounds=4)
+    print(
+        f"cost per character, 50 KB vs 1 KB document: {large_cost / small_cost:.2f}x "
+        f"({1 / large_cost / 1e6:.2f} MB/s on the 50 KB document)"
+    )
+
+    english = _sized(by_lang["en"][0], int(args.quantulum_kb * 1000)).splitlines()
+    ours, _ = _timed(
+        lambda: sum(
+            len(extract_document(Source(id="en", file="en.txt", language="en"), p)) for p in english
+        )
+    )
+    theirs = _quantulum(english)
+    if theirs is None:
+        print("quantulum3 is not installed: no comparison")
+    else:
+        chars = sum(map(len, english))
+        print(
+            f"English paragraphs, {chars:,} chars: claimkb {chars / ours / 1e3:,.0f} k chars/s, "
+            f"quantulum3 {chars / theirs / 1e3:,.0f} k chars/s: {theirs / ours:.1f}x faster"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Find page chrome: the parts of a captured page that are not the article.
+
+Captured pages carry numbers nobody claimed — like counts under a post ("41", "1,45K"),
+chapter timestamps ("0:36:46"), trending topics, URLs, bylines with times, YAML front
+matter, section numbers. Masking them before the grammar runs keeps them out of the
+knowledge base without teaching the grammar about web pages.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+Interval = tuple[int, int]
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co|io|ru|de)/\S*")
+_HANDLE = re.compile(r"(?<![\w])[@#$][A-Za-z_]\w*")
+_TIMESTAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?")
+#: A line that is only a count, as under a post: "41", "1,45K", "12.3M".
+_COUNT_LINE = re.compile(r"^[ \t]*\d[\d.,]*[KkMm]?[ \t]*$", re.MULTILINE)
+#: A short line that ends in a clock time: a post's byline ("Dwarkesh Patel6. Feb., 01:09").
+_BYLINE = re.compile(r"^[^\n]{0,60}\d{1,2}:\d{2}[ \t]*$", re.MULTILINE)
+#: Section and list numbers at the start of a heading line: "01. Optimus", "Abschnitt 1 |".
+_SECTION_NUMBER = re.compile(r"^[ \t]*\d{1,2}\.(?=[ \t]+\S)", re.MULTILINE)
+#: A line that is only "#": the next line is a trending topic.
+_TOPIC = re.compile(r"^#[ \t]*\n[^\n]*$", re.MULTILINE)
+_TRENDING_HEADER = re.compile(r"^(?:Trend-Themen|Trending|Актуальные темы)[^\n]*$", re.MULTILINE)
+
+
+def chrome_intervals(text: str, document_start: bool = True) -> list[Interval]:
+    """Sorted, merged character intervals of ``text`` that are page chrome. Front matter
+    is looked for only when ``text`` begins the document."""
+    return _merge(sorted(_find_all(text, document_start)))
+
+
+def _find_all(text: str, document_start: bool) -> Iterator[Interval]:
+    front = _FRONT_MATTER.match(text) if document_start else None
+    if front:
+        yield front.span()
+    for pattern in (
+        _URL,
+        _HANDLE,
+        _TIMESTAMP,
+        _ISO_DATETIME,
+        _COUNT_LINE,
+        _BYLINE,
+        _SECTION_NUMBER,
+        _TOPIC,
+        _TRENDING_HEADER,
+    ):
+        for found in pattern.finditer(text):
+            yield found.span()
+
+
+def _merge(intervals: list[Interval]) -> list[Interval]:
+    merged: list[Interval] = []
+    for start, end in intervals:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class Mask:
+    """Answers "is this offset chrome?" in O(log n) for the scanner."""
+
+    def __init__(self, intervals: list[Interval]) -> None:
+        self._starts = [start for start, _ in intervals]
+        self._intervals = intervals
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a chrome interval."""
+        index = bisect_right(self._starts, end - 1) - 1
+        return index >= 0 and self._intervals[index][1] > start

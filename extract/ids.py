@@ -1,0 +1,32 @@
+"""Stable claim ids.
+
+An id is ``<source id>/<8 hex digits>``: a BLAKE2b digest of the claim's sentence (white
+space folded), its surface text and its occurrence among identical (sentence, surface)
+pairs of the source. It does not depend on offsets, so editing one paragraph changes the
+ids of claims in that paragraph's edited sentences only; re-running extraction on an
+unchanged source gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+_SPACE = re.compile(r"\s+")
+
+
+class ClaimIds:
+    """Hands out ids for one source, counting repeated (sentence, surface) pairs."""
+
+    def __init__(self, source_id: str) -> None:
+        self.source_id = source_id
+        self._seen: Counter[tuple[str, str]] = Counter()
+
+    def next(self, sentence: str, surface: str) -> str:
+        """The id of the next claim with this sentence and surface."""
+        key = (_SPACE.sub(" ", sentence).strip(), surface)
+        occurrence = self._seen[key]
+        self._seen[key] += 1
+        payload = "\x1f".join((key[0], key[1], str(occurrence))).encode("utf-8")
+        return f"{self.source_id}/{hashlib.blake2b(payload, digest_size=4).hexdigest()}"

@@ -1,0 +1,539 @@
+"""The quantity grammar: from a number outwards to its range, unit, bounds, hedge, rate and
+counted noun.
+
+The scanner finds candidate numbers with two compiled patterns (digits; first words of
+number phrases), reads each candidate once, and grows it left and right with the language's
+tables. It never backtracks over the text, so its cost is linear in the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extract import numwords
+from extract.chrome import Mask, chrome_intervals
+from extract.dates import bare_year, date_bound, find_dates
+from extract.grammar import SPACE, Grammar, grammar
+from extract.mention import Mention
+from extract.numbers import Number, read_number
+from kb.models import Quantity
+from kb.units import kind_of_unit
+
+_SPACES = re.compile(f"{SPACE}*")
+_DIGITS = re.compile(r"\d+")
+_QUOTES = "«»„“”\"'‹›‚‘’"
+_CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
+_WORD = re.compile(r"[^\W\d_][\w‑-]*")
+_NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*(?!\w)|[A-Z]{2,5}s?(?!\w)")
+_ADJECTIVE = {
+    "de": re.compile(r"[a-zäöüß][\w‑-]*(?:e|en|er|es|em)$"),
+    "ru": re.compile(r"[а-яё][\w‑-]*(?:ые|ый|ая|ое|ой|ий|их|ым|ыми|ую|ого|ей|ие|ими|ых|ая|яя)$"),
+    "en": re.compile(r"[a-z][\w‑-]*$"),
+}
+_LINKERS = {"de": {"von", "an"}, "ru": set(), "en": {"of"}}
+_FRACTION_WORDS = (
+    "zehntel",
+    "viertel",
+    "drittel",
+    "hälfte",
+    "половин",
+    "трет",
+    "четверт",
+    "half",
+    "quarter",
+    "third",
+    "tenth",
+)
+_ORDINAL_BEFORE = re.compile(
+    r"(?<!\w)(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|ins|ab|seit)" f"{SPACE}+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Reading:
+    """A quantity being read: grows from the number outwards."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    bound: str = "="
+    hedge: str | None = None
+    approx: bool = False
+    per: str | None = None
+    counted: str | None = None
+    numbers: list[Number] = field(default_factory=list)
+
+    def quantity(self) -> Quantity:
+        unit = self.unit or "dimensionless"
+        return Quantity(
+            kind=kind_of_unit(unit),  # type: ignore[arg-type]
+            value=self.value,
+            unit=unit,
+            low=self.low,
+            high=self.high,
+            approx=self.approx
+            or (
+                self.low is not None
+                and self.high is not None
+                and self.bound == "="
+                and self._vague()
+            ),
+            hedge=self.hedge,
+            bound=self.bound,  # type: ignore[arg-type]
+            per=self.per,
+            counted=self.counted,
+        )
+
+    def _vague(self) -> bool:
+        return any(number.vague for number in self.numbers)
+
+
+class Scanner:
+    """Reads every quantity of one language out of a text."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.g: Grammar = grammar(lang)
+        self._word_starts = numwords.word_start_pattern(lang)
+        self._names = _name_pattern()
+
+    def scan(
+        self, text: str, reference: dt.date | None = None, document_start: bool = True
+    ) -> list[Mention]:
+        """Every quantity and date in ``text``, in text order, page chrome left out.
+        ``reference`` resolves relative dates; ``document_start`` is False for the later
+        chunks of a long document."""
+        mask = Mask(chrome_intervals(text, document_start))
+        taken = [
+            (d.start, d.end, d.quantity)
+            for d in find_dates(text, self.lang, reference)
+            if not mask.covers(d.start, d.end)
+        ]
+        found = [Mention(s, e, q) for s, e, q in taken]
+        date_spans = Mask(sorted((s, e) for s, e, _ in taken))
+        cursor = 0
+        for pos in self._candidates(text):
+            if pos < cursor or mask.covers(pos, pos + 1) or date_spans.covers(pos, pos + 1):
+                continue
+            for mention in self._read(text, pos):
+                if not date_spans.covers(mention.start, mention.end):
+                    found.append(mention)
+                    cursor = max(cursor, mention.end)
+        found.extend(self._bare_units(text, mask, found))
+        found.extend(self._multiplier_words(text, mask, found))
+        return _share_counted(text, sorted(found, key=lambda m: (m.start, m.end)), self.lang)
+
+    def _candidates(self, text: str) -> Iterator[int]:
+        digit_starts = (m.start() for m in self.g.digits.finditer(text))
+        word_starts = (m.start() for m in self._word_starts.finditer(text))
+        return iter(sorted({*digit_starts, *word_starts}))
+
+    # -- reading one quantity -------------------------------------------------------------
+
+    def _read(self, text: str, pos: int) -> list[Mention]:
+        first = read_number(self.g, text, pos)
+        if first is None or self._is_name_or_ordinal(text, first):
+            return []
+        readings = self._ranges(text, first)
+        for reading in readings:
+            self._unit(text, reading)
+            self._modifiers(text, reading)
+        if len(readings) == 2:
+            self._share_alternatives(text, readings)
+        else:
+            self._counted_and_rate(text, readings[0])
+        for reading in readings:
+            if self.g.approximate_numbers.match(text, reading.numbers[0].start):
+                reading.approx = True
+        return [m for r in readings if (m := self._finish(text, r)) is not None]
+
+    def _ranges(self, text: str, first: Number) -> list[Reading]:
+        """One reading for a number or a range; two for alternatives ("1 Mio. oder 10 Mio.")."""
+        frame = self.g.range_frames.match_before(text, first.start, window=16)
+        closing = self.g.tables.modifiers.range_frames[frame[0]][1] if frame else None
+        connector = (
+            re.compile(f"{SPACE}+(?:{closing}){SPACE}+", re.IGNORECASE)
+            if closing
+            else self.g.range_connector
+        )
+        joint = connector.match(text, first.end)
+        second = read_number(self.g, text, joint.end()) if joint else None
+        start = frame[1] if frame and second else first.start
+        if second is None or first.vague or second.vague:
+            end = _repeated_end(text, first)
+            return [Reading(start, end, first.value, first.low, first.high, numbers=[first])]
+        either = self.g.alternatives.match_before(text, first.start, window=16)
+        if either or (first.has_scale and second.has_scale):
+            return [
+                Reading(first.start, first.end, first.value, numbers=[first]),
+                Reading(second.start, second.end, second.value, numbers=[second]),
+            ]
+        low = _share_scale(first, second)
+        if low.value >= second.value:
+            return [Reading(first.start, first.end, first.value, numbers=[first])]
+        mid = (low.value + second.value) / 2
+        return [Reading(start, second.end, mid, low.value, second.value, numbers=[low, second])]
+
+    def _unit(self, text: str, reading: Reading) -> None:
+        """The unit after the number, or a currency sign before it."""
+        last = reading.numbers[-1]
+        if not last.word:
+            glued = self.g.unit_symbols.match(text, reading.end)
+            if (
+                glued is None
+                and last.plain_int is False
+                and text[reading.end : reading.end + 1].isalpha()
+            ):
+                glued = None
+            if glued:
+                reading.unit, reading.end = glued
+                return
+        hyphen = self.g.hyphen_suffixes.match(text, reading.end)
+        if hyphen:
+            reading.unit, reading.end = hyphen
+            return
+        gap = _SPACES.match(text, reading.end)
+        at = gap.end() if gap else reading.end
+        unit = self.g.unit_symbols.match(text, at) or self.g.unit_words.match(text, at)
+        if unit is None and last.vague:
+            linker = _WORD.match(text, at)
+            if linker and linker.group().lower() in _LINKERS[self.lang]:
+                unit = self.g.unit_words.match(text, _skip_space(text, linker.end()))
+        if unit and (at > reading.end or not last.word):
+            reading.unit, reading.end = unit
+            prefix = self.g.unit_prefixes.match_before(text, reading.start, window=8)
+            if prefix and prefix[0] == reading.unit:
+                reading.start = prefix[1]
+        currency = self.g.prefix_currency.match_before(text, reading.start, window=6)
+        if currency and reading.unit is None:
+            reading.unit, reading.start = currency
+        fraction = any(number.word and number.value < 1 for number in reading.numbers)
+        surface = text[reading.numbers[0].start : reading.end]
+        if reading.unit is None and fraction and _is_fraction_word(surface):
+            reading.unit = "times"
+
+    def _modifiers(self, text: str, reading: Reading) -> None:
+        """Bounds and hedges around the quantity ("mehr als", "etwa", "или меньше")."""
+        for _ in range(2):
+            bound = self.g.bounds_before.match_before(text, reading.start, window=24)
+            if bound and reading.bound == "=":
+                reading.bound, reading.start = bound
+                continue
+            link = self.g.hedge_links.match_before(text, reading.start, window=6)
+            hedge_end = link[1] if link else reading.start
+            hedge = self.g.hedges.match_before(text, hedge_end, window=16)
+            if hedge and reading.hedge is None:
+                reading.hedge = text[hedge[1] : hedge_end].strip().lower()
+                reading.approx, reading.start = True, hedge[1]
+                continue
+            break
+        if reading.hedge is None and reading.start > 0 and text[reading.start - 1] in _QUOTES:
+            hedge = self.g.hedges.match_before(text, reading.start - 1, window=16)
+            if hedge:
+                reading.hedge = text[hedge[1] : reading.start - 1].strip().lower()
+                reading.approx = True
+        after = self.g.bounds_after.match(text, _skip_space(text, reading.end))
+        if after:
+            if reading.bound == "=":
+                reading.bound = after[0]
+            reading.end = after[1]
+        _apply_bound(reading)
+
+    def _counted_and_rate(self, text: str, reading: Reading) -> None:
+        kind = kind_of_unit(reading.unit or "dimensionless")
+        noun_end = reading.end
+        if kind in ("count", "measure", "money") and reading.unit is None:
+            counted = self._counted(text, reading.end)
+            if counted:
+                reading.counted, noun_end = counted
+        if kind in ("count", "measure", "money", "percent"):
+            reading.per = self._per(text, reading, noun_end)
+
+    def _share_alternatives(self, text: str, readings: list[Reading]) -> None:
+        """Two alternatives share the counted noun and rate written after the second."""
+        self._counted_and_rate(text, readings[1])
+        first, second = readings
+        if first.unit is None:
+            first.unit = second.unit
+        first.counted = first.counted or second.counted
+        first.per = first.per or second.per
+
+    def _finish(self, text: str, reading: Reading) -> Mention | None:
+        numbers = reading.numbers
+        lone = numbers[0]
+        if len(numbers) == 1 and lone.article and not self._article_counts(text, reading):
+            return None
+        if (
+            len(numbers) == 1
+            and lone.plain_int
+            and lone.digit_count == 4
+            and reading.unit is None
+            and 1900 <= lone.value <= 2100
+            and reading.hedge is None
+            and (
+                reading.counted is None
+                or date_bound(text, lone.start, lone.end, self.lang)[0] != "="
+            )
+        ):
+            date = bare_year(text, lone.start, lone.end, int(lone.value), self.lang)
+            return Mention(date.start, date.end, date.quantity)
+        return Mention(reading.start, reading.end, reading.quantity())
+
+    def _article_counts(self, text: str, reading: Reading) -> bool:
+        """'ein/eine/one' is a number only with a unit ("ein Jahr") or as a rate of a
+        counted thing ("ein Starship-Start jede Stunde")."""
+        if reading.unit is not None:
+            return True
+        return reading.per is not None and reading.counted is not None
+
+    # -- what is counted, and per what ------------------------------------------------------
+
+    def _counted(self, text: str, pos: int) -> tuple[str, int] | None:
+        """The counted noun after a number: up to two adjectives or a linker may stand
+        between ("über 10 gelähmte Patienten", "Millionen von simulierten Robotern")."""
+        at = _skip_space(text, pos, quotes=True)
+        for _ in range(3):
+            if text.startswith("(", at):
+                close = text.find(")", at, at + 40)
+                if close < 0:
+                    return None
+                at = _skip_space(text, close + 1)
+            word = _WORD.match(text, at)
+            name = _NAME_TOKEN.match(text, at)
+            if word is None and name is None:
+                return None
+            hit = self._noun(text, at, word)
+            if hit:
+                return hit
+            if name and (word is None or name.end() >= word.end()):
+                token = name.group()
+                return (token[:-1] if token.endswith("s") and len(token) > 2 else token), name.end()
+            if word is None:
+                return None
+            token = word.group()
+            if token.lower() not in _LINKERS[self.lang] and not _ADJECTIVE[self.lang].match(token):
+                return None
+            at = _skip_space(text, word.end())
+        return None
+
+    def _noun(self, text: str, at: int, word: re.Match[str] | None) -> tuple[str, int] | None:
+        if word is None:
+            return None
+        token = word.group()
+        head = max(token.rfind("-"), token.rfind("‑")) + 1
+        hit = self.g.counted.match(text, at + head)
+        if hit and hit[1] >= word.end():
+            return hit
+        return None
+
+    def _per(self, text: str, reading: Reading, noun_end: int) -> str | None:
+        """The rate of a quantity, from a rate phrase in its clause ("pro Jahr", "в год")."""
+        per = self.g.per_marker.match(text, reading.end)
+        if per and reading.unit:
+            noun = self._counted(text, per.end())
+            if noun:
+                return noun[0]
+        window_end = _clause_end(text, noun_end, 48)
+        at = noun_end
+        while at < window_end:
+            hit = self.g.rates.match(text, at)
+            if hit:
+                return hit[0]
+            nxt = _WORD.search(text, at + 1, window_end)
+            if nxt is None:
+                break
+            at = nxt.start()
+        lo = _clause_start(text, reading.start, 40)
+        for found in self.g.rates.pattern.finditer(text, lo, reading.start):
+            # A rate with a number before it in the clause is that number's rate.
+            if found.lastgroup and not _DIGITS.search(text, lo, found.start()):
+                return self.g.rates.keys[int(found.lastgroup[1:])]
+        for each in self.g.each.finditer(
+            text, _clause_start(text, reading.start, 60), reading.start
+        ):
+            noun = self._counted(text, each.end())
+            if noun and noun[1] <= reading.start:
+                return noun[0]
+        return None
+
+    # -- names, ordinals and bare units ----------------------------------------------------
+
+    def _is_name_or_ordinal(self, text: str, number: Number) -> bool:
+        if number.word:
+            return False
+        head = text[max(0, number.start - 24) : number.start]
+        if number.plain_int and number.value < 100 and self._names.search(head):
+            return True
+        if self.g.name_words.match_before(text, number.start, window=16):
+            return True
+        if self.lang == "de" and text[number.end : number.end + 2] in (". ", ".\u00a0"):
+            return bool(_ORDINAL_BEFORE.search(head))
+        return False
+
+    def _multiplier_words(self, text: str, mask: Mask, found: list[Mention]) -> Iterator[Mention]:
+        """Factors stated by a verb or adverb: "verdoppeln" (2 times), "вдвое", "triple"."""
+        spans = Mask(sorted((m.start, m.end) for m in found))
+        for hit in self.g.multiplier_words.pattern.finditer(text):
+            start, end = hit.span()
+            if hit.lastgroup is None or spans.covers(start, end) or mask.covers(start, end):
+                continue
+            factor = self.g.multiplier_words.keys[int(hit.lastgroup[1:])]
+            yield Mention(start, end, Reading(start, end, float(factor), unit="times").quantity())
+
+    def _bare_units(self, text: str, mask: Mask, found: list[Mention]) -> Iterator[Mention]:
+        """A unit without a number after a hedge or bound means one of it ("примерно
+        гигаватт", "менее чем через год"); so does a unit per thing ("киловатт на
+        фотошаблон"); "несколько миль" is 2 to 9 of it."""
+        spans = Mask(sorted((m.start, m.end) for m in found))
+        for unit_match in self.g.unit_words.pattern.finditer(text):
+            start, end = unit_match.span()
+            if spans.covers(start, end) or mask.covers(start, end):
+                continue
+            assert unit_match.lastgroup is not None
+            unit = self.g.unit_words.keys[int(unit_match.lastgroup[1:])]
+            reading = Reading(start, end, 1.0, unit=unit)
+            few = _few_before(self.g.tables.modifiers.few_words, text, start)
+            if few is not None:
+                reading.start, reading.low, reading.high, reading.value = few, 2.0, 9.0, 5.5
+                reading.approx = True
+            else:
+                lead = _strip_preposition(text, start)
+                self._modifiers(text, replace_start(reading, lead))
+                if reading.start == lead and reading.bound == "=" and reading.hedge is None:
+                    per = self.g.per_marker.match(text, end)
+                    noun = self._counted(text, per.end()) if per else None
+                    if not noun:
+                        continue
+                    reading.per = noun[0]
+                    yield Mention(start, end, reading.quantity())
+                    continue
+            if reading.per is None and kind_of_unit(unit) != "duration":
+                reading.per = self._per(text, reading, reading.end)
+            yield Mention(reading.start, reading.end, reading.quantity())
+
+
+_CONJUNCTIONS = {"de": "und|oder|bzw\\.", "ru": "и|или", "en": "and|or"}
+
+
+def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    """ "как минимум 10 000 и, возможно, 20–30 000 роботами": a count without a noun takes
+    the noun of the next count when only a conjunction (and a parenthetical word) is
+    between them."""
+    joint = re.compile(
+        rf"[\s«»„“\"]*(?:{_CONJUNCTIONS[lang]})(?:,?\s*[^\W\d]+,)?[\s«»„“\"]*$", re.IGNORECASE
+    )
+    result = list(mentions)
+    for index in range(len(result) - 2, -1, -1):
+        here, after = result[index], result[index + 1]
+        if (
+            here.quantity.kind == "count"
+            and here.quantity.counted is None
+            and after.quantity.kind == "count"
+            and after.quantity.counted
+            and after.start - here.end < 40
+            and joint.match(text[here.end : after.start])
+        ):
+            shared = here.quantity.model_copy(
+                update={
+                    "counted": after.quantity.counted,
+                    "per": here.quantity.per or after.quantity.per,
+                }
+            )
+            result[index] = Mention(here.start, here.end, shared)
+    return result
+
+
+def _repeated_end(text: str, number: Number) -> int:
+    """ "Millionen und Millionen": a vague word repeated for emphasis is one quantity."""
+    word = text[number.start : number.end]
+    found = re.compile(
+        rf"{SPACE}+(?:und|и|and){SPACE}+{re.escape(word)}(?!\w)", re.IGNORECASE
+    ).match(text, number.end)
+    return found.end() if found else number.end
+
+
+def replace_start(reading: Reading, start: int) -> Reading:
+    """Move a reading's start (used to look for modifiers before a preposition)."""
+    reading.start = start
+    return reading
+
+
+def _share_scale(first: Number, second: Number) -> Number:
+    """ "10 bis 20 Milliarden" and "20–30 000": the lower end takes the upper end's scale."""
+    if second.has_scale and not first.has_scale and second.value > 0:
+        factor = _scale_of(second)
+        if first.value * factor <= second.value:
+            return first.scaled(factor)
+    if second.zero_groups and not first.zero_groups and first.plain_int:
+        factor = 1000.0**second.zero_groups
+        if len(str(int(first.value * factor))) == second.digit_count:
+            return first.scaled(factor)
+    return first
+
+
+def _scale_of(number: Number) -> float:
+    magnitude = 1.0
+    while number.value / (magnitude * 1000) >= 1 and magnitude < 1e15:
+        magnitude *= 1000
+    return magnitude
+
+
+def _apply_bound(reading: Reading) -> None:
+    if reading.bound in (">", ">=") and reading.low is None:
+        reading.low = reading.value
+    elif reading.bound in ("<", "<=") and reading.high is None:
+        reading.high = reading.value
+
+
+def _is_fraction_word(surface: str) -> bool:
+    lowered = surface.lower()
+    return any(word in lowered for word in _FRACTION_WORDS)
+
+
+def _skip_space(text: str, pos: int, quotes: bool = False) -> int:
+    while pos < len(text) and (text[pos] in " \u00a0\u202f\t" or (quotes and text[pos] in _QUOTES)):
+        pos += 1
+    return pos
+
+
+def _clause_end(text: str, pos: int, window: int) -> int:
+    found = _CLAUSE_END.search(text, pos, min(len(text), pos + window))
+    return found.start() if found else min(len(text), pos + window)
+
+
+def _clause_start(text: str, pos: int, window: int) -> int:
+    lo = max(0, pos - window)
+    last = lo
+    for found in _CLAUSE_END.finditer(text, lo, pos):
+        last = found.end()
+    return last
+
+
+_PREPOSITIONS = re.compile(rf"(?<!\w)(?:через|in|nach|after|in about){SPACE}+$", re.IGNORECASE)
+
+
+def _strip_preposition(text: str, start: int) -> int:
+    found = _PREPOSITIONS.search(text, max(0, start - 12), start)
+    return found.start() if found else start
+
+
+def _few_before(words: list[str], text: str, start: int) -> int | None:
+    if not words:
+        return None
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words)}){SPACE}+$", re.IGNORECASE)
+    found = pattern.search(text, max(0, start - 16), start)
+    return found.start() if found else None
+
+
+def _name_pattern() -> re.Pattern[str]:
+    from extract.tables import product_names
+
+    names = "|".join(sorted(map(re.escape, product_names()), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})[\s\u00a0-]*$")

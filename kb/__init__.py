@@ -1,0 +1,1 @@
+"""claimkb's knowledge base: records, ledger, graph, checks and the command line."""

@@ -1,0 +1,134 @@
+"""The project's records: one frozen pydantic model per record type.
+
+Every format the project writes (YAML ledger, JSON Lines, RDF, pages) is derived from these
+models, so a field added here is added everywhere, and a file that does not fit them is
+rejected with the field's path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Bound = Literal["=", ">", ">=", "<", "<="]
+Kind = Literal["count", "measure", "money", "percent", "multiplier", "duration", "date"]
+
+#: Fields of one line of ``claims.jsonl``, in the order they are written.
+JSONL_FIELDS = (
+    "id",
+    "source",
+    "lang",
+    "speaker",
+    "start",
+    "end",
+    "surface",
+    "quote",
+    "kind",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "approx",
+    "hedge",
+    "bound",
+    "per",
+    "counted",
+    "time",
+)
+
+
+class Record(BaseModel):
+    """Base for all records: immutable, and unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Interview(Record):
+    """The interview a source covers: who spoke, who asked, when and where."""
+
+    speakers: list[str] = Field(default_factory=list, examples=[["Elon Musk"]])
+    interviewers: list[str] = Field(default_factory=list, examples=[["Ron Baron"]])
+    date: dt.date | None = None
+    venue: str | None = None
+
+
+class Source(Record):
+    """A document of the corpus and its metadata, as listed in ``sources.yaml``."""
+
+    id: str = Field(
+        description="File name without `.txt`.", examples=["orbital-ai-compute-plan.de"]
+    )
+    file: str
+    language: Literal["de", "en", "ru"] | None = None
+    translated_from: str | None = None
+    kind: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    cites: str | None = None
+    covers_interview: Interview | None = None
+    notes: str | None = None
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date that relative expressions ("next year") refer to: the interview, else
+        the publication."""
+        if self.covers_interview and self.covers_interview.date:
+            return self.covers_interview.date
+        return self.published
+
+
+class Quantity(Record):
+    """What a claim states, normalised: a value with a unit, and how exact it is meant to be.
+
+    ``low``/``high`` describe the interval the words assert: both for a range ("20.000 bis
+    30.000") or a vague quantity ("Tausende"), one side for a bound ("mehr als 10" sets
+    ``low``), neither for a plain value. ``value`` is then the midpoint of a closed interval,
+    or the bound itself.
+    """
+
+    kind: Kind = Field(description="What sort of number this is.", examples=["measure"])
+    value: float = Field(description="The stated value in `unit`.", examples=[100.0])
+    unit: str = Field(
+        description=(
+            "A pint unit string as stated ('GW', 't', 'year', 'percent', 'times'), a currency "
+            "code ('USD', 'EUR', 'RUB'), 'dimensionless' for counts, or 'date'."
+        ),
+        examples=["GW"],
+    )
+    low: float | None = Field(default=None, description="Lower end of the asserted interval.")
+    high: float | None = Field(default=None, description="Upper end of the asserted interval.")
+    approx: bool = Field(default=False, description="Hedged or vague: etwa, примерно, about, ~.")
+    hedge: str | None = Field(default=None, description="The hedge word, lower-cased.")
+    bound: Bound = Field(default="=", description="'>' for 'mehr als', '<=' for 'bis zu', ...")
+    per: str | None = Field(default=None, description="Rate denominator: 'year' for 'pro Jahr'.")
+    counted: str | None = Field(
+        default=None, description="What is counted, in English singular.", examples=["launch"]
+    )
+    time: str | None = Field(
+        default=None,
+        description="Dates only: ISO 8601 year, month, day or interval ('2026-01-01/2026-03-31').",
+        examples=["2030"],
+    )
+
+
+class Claim(Record):
+    """One numeric statement in one source, pointing at its exact characters."""
+
+    id: str = Field(description="Stable id, see the methodology page.")
+    source: str
+    lang: Literal["de", "en", "ru"]
+    speaker: str = Field(examples=["Elon Musk"])
+    start: int = Field(ge=0, description="Offset of the quantity's first character (str index).")
+    end: int = Field(ge=0, description="Offset after the quantity's last character.")
+    surface: str = Field(description="text[start:end], the quantity as written.")
+    quote: str = Field(description="The sentence around the quantity.")
+    quantity: Quantity
+
+    def flat(self) -> dict[str, Any]:
+        """The claim as one flat JSON object with the fields of ``JSONL_FIELDS``."""
+        merged = {**self.model_dump(exclude={"quantity"}), **self.quantity.model_dump()}
+        return {name: merged[name] for name in JSONL_FIELDS}

@@ -1,0 +1,30 @@
+"""Long documents are read in chunks; the claims must not depend on where chunks end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract import extract_document
+from extract.pipeline import extract_chunks
+from extract.reader import read_chunks
+from tests.conftest import bundled_sources, source_text
+
+
+def test_streaming_chunked_extraction_equals_whole_document(tmp_path: Path) -> None:
+    source = next(s for s in bundled_sources() if s.id.startswith("dwarkesh-podcast"))
+    text = source_text(source)
+    doc = tmp_path / source.file
+    doc.write_text(text, encoding="utf-8")
+    whole = extract_document(source, text)
+    chunked = list(extract_chunks(source, read_chunks(doc, chunk_chars=700)))
+    assert [c.model_dump() for c in chunked] == [c.model_dump() for c in whole]
+
+
+def test_streaming_chunks_end_at_line_breaks_and_cover_the_text(tmp_path: Path) -> None:
+    doc = tmp_path / "long.txt"
+    lines = [f"Zeile {n}: etwa {n} GW pro Jahr.\n" for n in range(5000)]
+    doc.write_text("".join(lines), encoding="utf-8")
+    chunks = list(read_chunks(doc, chunk_chars=4096))
+    assert len(chunks) > 10
+    assert "".join(chunks) == "".join(lines)
+    assert all(chunk.endswith("\n") for chunk in chunks)
