@@ -19,6 +19,11 @@ K = TypeVar("K")
 
 #: Horizontal white space that may stand between a number and its words.
 SPACE = "[ \u00a0\u202f\u2009\t]"
+#: Unicode vulgar fractions and their values.
+VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+          "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+          "⅞": 7 / 8}
+VULGAR_FRACTIONS = "".join(VULGAR)
 #: Characters that can separate digit groups of thousands.
 GROUP_SPACES = "[ \u00a0\u202f\u2009]"
 
@@ -68,7 +73,7 @@ class KeyedPattern(Generic[K]):
         return self.keys[int(found.lastgroup[1:])], lo + found.start()
 
 
-def _digit_pattern(lang: str) -> re.Pattern[str]:
+def _digit_pattern(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Numbers written in digits, with the separators each language uses.
 
     German writes ``20.000`` and ``1,7``; English ``10,000`` and ``1.7``; Russian ``110 000``
@@ -81,12 +86,17 @@ def _digit_pattern(lang: str) -> re.Pattern[str]:
         "ru": rf"(?:\.|{GROUP_SPACES})",
     }[lang]
     decimal = {"de": "[,.]", "en": "[.,]", "ru": "[,.]"}[lang]
-    grouped = rf"\d{{1,3}}(?:{group_marks}\d{{3}})+(?!\d)"
+    grouped = rf"[1-9]\d{{0,2}}(?:{group_marks}\d{{3}})+(?!\d)"
     plain = r"\d+"
-    return re.compile(
-        rf"(?<![\w.,])(?P<sign>[+\-−](?=\d))?(?P<int>{grouped}|{plain})"
-        rf"(?:(?P<dec>{decimal})(?P<frac>\d+))?(?![\d])"
+    # A fraction "3/4", a mixed number "2 1/4" or "10½", a leading-dot decimal ".25".
+    fraction = rf"(?:(?P<whole>\d+){SPACE}{{1,2}})?(?P<num>\d+)/(?P<den>\d+)(?![\d/])"
+    vulgar = rf"(?P<vwhole>\d+)?{SPACE}?(?P<vulgar>[{VULGAR_FRACTIONS}])"
+    body = (
+        rf"(?P<sign>[+\-−](?=[\d.]))?(?:{fraction}|{vulgar}|(?P<int>{grouped}|{plain}|(?=\.\d))"
+        rf"(?:(?P<dec>{decimal})(?P<frac>\d+))?(?![\d]))"
     )
+    # Not glued to a word before it ("GB300", "scp-173"); continuations skip this check.
+    return re.compile(rf"(?<![\w.,/])(?<![^\W\d_][-‑]){body}"), re.compile(body)
 
 
 def _str_keys(table: Mapping[Any, list[str]]) -> dict[str, list[str]]:
@@ -105,11 +115,13 @@ class Grammar:
     lang: str
     tables: LanguageTables
     digits: re.Pattern[str]
+    digits_glued: re.Pattern[str]
     unit_symbols: KeyedPattern[str]
     unit_words: KeyedPattern[str]
     unit_glued: KeyedPattern[str]
     hyphen_suffixes: KeyedPattern[str]
     prefix_currency: KeyedPattern[str]
+    currency_glued: KeyedPattern[str]
     hedges: KeyedPattern[str]
     bounds_before: KeyedPattern[str]
     bounds_after: KeyedPattern[str]
@@ -133,23 +145,31 @@ def grammar(lang: str) -> Grammar:
     t = tables(lang)
     shared = symbols()
     mods = t.modifiers
+    digits, digits_glued = _digit_pattern(lang)
     return Grammar(
         lang=lang,
         tables=t,
-        digits=_digit_pattern(lang),
-        unit_symbols=KeyedPattern(
-            shared.symbols, ignore_case=False, before="", after=r"(?![^\W\d_])"
-        ),
+        digits=digits,
+        digits_glued=digits_glued,
+        unit_symbols=KeyedPattern(shared.symbols, ignore_case=False, before="", after=r"(?!\w)"),
         unit_words=KeyedPattern(t.units.words),
         unit_glued=KeyedPattern(t.units.glued_suffixes, before=""),
         hyphen_suffixes=KeyedPattern(t.units.hyphen_suffixes, before="[-‑]"),
+        currency_glued=KeyedPattern(
+            shared.prefix_currency, ignore_case=False, before="", after=r"(?=\d)"
+        ),
         prefix_currency=KeyedPattern(
             shared.prefix_currency, ignore_case=False, before="", after="", anchor_end=True
         ),
         hedges=KeyedPattern(
             {"hedge": mods.hedges}, after="", anchor_end=True, before=r"(?<![^\W~≈])"
         ),
-        bounds_before=KeyedPattern(_str_keys(mods.bounds_before), after=r"(?!\w)", anchor_end=True),
+        bounds_before=KeyedPattern(
+            _str_keys(mods.bounds_before),
+            before=r"(?:(?<!\w)|(?=[<>≤≥=]))",
+            after=r"(?!\w)",
+            anchor_end=True,
+        ),
         bounds_after=KeyedPattern(_str_keys(mods.bounds_after)),
         range_connector=re.compile(
             rf"{SPACE}*(?:{alternation(_literal_dashes(mods.range_connectors))}){SPACE}*",

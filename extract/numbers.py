@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 from extract import numwords
-from extract.grammar import SPACE, Grammar
+from extract.grammar import SPACE, VULGAR, Grammar
 
-_ONE_SPACE = re.compile(f"{SPACE}?")
+_GAP = re.compile(f"{SPACE}{{0,2}}")
+_AND = re.compile(f"{SPACE}+(?:and|und|и){SPACE}+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,52 +55,54 @@ class Number:
         )
 
 
-def _digits(grammar: Grammar, text: str, pos: int) -> Number | None:
-    found = grammar.digits.match(text, pos)
+def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Number | None:
+    pattern = grammar.digits_glued if glued else grammar.digits
+    found = pattern.match(text, pos)
     if found is None:
         return None
-    integer = found["int"]
-    groups = re.split(r"[^\d]", integer)
+    sign = -1.0 if found["sign"] in ("-", "−") else 1.0
+    if found["den"] or found["vulgar"]:
+        return _fraction(found, sign)
+    groups = re.split(r"[^\d]", found["int"]) if found["int"] else ["0"]
     value = float("".join(groups))
     if found["frac"]:
         value += float("0." + found["frac"])
-    if found["sign"] in ("-", "−"):
-        value = -value
     zero_groups = 0
     for group in reversed(groups[1:]):
         if group != "000":
             break
         zero_groups += 1
-    plain = len(groups) == 1 and not found["frac"] and not found["sign"]
+    plain = len(groups) == 1 and not found["frac"] and not found["sign"] and bool(found["int"])
     return Number(
         found.start(),
         found.end(),
-        value,
+        sign * value,
         zero_groups=zero_groups,
         plain_int=plain,
         digit_count=len("".join(groups)),
     )
 
 
-def read_number(grammar: Grammar, text: str, pos: int) -> Number | None:
-    """The number written at ``pos`` with its scale word, or None."""
-    number = _digits(grammar, text, pos)
+def _fraction(found: re.Match[str], sign: float) -> Number | None:
+    """"3/4", "2 1/4", "10½": a fraction, with the whole part it may have."""
+    if found["den"]:
+        denominator = int(found["den"])
+        if denominator == 0:
+            return None
+        whole = int(found["whole"] or 0)
+        value = whole + int(found["num"]) / denominator
+    else:
+        value = int(found["vwhole"] or 0) + VULGAR[found["vulgar"]]
+    return Number(found.start(), found.end(), sign * value)
+
+
+def read_number(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Number | None:
+    """The number written at ``pos`` with its scale word, or None. ``glued`` reads a number
+    that follows a word character (a range's second end, a currency code: "USD115")."""
+    number = _digits(grammar, text, pos, glued)
     if number is not None:
-        gap = _ONE_SPACE.match(text, number.end)
-        end = gap.end() if gap else number.end
-        scale = numwords.match_scale(text, end, grammar.lang)
-        if scale is None and end != number.end:
-            scale = numwords.match_scale(text, number.end, grammar.lang)
-        if scale is None:
-            return number
-        factor, scale_end = scale
-        return Number(
-            number.start,
-            scale_end,
-            number.value * factor,
-            has_scale=True,
-            digit_count=number.digit_count,
-        )
+        scaled = _with_scale(grammar, text, number)
+        return _compose(grammar, text, scaled) if scaled.has_scale else scaled
     words = numwords.match_number_words(text, pos, grammar.lang)
     if words is None:
         return None
@@ -114,3 +117,69 @@ def read_number(grammar: Grammar, text: str, pos: int) -> Number | None:
         article=words.article,
         has_scale=abs(magnitude) >= 1000,
     )
+
+
+def _with_scale(grammar: Grammar, text: str, number: Number) -> Number:
+    """"1,7 Milliarden", "5 трлн", "100k", "- 10  k": the scale word after digits."""
+    gap = _GAP.match(text, number.end)
+    end = gap.end() if gap else number.end
+    scale = numwords.match_scale(text, end, grammar.lang)
+    if scale is None and end != number.end:
+        scale = numwords.match_scale(text, number.end, grammar.lang)
+    if scale is None:
+        return number
+    factor, scale_end = scale
+    return Number(
+        number.start,
+        scale_end,
+        number.value * factor,
+        has_scale=True,
+        digit_count=number.digit_count,
+    )
+
+
+def _compose(grammar: Grammar, text: str, number: Number) -> Number:
+    """Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 million and a half".
+
+    Only a smaller part may follow ("4 thousand 3 hundred"), after "and" only a part below
+    one hundred or a fraction word, so that "2 Millionen und 5 Patienten" stays two numbers.
+    """
+    scale = _scale_of_value(number.value)
+    link = _AND.match(text, number.end)
+    at = link.end() if link else _skip_spaces(text, number.end)
+    part = _digits(grammar, text, at) or _words(grammar, text, at)
+    if part is None or part.value <= 0:
+        return number
+    if 0 < part.value < 1 and link:
+        value = number.value + part.value * scale
+    elif link and part.value < min(100.0, scale):
+        part = _with_scale(grammar, text, part)
+        value = number.value + part.value
+    elif not link and not part.word:
+        part = _with_scale(grammar, text, part)
+        if not part.has_scale or part.value >= scale:
+            return number
+        value = number.value + part.value
+        return _compose(grammar, text, Number(number.start, part.end, value, has_scale=True))
+    else:
+        return number
+    return Number(number.start, part.end, value, has_scale=True)
+
+
+def _words(grammar: Grammar, text: str, at: int) -> Number | None:
+    words = numwords.match_number_words(text, at, grammar.lang)
+    if words is None or words.low is not None:
+        return None
+    return Number(at, words.end, words.value, word=True, article=words.article)
+
+
+def _scale_of_value(value: float) -> float:
+    scale = 1.0
+    while abs(value) >= scale * 1000:
+        scale *= 1000
+    return scale if scale > 1 else 100.0
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    gap = _GAP.match(text, pos)
+    return gap.end() if gap else pos

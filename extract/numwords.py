@@ -70,6 +70,7 @@ class _ScaleEntry(_Schema):
     vague: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     glued: tuple[str, ...] = ()
+    glued_after_currency: tuple[str, ...] = ()
 
 
 class _FractionEntry(_Schema):
@@ -78,6 +79,7 @@ class _FractionEntry(_Schema):
     counted: tuple[str, ...] = ()
     single: tuple[str, ...] = ()
     adjective: tuple[str, ...] = ()
+    prefix: tuple[str, ...] = ()
 
 
 class _Ordinals(_Schema):
@@ -135,8 +137,9 @@ VQ, PAIR, ARTICLE = "vq", "pair", "article"
 _OPENERS = frozenset({ZERO, UNIT, TEEN, TEN, HUND, SCALE, FRACV, PLUSHALF, VQ, PAIR, ARTICLE})
 # Kinds whose rejection after a spaced "and" means the "and" was not part of the number.
 _NUMERIC = frozenset({ZERO, UNIT, TEEN, TEN, HUND, SCALE})
-# Fraction categories that may open a phrase without a numerator ("half", "halbe Million").
-_OPENING = frozenset({"alone", "adjective"})
+# Fraction categories that may open a phrase without a numerator ("half", "halbe Million",
+# "пол-литра").
+_OPENING = frozenset({"alone", "adjective", "prefix"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +163,8 @@ class _Lang:
     max_part: int
     governors: frozenset[str]
     scale_words: dict[str, int]  # match_scale: words and abbreviations, normalised
-    glued: tuple[tuple[str, int], ...]  # match_scale: case-sensitive suffixes, longest first
+    glued: tuple[tuple[str, int, bool], ...]  # match_scale: case-sensitive suffixes, longest
+    # first, and whether they need a currency sign before the number
     scale_re: re.Pattern[str]
     start_re: re.Pattern[str]
     ordinal_re: re.Pattern[str] | None  # groups named after the place the ordinal takes
@@ -224,6 +228,7 @@ class _LexiconBuilder:
             self.add(f.counted, FRAC, f.denominator, "counted")
             self.add(f.single, FRAC, f.denominator, "single")
             self.add(f.adjective, FRAC, f.denominator, "adjective")
+            self.add(f.prefix, FRAC, f.denominator, "prefix")
         for value, forms in t.fraction_values.items():
             self.add(forms, FRACV, value)
         self.add(t.plus_half, PLUSHALF, 0.5)
@@ -261,37 +266,43 @@ def _trie_node(node: _Trie) -> str:
     return f"(?:{body})?" if end else body
 
 
-_LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 
 
 def _start_regex(table: _Table, lexicon: dict[str, _Lex], parts: frozenset[str]) -> str:
     """Where a phrase may begin: an opening word, or (German) a compound whose first part opens;
-    also a fraction determiner right before an opening fraction ("die Hälfte")."""
-    openers = [w for w, lex in lexicon.items() if lex.kind in _OPENERS]
-    openers += [w for w, lex in lexicon.items() if lex.kind == FRAC and lex.cat in _OPENING]
+    also a fraction determiner right before an opening fraction ("die Hälfte"). Fraction words
+    that open only before a scale word ("quarter million") are all let through; the reader
+    decides. A lookahead on the first letters lets the scan skip most positions quickly."""
+    openers = [w for w, lex in lexicon.items() if lex.kind in _OPENERS or lex.kind == FRAC]
     head = _trie_regex(openers)
     if table.compounds:
         head = f"{head}(?:{_trie_regex(parts)})*"
     alts = [f"{head}{_LETTER_AFTER}"]
-    if table.fraction_determiners:
+    dets = [_norm(d) for d in table.fraction_determiners]
+    if dets:
         alone = [w for w, lex in lexicon.items() if lex.kind == FRAC and lex.cat in _OPENING]
-        dets = _trie_regex(_norm(d) for d in table.fraction_determiners)
-        alts.append(rf"{dets}(?=\s+{_trie_regex(alone)}{_LETTER_AFTER})")
-    return _LETTER_BEFORE + "(?:" + "|".join(alts) + ")"
+        alts.append(rf"{_trie_regex(dets)}(?=\s+{_trie_regex(alone)}{_LETTER_AFTER})")
+    firsts = {w[0] for w in (*openers, *dets)}
+    if "е" in firsts:
+        firsts.add("ё")
+    first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+    return rf"\b(?={first})(?:" + "|".join(alts) + ")"
 
 
-def _scale_tables(table: _Table) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+def _scale_tables(
+    table: _Table,
+) -> tuple[dict[str, int], tuple[tuple[str, int, bool], ...]]:
     """Words and abbreviations read after digits, and the glued suffixes (longest first, so
     "MM" is tried before "M")."""
     words: dict[str, int] = {}
-    glued: dict[str, int] = {}
+    glued: list[tuple[str, int, bool]] = []
     for s in table.scales:
         for form in (*s.forms, *s.plural, *s.ambiguous, *s.abbreviations):
             words[_norm(form)] = s.value
-        for suffix in s.glued:
-            glued[suffix] = s.value
-    return words, tuple(sorted(glued.items(), key=lambda item: -len(item[0])))
+        glued += [(suffix, s.value, False) for suffix in s.glued]
+        glued += [(suffix, s.value, True) for suffix in s.glued_after_currency]
+    return words, tuple(sorted(glued, key=lambda item: -len(item[0])))
 
 
 def _ordinal_regex(ordinals: _Ordinals | None) -> re.Pattern[str] | None:
@@ -375,9 +386,12 @@ class _Tok(NamedTuple):
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SPACE = re.compile(r"[^\S\n]*\n?[^\S\n]*")
+_SPACE = re.compile(r"[^\S\n]*\n?[^\S\n]*")  # spaces, at most one line break
 _HYPHENS = "-\u2010\u2011"
-_SPACED_HYPHEN = re.compile(r"[^\S\n]+-[^\S\n]+")  # "fifty - two"
+# A word and what follows it: a hyphen ("twenty-one", also spaced: "fifty - two") or spaces.
+_WORD_GAP = re.compile(
+    r"([^\W\d_]+)(?:(?P<hyphen>[-\u2010\u2011]|[^\S\n]+-[^\S\n]+)|[^\S\n]*\n?[^\S\n]*)"
+)
 _MAX_TOKENS = 64
 
 
@@ -402,11 +416,14 @@ def _split(word: str, parts: frozenset[str], max_part: int) -> list[int] | None:
     return go(0)
 
 
-@functools.lru_cache(maxsize=8192)
-def _lookup(lang: str, word: str) -> tuple[tuple[_Lex, int], ...]:
-    """The meanings of one lower-case word, each with its end offset inside the word; empty
+@functools.lru_cache(maxsize=16384)
+def _lookup(lang: str, raw: str) -> tuple[tuple[_Lex, int], ...]:
+    """The meanings of one word as written, each with its end offset inside the word; empty
     when the word is no number word. Cached: the same words recur throughout a text."""
     lx = _language(lang)
+    word = _norm(raw)
+    if len(word) != len(raw):  # lower-casing changed the length ("İ"): offsets would drift
+        return ()
     lex = lx.lexicon.get(word)
     if lex is not None:
         return ((lex, len(word)),)
@@ -424,29 +441,18 @@ def _tokenize(text: str, start: int, lang: str, lx: _Lang) -> list[_Tok]:
     toks: list[_Tok] = []
     pos, sep = start, ""
     while len(toks) < _MAX_TOKENS:
-        m = _WORD.match(text, pos)
+        m = _WORD_GAP.match(text, pos)
         if m is None:
             break
-        parts = _lookup(lang, _norm(m.group()))
-        if not parts:
+        parts = _lookup(lang, m.group(1))
+        if not parts or (parts[0][0].kind == CONN and not lx.table.spaced_connectors):
             break
-        first = parts[0][0]
-        if first.kind == CONN and not lx.table.spaced_connectors:
-            break
+        base, last = m.start(), len(parts) - 1
         for k, (lex, end) in enumerate(parts):
-            toks.append(_Tok(lex, m.start() + end, k == len(parts) - 1, sep if k == 0 else "glued"))
-        pos = m.end()
-        if pos < len(text) and text[pos] in _HYPHENS:
-            pos, sep = pos + 1, "hyphen"
-            continue
-        spaced = _SPACED_HYPHEN.match(text, pos)
-        if spaced is not None:
-            pos, sep = spaced.end(), "hyphen"
-            continue
-        gap = _SPACE.match(text, pos)
-        if gap is None or gap.end() == pos:
+            toks.append(_Tok(lex, base + end, k == last, "glued" if k else sep))
+        if m.end() == m.end(1):
             break
-        pos, sep = gap.end(), "space"
+        pos, sep = m.end(), "hyphen" if m.group("hyphen") else "space"
     return toks
 
 
@@ -712,9 +718,13 @@ def _fraction_token(st: _State, toks: list[_Tok], i: int) -> bool:
     lex = toks[i].lex
     if st.last == "start":
         nxt = toks[i + 1].lex if i + 1 < len(toks) else None
-        before_scale = nxt is not None and nxt.kind == SCALE and nxt.value >= 1000
-        if lex.cat not in _OPENING and not (before_scale and nxt and nxt.cat != "vague"):
+        before_scale = (
+            nxt is not None and nxt.kind == SCALE and nxt.value >= 1000 and nxt.cat != "vague"
+        )
+        if lex.cat not in _OPENING and not before_scale:
             return False
+        if lex.cat == "prefix" and nxt is not None and toks[i + 1].sep != "hyphen":
+            return False  # "пол тысячи" is no spelling of "полтысячи"
         st.group = 1 / lex.value
         return True
     if st.last not in _NUMERATOR:
@@ -896,26 +906,33 @@ def match_number_words(text: str, start: int, lang: str) -> WordNumber | None:
     hyphens (twenty-one), 'und' inside German compounds, 'and' in English ('one hundred and
     five')."""
     lx = _language(lang)
-    if start > 0 and (text[start - 1].isalpha() or text[start - 1].isdigit()):
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None
     toks = _tokenize(text, start, lang, lx)
     if not toks:
         return None
     first = toks[0].lex
+    if len(toks) == 1 and first.kind == ARTICLE:  # "a", "an": most English word starts
+        return WordNumber(1.0, toks[0].end, article=True)
     governed = first.cat == "ambiguous" and _governed(text, start, lx)
     exact = _parse_cardinal(toks, lx, governed)
     vague = _parse_vague(toks, lx, governed)
     if vague is not None and (exact is None or vague.n > exact.n):
-        return WordNumber(
-            float(vague.value), toks[vague.n - 1].end, float(vague.low or 0), float(vague.high or 0)
-        )
+        low, high = float(vague.low or 0), float(vague.high or 0)
+        return WordNumber(float(vague.value), toks[vague.n - 1].end, low, high)
     if exact is None or (exact.n == 1 and first.company):
         return None
     end = toks[exact.n - 1].end
+    if exact.n == 1 and first.cat == "prefix" and not _hyphen_then_letter(text, end):
+        return None  # "на пол" is the floor; "пол-литра" is half a litre
     if _ordinal_follows(text, end, lx, exact.last):
         return None
     article = exact.n == 1 and first.article
     return WordNumber(float(exact.value), end, article=article)
+
+
+def _hyphen_then_letter(text: str, pos: int) -> bool:
+    return pos + 1 < len(text) and text[pos] in _HYPHENS and text[pos + 1].isalpha()
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -959,9 +976,9 @@ def match_scale(text: str, start: int, lang: str) -> tuple[float, int] | None:
         return None
     before = text[start - 1] if start > 0 else ""
     if before.isdigit():
-        for suffix, value in lx.glued:
+        for suffix, value, currency in lx.glued:
             end = start + len(suffix)
-            if text.startswith(suffix, start) and _glued_suffix_ok(text, start, end):
+            if text.startswith(suffix, start) and _glued_suffix_ok(text, start, end, currency):
                 return float(value), end
     elif before.isalpha():
         return None
@@ -971,14 +988,20 @@ def match_scale(text: str, start: int, lang: str) -> tuple[float, int] | None:
     return float(lx.scale_words[_norm(m.group())]), m.end()
 
 
-def _glued_suffix_ok(text: str, start: int, after: int) -> bool:
+_CURRENCY_SIGNS = "$€£¥₽₴"
+
+
+def _glued_suffix_ok(text: str, start: int, after: int, currency: bool) -> bool:
     """A glued suffix counts only when nothing alphanumeric follows it ("100kW", "5MB" are
-    units) and the digits before it are not glued to a word ("B2B")."""
+    units) and the digits before it are not glued to a word ("B2B"); some only after a
+    currency sign ("$2T")."""
     if after < len(text) and (text[after].isalnum() or text[after] == "_"):
         return False
     i = start - 1
     while i >= 0 and (text[i].isdigit() or text[i] in ".,"):
         i -= 1
+    if currency:
+        return i >= 0 and text[i] in _CURRENCY_SIGNS
     return i < 0 or not text[i].isalpha()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract import numwords
 from extract.chrome import Mask, chrome_intervals
@@ -25,6 +25,12 @@ from kb.units import kind_of_unit
 _SPACES = re.compile(f"{SPACE}*")
 _DIGITS = re.compile(r"\d+")
 _QUOTES = "«»„“”\"'‹›‚‘’"
+#: A sign word before a number; "плюс минус 1" and "plus minus 1" are a tolerance, not -1.
+_SIGN_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:minus|negative|минус)|^[-−]){SPACE}+$",
+    re.IGNORECASE,
+)
+_OR_WORDS = re.compile(r"oder|or|или|либо")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*(?!\w)|[A-Z]{2,5}s?(?!\w)")
@@ -133,14 +139,19 @@ class Scanner:
     def _candidates(self, text: str) -> Iterator[int]:
         digit_starts = (m.start() for m in self.g.digits.finditer(text))
         word_starts = (m.start() for m in self._word_starts.finditer(text))
-        return iter(sorted({*digit_starts, *word_starts}))
+        coded = (m.end() for m in self.g.currency_glued.pattern.finditer(text))
+        return iter(sorted({*digit_starts, *word_starts, *coded}))
 
     # -- reading one quantity -------------------------------------------------------------
 
     def _read(self, text: str, pos: int) -> list[Mention]:
-        first = read_number(self.g, text, pos)
+        glued = pos > 0 and text[pos - 1].isalpha()
+        if glued and not self.g.prefix_currency.match_before(text, pos, window=6):
+            return []
+        first = read_number(self.g, text, pos, glued=glued)
         if first is None or self._is_name_or_ordinal(text, first):
             return []
+        first = self._signed(text, first)
         readings = self._ranges(text, first)
         for reading in readings:
             self._unit(text, reading)
@@ -155,7 +166,10 @@ class Scanner:
         return [m for r in readings if (m := self._finish(text, r)) is not None]
 
     def _ranges(self, text: str, first: Number) -> list[Reading]:
-        """One reading for a number or a range; two for alternatives ("1 Mio. oder 10 Mio.")."""
+        """One reading for a number or a range; two for alternatives ("1 Mio. oder 10 Mio.").
+
+        The unit may stand after both ends ("от 10 долларов до 20 долларов") or after the
+        second only ("20.000 bis 30.000 US-Dollar")."""
         frame = self.g.range_frames.match_before(text, first.start, window=16)
         closing = self.g.tables.modifiers.range_frames[frame[0]][1] if frame else None
         connector = (
@@ -163,56 +177,72 @@ class Scanner:
             if closing
             else self.g.range_connector
         )
+        first_unit = None
         joint = connector.match(text, first.end)
-        second = read_number(self.g, text, joint.end()) if joint else None
+        if joint is None:
+            first_unit = self._unit_after(text, first.end, first)
+            joint = connector.match(text, first_unit[1]) if first_unit else None
+        second = read_number(self.g, text, joint.end(), glued=True) if joint else None
+        if second is not None and first_unit is not None:
+            second_unit = self._unit_after(text, second.end, second)
+            if second_unit and second_unit[0] != first_unit[0]:
+                second = None
         start = frame[1] if frame and second else first.start
-        if second is None or first.vague or second.vague:
-            end = _repeated_end(text, first)
-            return [Reading(start, end, first.value, first.low, first.high, numbers=[first])]
+        single = Reading(start, first.end, first.value, first.low, first.high, numbers=[first])
+        if second is None or first.vague or second.vague or joint is None:
+            single.start, single.end = first.start, _repeated_end(text, first)
+            return [single]
+        alternative = _OR_WORDS.fullmatch(joint.group().strip().lower()) is not None
         either = self.g.alternatives.match_before(text, first.start, window=16)
-        if either or (first.has_scale and second.has_scale):
+        if either or (alternative and first.has_scale and second.has_scale):
             return [
                 Reading(first.start, first.end, first.value, numbers=[first]),
                 Reading(second.start, second.end, second.value, numbers=[second]),
             ]
         low = _share_scale(first, second)
         if low.value >= second.value:
-            return [Reading(first.start, first.end, first.value, numbers=[first])]
+            single.start = first.start
+            return [single]
         mid = (low.value + second.value) / 2
-        return [Reading(start, second.end, mid, low.value, second.value, numbers=[low, second])]
+        reading = Reading(start, second.end, mid, low.value, second.value, numbers=[low, second])
+        reading.unit = first_unit[0] if first_unit else None
+        return [reading]
 
-    def _unit(self, text: str, reading: Reading) -> None:
-        """The unit after the number, or a currency sign before it."""
-        last = reading.numbers[-1]
+    def _unit_after(self, text: str, pos: int, last: Number) -> tuple[str, int] | None:
+        """The unit written right after a number: glued ("100kW", "98%"), hyphenated
+        ("10-prozentige", "six-mile"), or after a space ("300 мегаватт", "Millionen von
+        Stunden")."""
         if not last.word:
-            glued = self.g.unit_symbols.match(text, reading.end)
-            if (
-                glued is None
-                and last.plain_int is False
-                and text[reading.end : reading.end + 1].isalpha()
-            ):
-                glued = None
+            glued = self.g.unit_symbols.match(text, pos)
             if glued:
-                reading.unit, reading.end = glued
-                return
-        hyphen = self.g.hyphen_suffixes.match(text, reading.end)
+                return glued
+        hyphen = self.g.hyphen_suffixes.match(text, pos)
         if hyphen:
-            reading.unit, reading.end = hyphen
-            return
-        gap = _SPACES.match(text, reading.end)
-        at = gap.end() if gap else reading.end
+            return hyphen
+        if text[pos : pos + 1] in ("-", "‑"):
+            adjective = self.g.unit_words.match(text, pos + 1)
+            if adjective:
+                return adjective
+        at = _skip_space(text, pos)
         unit = self.g.unit_symbols.match(text, at) or self.g.unit_words.match(text, at)
         if unit is None and last.vague:
             linker = _WORD.match(text, at)
             if linker and linker.group().lower() in _LINKERS[self.lang]:
                 unit = self.g.unit_words.match(text, _skip_space(text, linker.end()))
-        if unit and (at > reading.end or not last.word):
+        if unit and (at > pos or not last.word):
+            return unit
+        return None
+
+    def _unit(self, text: str, reading: Reading) -> None:
+        """The unit after the number, or a currency sign or code before it."""
+        unit = self._unit_after(text, reading.end, reading.numbers[-1])
+        if unit:
             reading.unit, reading.end = unit
             prefix = self.g.unit_prefixes.match_before(text, reading.start, window=8)
             if prefix and prefix[0] == reading.unit:
                 reading.start = prefix[1]
-        currency = self.g.prefix_currency.match_before(text, reading.start, window=6)
-        if currency and reading.unit is None:
+        currency = self.g.prefix_currency.match_before(text, reading.start, window=12)
+        if currency and (reading.unit is None or reading.unit == currency[0]):
             reading.unit, reading.start = currency
         fraction = any(number.word and number.value < 1 for number in reading.numbers)
         surface = text[reading.numbers[0].start : reading.end]
@@ -365,9 +395,17 @@ class Scanner:
 
     # -- names, ordinals and bare units ----------------------------------------------------
 
+    def _signed(self, text: str, number: Number) -> Number:
+        """"minus 5", "negative one", "минус пять", and a sign set apart at the start of a
+        text ("- 10 k")."""
+        sign = _SIGN_BEFORE.search(text, max(0, number.start - 12), number.start)
+        if sign is None or number.value < 0:
+            return number
+        return replace(number, start=sign.start(), value=-number.value)
+
     def _is_name_or_ordinal(self, text: str, number: Number) -> bool:
         if number.word:
-            return False
+            return bool(self.g.name_words.match_before(text, number.start, window=16))
         head = text[max(0, number.start - 24) : number.start]
         if number.plain_int and number.value < 100 and self._names.search(head):
             return True

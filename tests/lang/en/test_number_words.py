@@ -231,6 +231,7 @@ SCALES = [
     ("100K.", 3, 1e3, "K"),
     ("US$ 1MM", 5, 1e6, "MM"),
     ("10 tln", 3, 1e12, "tln"),
+    ("$2.174T.", 6, 1e12, "T"),
     ("2 dozen", 2, 12, "dozen"),
 ]
 
@@ -254,6 +255,7 @@ def test_numwords_scale_words_after_digits(text: str, start: int, factor: float,
         ("5m", 1),  # metres as often as millions
         ("5 millionaires", 2),
         ("5 km", 2),
+        ("a 3T scanner", 3),  # "T" only after a currency sign
     ],
 )
 def test_numwords_scale_respects_word_boundaries(text: str, start: int) -> None:
