@@ -126,10 +126,13 @@ def main() -> None:
                 f"{chars / seconds / 1e6:>8.2f}"
             )
         de_texts = by_lang["de"]
-        small = _corpus_file(Path(tmp), "de-small", de_texts, size // 30, seed=8)
-        large = _corpus_file(Path(tmp), "de-large", de_texts, size // 3, seed=8)
-        ratio = _peak_memory(large, "de") / _peak_memory(small, "de")
-        print(f"\npeak memory, {size // 3:,} vs {size // 30:,} chars streamed: {ratio:.2f}x")
+        small = _corpus_file(Path(tmp), "de-small", de_texts, size // 20, seed=8)
+        large = _corpus_file(Path(tmp), "de-large", de_texts, size // 2, seed=8)
+        small_peak, large_peak = _peak_memory(small, "de"), _peak_memory(large, "de")
+        print(
+            f"\npeak traced memory streaming {size // 2:,} vs {size // 20:,} chars: "
+            f"{large_peak / 1e6:.1f} MB vs {small_peak / 1e6:.1f} MB = {large_peak / small_peak:.2f}x"
+        )
 
     source, text = bundled[0]
     small_cost = _per_char_cost(source, text, 1_000, rounds=200)

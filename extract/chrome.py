@@ -19,6 +19,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co|io|ru|de)
 _HANDLE = re.compile(r"(?<![\w])[@#$][A-Za-z_]\w*")
 #: Phone numbers: "+1-222-2222-2222", "555-123-4567" (never space-grouped thousands).
 _PHONE = re.compile(r"\+\d{1,3}(?:[-‑ /]\d{2,4}){2,}(?!\w)|(?<!\w)\d{3}-\d{3,4}-\d{4}(?!\w)")
+#: Clock times: "2 pm", "2.13 am", "2pm" (a time of day is not a claim here).
+_CLOCK = re.compile(r"(?<![\w.])\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?m\.?|Uhr)(?![\w])", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?")
 #: A line that is only a count, as under a post: "41", "1,45K", "12.3M".
@@ -46,6 +48,7 @@ def _find_all(text: str, document_start: bool) -> Iterator[Interval]:
         _URL,
         _HANDLE,
         _PHONE,
+        _CLOCK,
         _TIMESTAMP,
         _ISO_DATETIME,
         _COUNT_LINE,

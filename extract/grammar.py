@@ -152,7 +152,7 @@ def grammar(lang: str) -> Grammar:
         digits=digits,
         digits_glued=digits_glued,
         unit_symbols=KeyedPattern(shared.symbols, ignore_case=False, before="", after=r"(?!\w)"),
-        unit_words=KeyedPattern(t.units.words),
+        unit_words=KeyedPattern(t.units.words, before=r"(?<![^\W\d_])"),
         unit_glued=KeyedPattern(t.units.glued_suffixes, before=""),
         hyphen_suffixes=KeyedPattern(t.units.hyphen_suffixes, before="[-‑]"),
         currency_glued=KeyedPattern(
@@ -172,7 +172,7 @@ def grammar(lang: str) -> Grammar:
         ),
         bounds_after=KeyedPattern(_str_keys(mods.bounds_after)),
         range_connector=re.compile(
-            rf"{SPACE}*(?:{alternation(_literal_dashes(mods.range_connectors))}){SPACE}*",
+            rf"{SPACE}*(?:{alternation(_literal_dashes(mods.range_connectors))})(?![^\W\d_]){SPACE}*",
             re.IGNORECASE,
         ),
         range_frames=KeyedPattern(

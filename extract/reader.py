@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 BLOCK = 1 << 20
-CHUNK_CHARS = 1 << 18
+CHUNK_CHARS = 1 << 16
 
 
 class InputError(Exception):

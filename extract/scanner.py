@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from extract import numwords
 from extract.chrome import Mask, chrome_intervals
 from extract.dates import bare_year, date_bound, find_dates
-from extract.grammar import SPACE, Grammar, grammar
+from extract.grammar import SPACE, Grammar, KeyedPattern, alternation, grammar
 from extract.mention import Mention
 from extract.numbers import Number, read_number
 from kb.models import Quantity
-from kb.units import kind_of_unit
+from kb.units import CURRENCIES, kind_of_unit
 
 _SPACES = re.compile(f"{SPACE}*")
 _DIGITS = re.compile(r"\d+")
@@ -30,6 +30,9 @@ _SIGN_BEFORE = re.compile(
     rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:minus|negative|минус)|^[-−]){SPACE}+$",
     re.IGNORECASE,
 )
+_WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
+#: A digit right after a Latin letter: only a currency code makes it a number ("USD115").
+_GLUED_TO_CODE = re.compile(r"(?<=[A-Za-z$.])\d")
 _OR_WORDS = re.compile(r"oder|or|или|либо")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
@@ -41,6 +44,8 @@ _ADJECTIVE = {
 }
 _LINKERS = {"de": {"von", "an"}, "ru": set(), "en": {"of"}}
 _FRACTION_WORDS = (
+    "sechstel", "fünftel", "achtel", "sixth", "fifth", "eighth", "ninth", "seventh", "пят", "шест",
+
     "zehntel",
     "viertel",
     "drittel",
@@ -109,6 +114,16 @@ class Scanner:
         self.g: Grammar = grammar(lang)
         self._word_starts = numwords.word_start_pattern(lang)
         self._names = _name_pattern()
+        mods = self.g.tables.modifiers
+        bound_forms = [form for forms in mods.bounds_before.values() for form in forms]
+        triggers = alternation([*mods.hedges, *bound_forms, *mods.few_words])
+        self._bare_triggers = re.compile(
+            rf"(?<!\w)(?:{triggers})(?:{SPACE}+(?:через|in|nach|after))?{SPACE}+", re.IGNORECASE
+        )
+        self._per_joints = re.compile(
+            rf"(?<=\w){SPACE}+(?:{alternation(mods.per_markers)}){SPACE}+", re.IGNORECASE
+        )
+        self._unit_words_before = KeyedPattern(self.g.tables.units.words, anchor_end=True)
 
     def scan(
         self, text: str, reference: dt.date | None = None, document_start: bool = True
@@ -139,7 +154,7 @@ class Scanner:
     def _candidates(self, text: str) -> Iterator[int]:
         digit_starts = (m.start() for m in self.g.digits.finditer(text))
         word_starts = (m.start() for m in self._word_starts.finditer(text))
-        coded = (m.end() for m in self.g.currency_glued.pattern.finditer(text))
+        coded = (m.start() for m in _GLUED_TO_CODE.finditer(text))
         return iter(sorted({*digit_starts, *word_starts, *coded}))
 
     # -- reading one quantity -------------------------------------------------------------
@@ -150,6 +165,8 @@ class Scanner:
             return []
         first = read_number(self.g, text, pos, glued=glued)
         if first is None or self._is_name_or_ordinal(text, first):
+            return []
+        if first.article and not self._article_may_count(text, first):
             return []
         first = self._signed(text, first)
         readings = self._ranges(text, first)
@@ -173,7 +190,9 @@ class Scanner:
         frame = self.g.range_frames.match_before(text, first.start, window=16)
         closing = self.g.tables.modifiers.range_frames[frame[0]][1] if frame else None
         connector = (
-            re.compile(f"{SPACE}+(?:{closing}){SPACE}+", re.IGNORECASE)
+            re.compile(
+                f"{SPACE}+(?:{closing}){SPACE}+|{self.g.range_connector.pattern}", re.IGNORECASE
+            )
             if closing
             else self.g.range_connector
         )
@@ -200,6 +219,8 @@ class Scanner:
                 Reading(second.start, second.end, second.value, numbers=[second]),
             ]
         low = _share_scale(first, second)
+        if low.value > second.value and (frame or first_unit):
+            low, second = second, low
         if low.value >= second.value:
             single.start = first.start
             return [single]
@@ -244,16 +265,31 @@ class Scanner:
         currency = self.g.prefix_currency.match_before(text, reading.start, window=12)
         if currency and (reading.unit is None or reading.unit == currency[0]):
             reading.unit, reading.start = currency
+        elif reading.unit is None and not _looks_like_year(reading):
+            named = self._currency_word_before(text, reading.start)
+            if named:
+                reading.unit, reading.start = named
         fraction = any(number.word and number.value < 1 for number in reading.numbers)
         surface = text[reading.numbers[0].start : reading.end]
         if reading.unit is None and fraction and _is_fraction_word(surface):
             reading.unit = "times"
 
+    def _currency_word_before(self, text: str, start: int) -> tuple[str, int] | None:
+        """A currency named before its amount: "Евро 20", "dollar 22.5 million"."""
+        word = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        if word is None:
+            return None
+        unit = self.g.unit_words.match(text, word.start())
+        if unit and unit[1] == word.end() and unit[0] in CURRENCIES:
+            return unit[0], word.start()
+        return None
+
     def _modifiers(self, text: str, reading: Reading) -> None:
         """Bounds and hedges around the quantity ("mehr als", "etwa", "или меньше")."""
         for _ in range(2):
             bound = self.g.bounds_before.match_before(text, reading.start, window=24)
-            if bound and reading.bound == "=":
+            target = bound and reading.hedge and self._is_target_word(text, bound[1], reading.start)
+            if bound and reading.bound == "=" and not target:
                 reading.bound, reading.start = bound
                 continue
             link = self.g.hedge_links.match_before(text, reading.start, window=6)
@@ -275,6 +311,11 @@ class Scanner:
                 reading.bound = after[0]
             reading.end = after[1]
         _apply_bound(reading)
+
+    def _is_target_word(self, text: str, start: int, end: int) -> bool:
+        """"до около тераватта": before a hedge, "до" names a target, not a bound."""
+        word = text[start:end].strip().lower()
+        return word in self.g.tables.modifiers.target_words
 
     def _counted_and_rate(self, text: str, reading: Reading) -> None:
         kind = kind_of_unit(reading.unit or "dimensionless")
@@ -320,7 +361,10 @@ class Scanner:
         """'ein/eine/one' is a number only with a unit ("ein Jahr") or as a rate of a
         counted thing ("ein Starship-Start jede Stunde")."""
         if reading.unit is not None:
-            return True
+            # "a second thought": an article before "second" is an ordinal; "a year" after a
+            # quantity is its rate ("a million tonnes a year"), not a duration
+            rate = self.g.rates.match(text, reading.start)
+            return reading.unit != "second" and not (rate and rate[1] >= reading.end)
         return reading.per is not None and reading.counted is not None
 
     # -- what is counted, and per what ------------------------------------------------------
@@ -367,6 +411,11 @@ class Scanner:
         """The rate of a quantity, from a rate phrase in its clause ("pro Jahr", "в год")."""
         per = self.g.per_marker.match(text, reading.end)
         if per and reading.unit:
+            unit = self.g.unit_symbols.match(text, per.end()) or self.g.unit_words.match(
+                text, per.end()
+            )
+            if unit:
+                return unit[0]
             noun = self._counted(text, per.end())
             if noun:
                 return noun[0]
@@ -394,6 +443,15 @@ class Scanner:
         return None
 
     # -- names, ordinals and bare units ----------------------------------------------------
+
+    def _article_may_count(self, text: str, number: Number) -> bool:
+        """A cheap first look at "ein/eine/a/один": most are articles, and reading them in
+        full would cost more than the rest of the text."""
+        if self._unit_after(text, number.end, number) or self.g.range_connector.match(
+            text, number.end
+        ):
+            return True
+        return self._counted(text, number.end) is not None
 
     def _signed(self, text: str, number: Number) -> Number:
         """"minus 5", "negative one", "минус пять", and a sign set apart at the start of a
@@ -425,17 +483,27 @@ class Scanner:
             factor = self.g.multiplier_words.keys[int(hit.lastgroup[1:])]
             yield Mention(start, end, Reading(start, end, float(factor), unit="times").quantity())
 
+    def _bare_unit_places(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Unit words that may stand for "one of it": after a hedge, bound or "несколько"
+        word, or before "на/pro/per" and a counted noun. Looking only there keeps the
+        pass cheap."""
+        for trigger in self._bare_triggers.finditer(text):
+            unit = self.g.unit_words.match(text, trigger.end())
+            if unit:
+                yield trigger.end(), unit[1], unit[0]
+        for joint in self._per_joints.finditer(text):
+            before = self._unit_words_before.match_before(text, joint.start(), window=24)
+            if before:
+                yield before[1], joint.start(), before[0]
+
     def _bare_units(self, text: str, mask: Mask, found: list[Mention]) -> Iterator[Mention]:
         """A unit without a number after a hedge or bound means one of it ("примерно
         гигаватт", "менее чем через год"); so does a unit per thing ("киловатт на
         фотошаблон"); "несколько миль" is 2 to 9 of it."""
         spans = Mask(sorted((m.start, m.end) for m in found))
-        for unit_match in self.g.unit_words.pattern.finditer(text):
-            start, end = unit_match.span()
+        for start, end, unit in sorted(set(self._bare_unit_places(text))):
             if spans.covers(start, end) or mask.covers(start, end):
                 continue
-            assert unit_match.lastgroup is not None
-            unit = self.g.unit_words.keys[int(unit_match.lastgroup[1:])]
             reading = Reading(start, end, 1.0, unit=unit)
             few = _few_before(self.g.tables.modifiers.few_words, text, start)
             if few is not None:
@@ -521,6 +589,11 @@ def _scale_of(number: Number) -> float:
     while number.value / (magnitude * 1000) >= 1 and magnitude < 1e15:
         magnitude *= 1000
     return magnitude
+
+
+def _looks_like_year(reading: Reading) -> bool:
+    number = reading.numbers[0]
+    return number.plain_int and number.digit_count == 4 and 1900 <= number.value <= 2100
 
 
 def _apply_bound(reading: Reading) -> None:

@@ -112,20 +112,9 @@ class SpeakerResolver:
         return self.author
 
 
+_QUOTATION = re.compile(r"„[^“\n]*“|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"|‚[^‘\n]*‘")
+
+
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """Spans of quotations in one paragraph: „…“, «…», “…”, "…"."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(paragraph):
-        char = paragraph[pos]
-        closing = _QUOTE_PAIRS.get(char)
-        if closing is None:
-            pos += 1
-            continue
-        end = paragraph.find(closing, pos + 1)
-        if end < 0:
-            pos += 1
-            continue
-        spans.append((pos, end + 1))
-        pos = end + 1
-    return spans
+    return [found.span() for found in _QUOTATION.finditer(paragraph)]

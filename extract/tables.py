@@ -72,6 +72,7 @@ class ModifierTable(_Table):
     unit_prefixes: dict[str, list[str]] = Field(default_factory=dict)
     each_words: list[str] = Field(default_factory=list)
     hedge_links: list[str] = Field(default_factory=list)
+    target_words: list[str] = Field(default_factory=list)
     approximate_numbers: list[str] = Field(default_factory=list)
     multiplier_words: dict[int, list[str]] = Field(default_factory=dict)
 
