@@ -86,3 +86,17 @@ def test_in_scope_pass_rate_reaches_goal(
         f"{suite}/{lang}: {row.passed}/{row.in_scope} = {row.rate:.3f} < {goal:.2f}; "
         f"first failures:\n{examples}"
     )
+
+
+def test_claimkb_beats_quantulum3_on_its_own_english_suite() -> None:
+    """On quantulum3's in-scope English cases, scored with the same matcher under claimkb's
+    conventions, claimkb passes more cases than quantulum3 itself."""
+    pytest.importorskip("quantulum3", reason="quantulum3 (a dev dependency) is not installed")
+    result = conformance.compare_with_quantulum(
+        ROOT, conformance.claimkb_extractor(), conformance.Units()
+    )
+    assert result.quantulum_ours is not None
+    assert result.claimkb_ours > result.quantulum_ours, (
+        f"claimkb {result.claimkb_ours}/{result.in_scope} vs "
+        f"quantulum3 {result.quantulum_ours}/{result.in_scope}"
+    )
