@@ -28,6 +28,7 @@ def registry() -> pint.UnitRegistry[float]:
     return ureg
 
 
+@cache
 def is_unit(unit: str) -> bool:
     """True when pint (with the project's definitions) understands ``unit``."""
     try:
@@ -37,6 +38,7 @@ def is_unit(unit: str) -> bool:
     return True
 
 
+@cache
 def kind_of_unit(unit: str) -> str:
     """The claim kind a unit implies: money, percent, multiplier, count, duration or measure."""
     if unit == "date":
