@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +14,9 @@ import yaml
 from extract import extract_file
 from extract.reader import InputError
 from kb import paths
+from kb.build import BuildError
+from kb.build import build as run_build
+from kb.ledger import extract_ledger, stale_ledgers
 from kb.models import Claim
 from kb.sources import LedgerError, load_sources, source_for
 
@@ -44,9 +44,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument(
-    "paths_", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path)
-)
+@click.argument("paths_", metavar="PATH...", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -55,44 +53,52 @@ def main() -> None:
     show_default=True,
     help="One JSON object per claim, or a YAML list.",
 )
-def extract(paths_: tuple[Path, ...], fmt: str) -> None:
+@click.option("--check", is_flag=True, help="Compare a fresh extraction with claims/extracted/.")
+def extract(paths_: tuple[Path, ...], fmt: str, check: bool) -> None:
     """Print the numeric claims found in each document PATH.
 
     The language comes from the sources.yaml beside the document, else it is detected.
+    With --check, exit non-zero when the committed ledger of the bundled corpus differs
+    from a fresh extraction.
     """
     try:
+        if check:
+            _check_ledger()
+            return
+        if not paths_:
+            raise click.UsageError("give at least one PATH, or --check")
         for path in paths_:
             write_claims(_claims_of(path), sys.stdout, fmt)
     except (InputError, LedgerError) as error:
         raise click.ClickException(str(error)) from None
 
 
+def _check_ledger() -> None:
+    sources = load_sources(paths.SOURCES_YAML)
+    stale = stale_ledgers(paths.CLAIMS, extract_ledger(sources, paths.SOURCES))
+    if stale:
+        raise click.ClickException(
+            "the committed ledger differs from a fresh extraction (run `claimkb build`): "
+            + ", ".join(stale)
+        )
+    click.echo(f"claims/extracted/ is up to date ({len(sources)} sources)")
+
+
 @main.command()
 def build() -> None:
-    """Extract every bundled source into build/claims.jsonl.
+    """Build the knowledge base from the bundled corpus into build/.
 
-    Output is written to a temporary file and moved into place only when every source
-    succeeded, so a failed build leaves the previous build/ intact.
+    Extracts every source into claims/extracted/, loads and checks the ledger, links
+    claims, and writes the exports through a temporary folder that replaces build/ only
+    when every stage succeeded, so a failed build leaves the previous build/ intact.
     """
-    started = time.perf_counter()
     try:
-        sources = load_sources(paths.SOURCES_YAML)
-        paths.BUILD.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=paths.BUILD, prefix=".claims.", suffix=".jsonl")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                count = sum(
-                    write_claims(extract_file(paths.SOURCES / s.file, s), out, "jsonl")
-                    for s in sources
-                )
-            os.replace(tmp, paths.CLAIMS_JSONL)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except (InputError, LedgerError) as error:
+        summary = run_build(progress=lambda stage: click.echo(f"... {stage}", err=True))
+    except BuildError as error:
         raise click.ClickException(str(error)) from None
-    elapsed = time.perf_counter() - started
     click.echo(
-        f"{len(sources)} sources, {count} claims -> "
-        f"{paths.CLAIMS_JSONL.relative_to(paths.ROOT)} ({elapsed:.2f} s)"
+        f"{summary.sources} sources, {summary.claims} claims, {summary.links} same-claim links "
+        f"in {summary.clusters} clusters, {summary.triples} triples"
     )
+    for stage, seconds in summary.timings.items():
+        click.echo(f"  {stage:<20} {seconds:6.2f} s")

@@ -132,3 +132,92 @@ class Claim(Record):
         """The claim as one flat JSON object with the fields of ``JSONL_FIELDS``."""
         merged = {**self.model_dump(exclude={"quantity"}), **self.quantity.model_dump()}
         return {name: merged[name] for name in JSONL_FIELDS}
+
+
+class LedgerFile(Record):
+    """``claims/extracted/<source>.yaml``: the machine-written claims of one source."""
+
+    source: str = Field(description="The source id.")
+    claims: list[Claim]
+
+
+class QuantityPatch(Record):
+    """Fields of a quantity a reviewer corrects; the ones left out keep their values."""
+
+    kind: Kind | None = None
+    value: float | None = None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    approx: bool | None = None
+    hedge: str | None = None
+    bound: Bound | None = None
+    per: str | None = None
+    counted: str | None = None
+    time: str | None = None
+
+
+ReviewStatus = Literal["confirmed", "corrected", "not_a_claim"]
+
+
+class Review(Record):
+    """A human correction of one claim, keyed by its id; it survives re-extraction."""
+
+    claim: str = Field(description="The id of the claim reviewed.", examples=["x.de/1a2b3c4d"])
+    status: ReviewStatus = Field(description="confirmed, corrected, or not_a_claim.")
+    quantity: QuantityPatch | None = Field(default=None, description="Corrected fields.")
+    speaker: str | None = Field(default=None, description="A corrected speaker.")
+    entities: list[str] = Field(default_factory=list, description="Entity ids it is about.")
+    note: str | None = Field(default=None, description="Why, for the next reader.")
+
+
+class ReviewFile(Record):
+    """``claims/reviewed/*.yaml``: a list of reviews."""
+
+    reviews: list[Review]
+
+
+class Citation(Record):
+    """Where a reference fact comes from."""
+
+    title: str
+    publisher: str
+    url: str
+    date: dt.date = Field(description="Publication or access date.")
+
+
+class Reference(Record):
+    """A fact from outside the corpus that checks use (US land area, hours per year...)."""
+
+    id: str = Field(examples=["us-land-area"])
+    title: str
+    value: float
+    unit: str = Field(description="A pint unit string or currency code.")
+    low: float | None = None
+    high: float | None = None
+    citation: Citation
+    note: str | None = None
+
+
+class ReferenceFile(Record):
+    """``claims/reference/*.yaml``: a list of reference facts."""
+
+    references: list[Reference]
+
+
+class Entity(Record):
+    """A thing claims are about (Starship, GB300, Neuralink), with the names it goes by."""
+
+    id: str = Field(examples=["starship"])
+    name: str = Field(examples=["Starship"])
+    kind: str = Field(examples=["product"])
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Regular expressions matched case-insensitively in a claim's sentence.",
+    )
+
+
+class EntityFile(Record):
+    """``claims/entities.yaml``: the entities claims are linked to."""
+
+    entities: list[Entity]

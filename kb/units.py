@@ -12,7 +12,21 @@ from functools import cache
 import pint
 
 #: ISO 4217 codes the extractor can produce.
-CURRENCIES = ("USD", "EUR", "GBP", "RUB", "CNY", "JPY", "UAH", "CHF", "INR", "CAD", "AUD", "SEK", "KRW")
+CURRENCIES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "RUB",
+    "CNY",
+    "JPY",
+    "UAH",
+    "CHF",
+    "INR",
+    "CAD",
+    "AUD",
+    "SEK",
+    "KRW",
+)
 
 #: Units that are not measures: what the unit string means to the claim's ``kind``.
 SPECIAL_KINDS = {"percent": "percent", "times": "multiplier", "dimensionless": "count"}

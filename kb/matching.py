@@ -1,0 +1,150 @@
+"""Same-claim links: claims in different sentences (or sources, or languages) that state the
+same quantity about the same thing.
+
+Two claims are the same claim when all of these hold:
+
+1. they share at least one entity (what they are about);
+2. their quantities have the same dimension after normalising units with pint (GW and MW
+   compare; dollars and euros never do), the same rate (``per``) and the same counted noun,
+   or one of them names none;
+3. their intervals are compatible: two point values differ by at most the matching
+   tolerance — 1 % for exact values, 25 % when either is hedged; ranges and vague quantities
+   overlap; a bound holds for the other value and lies within a factor of 2 of it ("über
+   10" and "12" agree, "weniger als 6 Millionen" and "60.000" are different figures);
+   a counted noun named on one side only is accepted between two plain point values;
+4. for dates, the ISO ``time`` strings are equal and so are the bounds.
+
+Claims are never linked by their wording. Links are undirected; clusters are the connected
+components of the link graph.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from kb.models import Claim, Quantity
+from kb.units import registry
+
+EXACT_TOLERANCE = 0.01
+HEDGED_TOLERANCE = 0.25
+#: A bound and a value are one figure only when they are this close ("über 10" and "12").
+BOUND_FACTOR = 2.0
+#: Counted nouns that name the same people or things.
+SYNONYMS = {"person": "person", "patient": "person", "user": "person", "people": "person"}
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A quantity in base units: an interval [low, high] and its dimension."""
+
+    dimension: str
+    value: float
+    low: float
+    high: float
+    exact_point: bool
+    approx: bool
+
+
+def normalise(quantity: Quantity) -> Normalised | None:
+    """The quantity in pint base units, or None for dates (compared by their ``time``)."""
+    if quantity.unit == "date":
+        return None
+    unit = registry().Unit(quantity.unit)
+    factor = registry().Quantity(1.0, unit).to_base_units()
+    scale, dimension = float(factor.magnitude), str(factor.units)
+
+    def base(x: float | None, default: float) -> float:
+        return default if x is None else x * scale
+
+    point = quantity.low is None and quantity.high is None
+    low = base(quantity.low, -math.inf if not point else quantity.value * scale)
+    high = base(quantity.high, math.inf if not point else quantity.value * scale)
+    return Normalised(dimension, quantity.value * scale, low, high, point, quantity.approx)
+
+
+def _compatible_intervals(a: Normalised, b: Normalised) -> bool:
+    if a.exact_point and b.exact_point:
+        tolerance = HEDGED_TOLERANCE if (a.approx or b.approx) else EXACT_TOLERANCE
+        scale = max(abs(a.value), abs(b.value)) or 1.0
+        return abs(a.value - b.value) <= tolerance * scale
+    if not (a.low <= b.high and b.low <= a.high):
+        return False
+    for bound, other in ((a, b), (b, a)):
+        if math.isinf(bound.low) or math.isinf(bound.high):
+            # "über 10" and "12" are one figure; "weniger als 6 Millionen" and "60.000" are
+            # not, though 60,000 is less: the other value must be near the bound.
+            edge = bound.high if math.isinf(bound.low) else bound.low
+            nearest = min((other.low, other.high), key=lambda x: abs(x - edge))
+            if not math.isfinite(nearest) or not _within(nearest, edge, BOUND_FACTOR):
+                return False
+    return True
+
+
+def _within(x: float, y: float, factor: float) -> bool:
+    if x == 0 or y == 0 or (x < 0) != (y < 0):
+        return x == y
+    return max(abs(x), abs(y)) / min(abs(x), abs(y)) <= factor
+
+
+def _counted(claim: Claim) -> str | None:
+    counted = claim.quantity.counted
+    return SYNONYMS.get(counted, counted) if counted else None
+
+
+def _is_plain(quantity: Quantity) -> bool:
+    return quantity.low is None and quantity.high is None
+
+
+def same_claim(a: Claim, b: Claim, entities_a: set[str], entities_b: set[str]) -> bool:
+    """True when ``a`` and ``b`` state the same quantity about the same thing."""
+    if not entities_a & entities_b or (a.quote == b.quote and a.source == b.source):
+        return False
+    qa, qb = a.quantity, b.quantity
+    if qa.per != qb.per or qa.kind != qb.kind:
+        return False
+    # a counted noun named on one side only is a wildcard between two plain point values
+    one_sided = not (_counted(a) and _counted(b)) and _is_plain(qa) and _is_plain(qb)
+    if _counted(a) != _counted(b) and not one_sided:
+        return False
+    if qa.unit == "date" or qb.unit == "date":
+        return qa.time == qb.time and qa.bound == qb.bound
+    na, nb = normalise(qa), normalise(qb)
+    if na is None or nb is None or na.dimension != nb.dimension:
+        return False
+    return _compatible_intervals(na, nb)
+
+
+def same_claim_links(
+    claims: Sequence[Claim], entities: dict[str, list[str]]
+) -> list[tuple[str, str]]:
+    """Every pair of claim ids that are the same claim, sorted.
+
+    Only claims that share an entity, a kind and a rate are compared, so the cost grows
+    with the size of those buckets, not with the square of the corpus."""
+    buckets: dict[tuple[str, str, str | None], list[Claim]] = {}
+    for claim in claims:
+        for entity in entities.get(claim.id, []):
+            key = (entity, claim.quantity.kind, claim.quantity.per)
+            buckets.setdefault(key, []).append(claim)
+    links: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        for a, b in combinations(bucket, 2):
+            pair = (min(a.id, b.id), max(a.id, b.id))
+            if pair in links:
+                continue
+            if same_claim(a, b, set(entities.get(a.id, [])), set(entities.get(b.id, []))):
+                links.add(pair)
+    return sorted(links)
+
+
+def clusters(links: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of the links, each sorted, largest first then by first id."""
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_edges_from(links)
+    groups = [sorted(component) for component in nx.connected_components(graph)]
+    return sorted(groups, key=lambda group: (-len(group), group[0]))

@@ -1,0 +1,94 @@
+"""YAML in and out for the ledger: errors that name file, line and field, and stable output.
+
+Every mapping read remembers its line, so a validation error deep in a file reads like
+``claims/reviewed/corrections.yaml:42: reviews -> 3 -> status: Input should be ...``.
+Output is sorted and formatted the same way every time, so a change shows as a small diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+LINE = "__line__"
+M = TypeVar("M", bound=BaseModel)
+
+
+class LedgerError(Exception):
+    """A data file that does not fit the records; ``str()`` names the file and line."""
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def strip_lines(value: Any) -> Any:
+    """``value`` without the remembered line numbers."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k != LINE}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse ``path``; mappings carry a ``__line__`` key. Raises ``LedgerError``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LedgerError(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise LedgerError(f"{path}: not UTF-8 text ({error.reason})") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else 0
+        raise LedgerError(f"{path}:{line}: malformed YAML: {error.problem}") from None
+
+
+def line_of(data: Any, loc: tuple[int | str, ...]) -> int:
+    """The line of the deepest mapping on the path ``loc`` into ``data``."""
+    line = data.get(LINE, 1) if isinstance(data, dict) else 1
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict):
+            line = node.get(LINE, line)
+    return int(line)
+
+
+def validate(path: Path, data: Any, model: type[M]) -> M:
+    """``data`` read from ``path`` as a ``model``; errors name file:line and the field."""
+    try:
+        return model.model_validate(strip_lines(data))
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = tuple(first["loc"])
+        where = " -> ".join(str(part) for part in loc)
+        raise LedgerError(f"{path}:{line_of(data, loc)}: {where}: {first['msg']}") from None
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read and validate one YAML file as ``model``."""
+    return validate(path, read_yaml(path), model)
+
+
+def dump_yaml(data: Any) -> str:
+    """Stable, readable YAML: keys in model order, Unicode kept, no line wrapping."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
