@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from extract.grammar import SharedScan
+
 Interval = tuple[int, int]
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -20,18 +22,25 @@ _HANDLE = re.compile(r"(?<![\w])[@#$][A-Za-z_]\w*")
 #: Phone numbers: "+1-222-2222-2222", "555-123-4567" (never space-grouped thousands).
 _PHONE = re.compile(r"\+\d{1,3}(?:[-‑ /]\d{2,4}){2,}(?!\w)|(?<!\w)\d{3}-\d{3,4}-\d{4}(?!\w)")
 #: Clock times: "2 pm", "2.13 am", "2pm" (a time of day is not a claim here).
-_CLOCK = re.compile(r"(?<![\w.])\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?m\.?|Uhr)(?![\w])", re.IGNORECASE)
-_TIMESTAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?")
+_CLOCK = r"(?<![\w.])\d{1,2}(?:[.:]\d{2})?\s?(?i:[ap]\.?m\.?|Uhr)(?![\w])"
+_TIMESTAMP = r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+_ISO_DATETIME = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?"
+#: The patterns above start with a digit, and are looked for together where one stands.
+_AT_DIGITS = SharedScan(r"(?=\d)", [_CLOCK, _TIMESTAMP, _ISO_DATETIME])
+
 #: A line that is only a count, as under a post: "41", "1,45K", "12.3M".
-_COUNT_LINE = re.compile(r"^[ \t]*\d[\d.,]*[KkMm]?[ \t]*$", re.MULTILINE)
+_COUNT_LINE = r"[ \t]*\d[\d.,]*[KkMm]?[ \t]*$"
 #: A short line that ends in a clock time: a post's byline ("Dwarkesh Patel6. Feb., 01:09").
-_BYLINE = re.compile(r"^[^\n]{0,60}\d{1,2}:\d{2}[ \t]*$", re.MULTILINE)
+_BYLINE = r"[^\n]{0,60}\d{1,2}:\d{2}[ \t]*$"
 #: Section and list numbers at the start of a heading line: "01. Optimus", "Abschnitt 1 |".
-_SECTION_NUMBER = re.compile(r"^[ \t]*\d{1,2}\.(?=[ \t]+\S)", re.MULTILINE)
+_SECTION_NUMBER = r"[ \t]*\d{1,2}\.(?=[ \t]+\S)"
 #: A line that is only "#": the next line is a trending topic.
-_TOPIC = re.compile(r"^#[ \t]*\n[^\n]*$", re.MULTILINE)
-_TRENDING_HEADER = re.compile(r"^(?:Trend-Themen|Trending|Актуальные темы)[^\n]*$", re.MULTILINE)
+_TOPIC = r"#[ \t]*\n[^\n]*$"
+_TRENDING_HEADER = r"(?:Trend-Themen|Trending|Актуальные темы)[^\n]*$"
+#: The patterns above start a line, and are looked for together at each line start.
+_AT_LINE_STARTS = SharedScan(
+    "^", [_COUNT_LINE, _BYLINE, _SECTION_NUMBER, _TOPIC, _TRENDING_HEADER], re.MULTILINE
+)
 
 
 def chrome_intervals(text: str, document_start: bool = True) -> list[Interval]:
@@ -44,21 +53,31 @@ def _find_all(text: str, document_start: bool) -> Iterator[Interval]:
     front = _FRONT_MATTER.match(text) if document_start else None
     if front:
         yield front.span()
-    for pattern in (
-        _URL,
-        _HANDLE,
-        _PHONE,
-        _CLOCK,
-        _TIMESTAMP,
-        _ISO_DATETIME,
-        _COUNT_LINE,
-        _BYLINE,
-        _SECTION_NUMBER,
-        _TOPIC,
-        _TRENDING_HEADER,
-    ):
+    for start, end in _lines_with_url_marks(text):
+        for found in _URL.finditer(text, start, end):
+            yield found.span()
+    for pattern in (_HANDLE, _PHONE):
         for found in pattern.finditer(text):
             yield found.span()
+    for scan in (_AT_DIGITS, _AT_LINE_STARTS):
+        for matches in scan.matches(text):
+            for found in matches:
+                yield found.span()
+
+
+def _lines_with_url_marks(text: str) -> list[Interval]:
+    """The lines that hold a "/" or "www.": a URL has one, and no line break, so ``_URL``
+    is looked for only there (most lines have neither)."""
+    lines: list[Interval] = []
+    for mark in ("/", "www."):
+        at = text.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            lines.append((start, end))
+            at = text.find(mark, end)
+    return sorted(set(lines))
 
 
 def _merge(intervals: list[Interval]) -> list[Interval]:

@@ -14,7 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from extract.grammar import SPACE, KeyedPattern, alternation, grammar
+from extract.grammar import (
+    SPACE,
+    WORD_LEAD,
+    KeyedPattern,
+    SharedScan,
+    alternation,
+    grammar,
+    group_key,
+    named_alternation,
+)
 from extract.tables import tables
 from kb.models import Quantity
 
@@ -36,16 +45,17 @@ Builder = Callable[[re.Match[str], "int | None"], "tuple[str, int] | None"]
 
 
 def _named(forms: dict[int, list[str]], prefix: str) -> str:
-    return "|".join(
-        f"(?P<{prefix}{key if key >= 0 else 'm' + str(-key)}>{alternation(v)})"
-        for key, v in forms.items()
+    """The forms of each key in groups named ``<prefix><key>`` (``m`` for minus)."""
+    return named_alternation(
+        {f"{prefix}{key if key >= 0 else 'm' + str(-key)}": v for key, v in forms.items()},
+        ignore_case=True,
     )
 
 
 def _which(match: re.Match[str], prefix: str) -> int:
     for name, value in match.groupdict().items():
         if value is not None and name.startswith(prefix):
-            digits = name[len(prefix) :]
+            digits = group_key(name)[len(prefix) :]
             return -int(digits[1:]) if digits.startswith("m") else int(digits)
     raise LookupError(prefix)
 
@@ -65,15 +75,16 @@ def _year_of(match: re.Match[str], reference: int | None) -> int | None:
 
 
 @cache
-def _patterns(lang: str) -> list[tuple[re.Pattern[str], Builder]]:
-    """The date forms of ``lang``, most specific first."""
+def date_forms(lang: str) -> tuple[list[str], list[Builder]]:
+    """The date forms of ``lang``, most specific first, as patterns to follow ``WORD_LEAD``
+    (case-insensitive), and the builder of each."""
     d = tables(lang).dates
     months = _named(d.months, "mon")
     ordinals = _named(d.quarter_ordinals, "q")
-    quarter_words = alternation(d.quarter_words)
+    quarter_words = alternation(d.quarter_words, ignore_case=True)
     relative = _named(d.relative_years, "rel")
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-    after = f"(?:{_S}(?:{alternation(d.year_after)}))?" if d.year_after else ""
+    after = f"(?:{_S}(?:{alternation(d.year_after, ignore_case=True)}))?" if d.year_after else ""
     year_or_relative = f"(?:{year}{after}|{relative})"
 
     def quarter(m: re.Match[str], ref: int | None) -> tuple[str, int] | None:
@@ -125,17 +136,20 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Builder]]:
         (day_first, day_month),
         *([(month_first, day_month)] if lang == "en" else []),
         (rf"(?:{months}){_S}{year}{after}", month_year),
-        (rf"(?:{alternation(d.year_end_prefix)}){_S}{year}{after}", year_end),
-        (rf"(?:{alternation(d.year_end)})", year_end),
+        (rf"(?:{alternation(d.year_end_prefix, ignore_case=True)}){_S}{year}{after}", year_end),
+        (rf"(?:{alternation(d.year_end, ignore_case=True)})", year_end),
         (f"(?:{relative})", relative_year),
     ]
     if d.year_before:
-        forms.append((rf"(?:{alternation(d.year_before)}){_S}{year}", plain_year))
+        forms.append((rf"(?:{alternation(d.year_before, ignore_case=True)}){_S}{year}", plain_year))
     if d.year_after:
-        forms.append((rf"{year}{_S}(?:{alternation(d.year_after)})", plain_year))
-    return [
-        (re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE), build) for form, build in forms
-    ]
+        forms.append((rf"{year}{_S}(?:{alternation(d.year_after, ignore_case=True)})", plain_year))
+    return [rf"(?:{form})(?!\w)" for form, _ in forms], [build for _, build in forms]
+
+
+@cache
+def _scan(lang: str) -> SharedScan:
+    return SharedScan(WORD_LEAD, date_forms(lang)[0], re.IGNORECASE)
 
 
 @cache
@@ -177,10 +191,18 @@ def find_dates(text: str, lang: str, reference: dt.date | None) -> Iterator[Date
     A bare year ("2026") is left to the quantity scanner, which knows whether the number
     has a unit, and calls ``bare_year`` for it.
     """
+    return dates_from(text, lang, reference, _scan(lang).matches(text))
+
+
+def dates_from(
+    text: str, lang: str, reference: dt.date | None, matches: list[list[re.Match[str]]]
+) -> Iterator[DateMention]:
+    """``find_dates`` for the matches of each of ``date_forms(lang)`` (for a caller that
+    scans the text for dates together with other word patterns)."""
     ref_year = reference.year if reference else None
     found: list[tuple[int, int, str, int]] = []
-    for pattern, build in _patterns(lang):
-        for match in pattern.finditer(text):
+    for build, form_matches in zip(date_forms(lang)[1], matches, strict=True):
+        for match in form_matches:
             resolved = build(match, ref_year)
             if resolved:
                 found.append((match.start(), match.end(), *resolved))

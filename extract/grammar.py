@@ -8,7 +8,7 @@ Compiling once per language keeps the scanner linear in the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
@@ -20,17 +20,161 @@ K = TypeVar("K")
 #: Horizontal white space that may stand between a number and its words.
 SPACE = "[ \u00a0\u202f\u2009\t]"
 #: Unicode vulgar fractions and their values.
-VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
-          "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
-          "⅞": 7 / 8}
+VULGAR = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
 VULGAR_FRACTIONS = "".join(VULGAR)
+#: "No word character before": where dates, number words and other word patterns start
+#: (the lead of the scanner's ``SharedScan`` of them).
+WORD_LEAD = r"(?<!\w)"
 #: Characters that can separate digit groups of thousands.
 GROUP_SPACES = "[ \u00a0\u202f\u2009]"
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+#: The name of the marker groups in a ``SharedScan`` gate (bodies have no named groups).
+_MARK = "shared"
 
 
-def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of ``forms``, longest first so the longest form wins."""
-    return "|".join(sorted(set(forms), key=lambda form: (-len(form), form)))
+#: Lower-case letters that can head a group of forms: no character matches two of them,
+#: with or without IGNORECASE, so forms under different heads never compete.
+_HEADS = frozenset("abcdefghijklmnopqrstuvwxyzäöüßабвгдежзийклмнопрстуфхцчшщъыьэюяё")
+#: Characters with a meaning in a regex (``#`` and spaces too, in verbose patterns).
+_SPECIAL = frozenset("\\.^$*+?{}[]|()# \t\n")
+
+
+#: The characters besides its upper case that match a head letter under IGNORECASE, as
+#: Python's regex engine folds case (Kelvin sign, long s, dotted and dotless i, capital
+#: sharp s, the old Cyrillic letter shapes); found by trying every code point on Python 3.11.
+_OTHER_CASES = {
+    "i": "\u0130\u0131",
+    "k": "\u212a",
+    "s": "\u017f",
+    "ß": "\u1e9e",
+    "в": "\u1c80",
+    "д": "\u1c81",
+    "о": "\u1c82",
+    "с": "\u1c83",
+    "т": "\u1c84\u1c85",
+    "ъ": "\u1c86",
+}
+
+
+def alternation(forms: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regex alternation of ``forms``, longest first so the longest form wins.
+
+    Forms that begin with the same plain letter are grouped behind it ("e(?:nde des
+    jahres|nde)"), so the regex engine tries a group once where it tried every form: a
+    large table then costs little at the many places where none of it matches. Pass
+    ``ignore_case`` when the pattern is compiled with IGNORECASE (and only then): the
+    heads are then written so that the engine can skip a group at a glance.
+    """
+    return _factored(_longest_first(forms), lambda _, rest: rest, ignore_case)
+
+
+def named_alternation(forms: Mapping[str, Iterable[str]], *, ignore_case: bool = False) -> str:
+    """``alternation`` over the forms of several keys, key by key, each form in a group
+    named after its key (``<key>_<n>``: a key's forms may stand under different heads);
+    ``group_key`` reads the key back from the group's name."""
+    owners = [(key, form) for key, key_forms in forms.items() for form in _longest_first(key_forms)]
+    return _factored(
+        [form for _, form in owners],
+        lambda at, rest: f"(?P<{owners[at][0]}_{at}>{rest})",
+        ignore_case,
+    )
+
+
+def group_key(name: str) -> str:
+    """The key of a group named by ``named_alternation``."""
+    return name.rpartition("_")[0]
+
+
+def _longest_first(forms: Iterable[str]) -> list[str]:
+    return sorted(set(forms), key=lambda form: (-len(form), form))
+
+
+def _factored(forms: Sequence[str], wrap: Callable[[int, str], str], ignore_case: bool) -> str:
+    """The alternation of ``forms`` (in priority order), those with a plain head grouped
+    behind it; ``wrap(index, rest)`` writes each form's part after the head (or the whole
+    form) in the group, for instance in a named group.
+
+    The result matches exactly what the plain alternation matches: forms keep their order
+    within a group and relative to every form that is not grouped, and forms under
+    different heads cannot match at the same place.
+    """
+    parts: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for index, form in enumerate(forms):
+        if _has_plain_head(form):
+            groups.setdefault(form[0], []).append(wrap(index, form[1:]))
+            continue
+        parts.extend(_grouped(groups, ignore_case))
+        groups = {}
+        parts.append(wrap(index, form))
+    parts.extend(_grouped(groups, ignore_case))
+    return "|".join(parts)
+
+
+def _has_plain_head(form: str) -> bool:
+    """True when ``form`` must start with its first character (no quantifier after it, no
+    alternation inside the form), and that character is a letter of ``_HEADS`` or a symbol
+    without case ("~", "≈", "<"), which only matches itself."""
+    head = form[:1]
+    uncased_symbol = (
+        head != "" and not head.isalpha() and head.lower() == head.upper() and head not in _SPECIAL
+    )
+    plain = form[1:2] not in ("?", "*", "+", "{") and not _has_top_level_bar(form)
+    return plain and (head in _HEADS or uncased_symbol)
+
+
+def _has_top_level_bar(form: str) -> bool:
+    """True when ``form`` is itself an alternation ("foo|bar"): a "|" outside parentheses
+    and character sets."""
+    depth, index, in_set = 0, 0, False
+    while index < len(form):
+        char = form[index]
+        if char == "\\":
+            index += 1
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True  # a "^" and then a "]" right after the "[" belong to the set
+            index += 1 if form[index + 1 : index + 2] == "^" else 0
+            index += 1 if form[index + 1 : index + 2] == "]" else 0
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
+
+
+def _grouped(groups: dict[str, list[str]], ignore_case: bool) -> Iterator[str]:
+    for head, rests in groups.items():
+        written = _case_set(head) if ignore_case else head
+        yield written + rests[0] if len(rests) == 1 else f"{written}(?:{'|'.join(rests)})"
+
+
+def _case_set(head: str) -> str:
+    """A head letter as the case-sensitive set of every character it matches under
+    IGNORECASE: the regex engine skips an alternative that starts with such a set after one
+    look at the text, but enters every one that starts with a case-insensitive letter."""
+    if not head.isalpha():
+        return head
+    upper = head.upper() if len(head.upper()) == 1 else ""
+    return f"(?-i:[{head}{upper}{_OTHER_CASES.get(head, '')}])"
 
 
 class KeyedPattern(Generic[K]):
@@ -46,22 +190,26 @@ class KeyedPattern(Generic[K]):
         anchor_end: bool = False,
     ) -> None:
         self.keys: list[K] = list(forms)
-        groups = [
-            f"(?P<g{index}>{alternation(forms[key])})"
-            for index, key in enumerate(self.keys)
-            if list(forms[key])
-        ]
-        body = "|".join(groups) or "(?!)"
+        named = {f"g{index}": forms[key] for index, key in enumerate(self.keys)}
+        body = named_alternation(named, ignore_case=ignore_case) or "(?!)"
         flags = re.IGNORECASE if ignore_case else 0
         end = rf"{SPACE}*$" if anchor_end else ""
-        self.pattern = re.compile(f"{before}(?:{body}){after}{end}", flags)
+        #: The pattern after its ``before`` assertion, for a ``SharedScan`` with that lead.
+        self.body = f"(?:{body}){after}{end}"
+        self.pattern = re.compile(before + self.body, flags)
+
+    def key(self, found: re.Match[str]) -> K | None:
+        """The key whose form ``found`` (a match of ``pattern``) matched."""
+        if found.lastgroup is None:
+            return None
+        return self.keys[int(group_key(found.lastgroup)[1:])]
 
     def match(self, text: str, pos: int) -> tuple[K, int] | None:
         """The key whose form starts exactly at ``pos``, and the end of that form."""
         found = self.pattern.match(text, pos)
         if found is None or found.lastgroup is None:
             return None
-        return self.keys[int(found.lastgroup[1:])], found.end()
+        return self.keys[int(group_key(found.lastgroup)[1:])], found.end()
 
     def match_before(self, text: str, pos: int, window: int = 48) -> tuple[K, int] | None:
         """The key whose form ends right before ``pos`` (spaces between allowed), and its
@@ -70,7 +218,52 @@ class KeyedPattern(Generic[K]):
         found = self.pattern.search(text[lo:pos])
         if found is None or found.lastgroup is None:
             return None
-        return self.keys[int(found.lastgroup[1:])], lo + found.start()
+        return self.keys[int(group_key(found.lastgroup)[1:])], lo + found.start()
+
+
+def unnamed(source: str) -> str:
+    """``source`` with its named groups made non-capturing, so that patterns which use the
+    same group names can stand side by side in one alternation."""
+    return _NAMED_GROUP.sub("(?:", source)
+
+
+class SharedScan:
+    """The matches of several patterns that all begin with the same ``lead``, found in one
+    pass over the text.
+
+    Run one by one, every pattern pays for the regex engine at every position of the text.
+    Here a single gate, ``lead(?=body|body|...)``, finds the few positions where some
+    pattern can match, and the patterns are tried only there: the first body the gate saw
+    match, and the ones after it (the ones before it cannot match there). Put the patterns
+    that match most often last. ``lead`` must be zero-width (a lookaround or an anchor).
+    For patterns that never match the empty string and do not refer back to groups, the
+    result is exactly what each pattern's own ``finditer`` gives.
+    """
+
+    def __init__(self, lead: str, bodies: Sequence[str], flags: int = 0) -> None:
+        self.patterns = [re.compile(lead + body, flags) for body in bodies]
+        # An empty group after each body names the body the gate matched.
+        gate = "|".join(
+            f"(?:{unnamed(body)})(?P<{_MARK}{index}>)" for index, body in enumerate(bodies)
+        )
+        self._gate = re.compile(f"{lead}(?={gate or '(?!)'})", flags)
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """Each pattern's matches, in text order; a pattern resumes after its own previous
+        match, as ``finditer`` does."""
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        resume = [0] * len(self.patterns)
+        for hit in self._gate.finditer(text):
+            pos = hit.start()
+            first = int((hit.lastgroup or _MARK + "0").removeprefix(_MARK))
+            for index in range(first, len(self.patterns)):
+                if pos < resume[index]:
+                    continue
+                match = self.patterns[index].match(text, pos)
+                if match:
+                    resume[index] = max(match.end(), pos + 1)
+                    found[index].append(match)
+        return found
 
 
 def _digit_pattern(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -103,9 +296,10 @@ def _str_keys(table: Mapping[Any, list[str]]) -> dict[str, list[str]]:
     return {str(key): forms for key, forms in table.items()}
 
 
-def _literal_dashes(connectors: Iterable[str]) -> Iterator[str]:
-    """Range connectors as regex forms: one-character dashes are taken literally."""
-    return (re.escape(c) if len(c) == 1 else c for c in connectors)
+def _connectors(connectors: Iterable[str]) -> str:
+    """Range connectors as a case-insensitive alternation: one-character dashes are taken
+    literally."""
+    return alternation((re.escape(c) if len(c) == 1 else c for c in connectors), ignore_case=True)
 
 
 @dataclass(frozen=True)
@@ -172,7 +366,7 @@ def grammar(lang: str) -> Grammar:
         ),
         bounds_after=KeyedPattern(_str_keys(mods.bounds_after)),
         range_connector=re.compile(
-            rf"{SPACE}*(?:{alternation(_literal_dashes(mods.range_connectors))})(?![^\W\d_]){SPACE}*",
+            rf"{SPACE}*(?:{_connectors(mods.range_connectors)})(?![^\W\d_]){SPACE}*",
             re.IGNORECASE,
         ),
         range_frames=KeyedPattern(
@@ -182,17 +376,20 @@ def grammar(lang: str) -> Grammar:
         alternatives=KeyedPattern({"either": mods.alternatives}, anchor_end=True),
         rates=KeyedPattern(mods.rates, after=r"(?!\w)"),
         per_marker=re.compile(
-            rf"{SPACE}*(?:{alternation(mods.per_markers)}|/){SPACE}*", re.IGNORECASE
+            rf"{SPACE}*(?:{alternation(mods.per_markers, ignore_case=True)}|/){SPACE}*",
+            re.IGNORECASE,
         ),
         counted=KeyedPattern(t.counted.nouns),
         name_words=KeyedPattern({"name": mods.name_words}, anchor_end=True),
         unit_prefixes=KeyedPattern(mods.unit_prefixes, anchor_end=True),
         each=re.compile(
-            rf"(?<!\w)(?:{alternation(mods.each_words) or '(?!)'}){SPACE}+", re.IGNORECASE
+            rf"(?<!\w)(?:{alternation(mods.each_words, ignore_case=True) or '(?!)'}){SPACE}+",
+            re.IGNORECASE,
         ),
         multiplier_words=KeyedPattern(mods.multiplier_words),
         hedge_links=KeyedPattern({"link": mods.hedge_links}, anchor_end=True),
         approximate_numbers=re.compile(
-            rf"(?:{alternation(mods.approximate_numbers) or '(?!)'})(?!\w)", re.IGNORECASE
+            rf"(?:{alternation(mods.approximate_numbers, ignore_case=True) or '(?!)'})(?!\w)",
+            re.IGNORECASE,
         ),
     )

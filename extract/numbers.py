@@ -33,6 +33,7 @@ class Number:
     zero_groups: int = 0
     plain_int: bool = False
     digit_count: int = 0
+    fraction: bool = False
 
     @property
     def vague(self) -> bool:
@@ -84,7 +85,7 @@ def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Numbe
 
 
 def _fraction(found: re.Match[str], sign: float) -> Number | None:
-    """"3/4", "2 1/4", "10½": a fraction, with the whole part it may have."""
+    """ "3/4", "2 1/4", "10½": a fraction, with the whole part it may have."""
     if found["den"]:
         denominator = int(found["den"])
         if denominator == 0:
@@ -93,7 +94,7 @@ def _fraction(found: re.Match[str], sign: float) -> Number | None:
         value = whole + int(found["num"]) / denominator
     else:
         value = int(found["vwhole"] or 0) + VULGAR[found["vulgar"]]
-    return Number(found.start(), found.end(), sign * value)
+    return Number(found.start(), found.end(), sign * value, fraction=True)
 
 
 def read_number(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Number | None:
@@ -120,7 +121,7 @@ def read_number(grammar: Grammar, text: str, pos: int, glued: bool = False) -> N
 
 
 def _with_scale(grammar: Grammar, text: str, number: Number) -> Number:
-    """"1,7 Milliarden", "5 трлн", "100k", "- 10  k": the scale word after digits."""
+    """ "1,7 Milliarden", "5 трлн", "100k", "- 10  k": the scale word after digits."""
     gap = _GAP.match(text, number.end)
     end = gap.end() if gap else number.end
     scale = numwords.match_scale(text, end, grammar.lang)

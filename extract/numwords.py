@@ -31,7 +31,15 @@ from typing import NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["WordNumber", "match_number_words", "match_scale", "word_start_pattern"]
+from extract.grammar import WORD_LEAD
+
+__all__ = [
+    "WordNumber",
+    "match_number_words",
+    "match_scale",
+    "word_start_body",
+    "word_start_pattern",
+]
 
 Num = int | float
 LANGUAGES = ("de", "en", "ru")
@@ -286,8 +294,11 @@ def _start_regex(table: _Table, lexicon: dict[str, _Lex], parts: frozenset[str])
     firsts = {w[0] for w in (*openers, *dets)}
     if "е" in firsts:
         firsts.add("ё")
+    # Number phrases begin with a word character, so ``WORD_LEAD`` is a word boundary here.
+    if not all(c.isalnum() or c == "_" for c in firsts):
+        raise ValueError(f"number words must begin with a letter: {sorted(firsts)}")
     first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
-    return rf"\b(?={first})(?:" + "|".join(alts) + ")"
+    return rf"(?={first})(?:" + "|".join(alts) + ")"
 
 
 def _scale_tables(
@@ -358,7 +369,7 @@ def _compile(table: _Table) -> _Lang:
         scale_words=words,
         glued=glued,
         scale_re=re.compile(_trie_regex(words) + _LETTER_AFTER, flags),
-        start_re=re.compile(_start_regex(table, lexicon, parts), flags),
+        start_re=re.compile(WORD_LEAD + _start_regex(table, lexicon, parts), flags),
         ordinal_re=_ordinal_regex(table.ordinals),
         ordinal_after=_ordinal_after(table),
     )
@@ -1010,3 +1021,9 @@ def word_start_pattern(lang: str) -> re.Pattern[str]:
     (the first word of any number phrase), so the caller can scan a long text fast with
     .finditer instead of trying every position."""
     return _language(lang).start_re
+
+
+def word_start_body(lang: str) -> str:
+    """``word_start_pattern`` after its ``WORD_LEAD``, for a scan shared with other
+    patterns that start at a word."""
+    return word_start_pattern(lang).pattern.removeprefix(WORD_LEAD)

@@ -95,14 +95,19 @@ class DocumentExtractor:
         line_offsets = [line.offset for line in lines]
         paragraphs = _paragraph_bounds(chunk)
         starts = [start for start, _ in paragraphs]
-        cache: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-        for mention in mentions:
-            index = bisect.bisect_right(starts, mention.start) - 1
+        # Only the paragraphs that hold a claim are cut into sentences, all in one batch.
+        places = [bisect.bisect_right(starts, mention.start) - 1 for mention in mentions]
+        needed = sorted(set(places))
+        texts = [chunk[slice(*paragraphs[index])] for index in needed]
+        splits = {
+            index: (sentences, quoted_spans(text))
+            for index, text, sentences in zip(
+                needed, texts, _sentences(texts, self.lang), strict=True
+            )
+        }
+        for mention, index in zip(mentions, places, strict=True):
             p_start, p_end = paragraphs[index]
-            if index not in cache:
-                paragraph = chunk[p_start:p_end]
-                cache[index] = (_sentences(paragraph, self.lang), quoted_spans(paragraph))
-            sentences, quotes = cache[index]
+            sentences, quotes = splits[index]
             rel = mention.start - p_start
             s_start, s_end = next(
                 ((s, e) for s, e in sentences if s <= rel < e), (0, p_end - p_start)
@@ -132,9 +137,10 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds or [(0, 0)]
 
 
-def _sentences(paragraph: str, lang: str) -> list[tuple[int, int]]:
-    doc = sentencizer(lang)(paragraph)
-    return [(sent.start_char, sent.end_char) for sent in doc.sents]
+def _sentences(paragraphs: list[str], lang: str) -> Iterator[list[tuple[int, int]]]:
+    """The sentence spans of each paragraph (``nlp.pipe`` saves spaCy's per-call work)."""
+    for doc in sentencizer(lang).pipe(paragraphs):
+        yield [(sent.start_char, sent.end_char) for sent in doc.sents]
 
 
 def extract_document(source: Source, text: str) -> list[Claim]:

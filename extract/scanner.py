@@ -15,8 +15,16 @@ from dataclasses import dataclass, field, replace
 
 from extract import numwords
 from extract.chrome import Mask, chrome_intervals
-from extract.dates import bare_year, date_bound, find_dates
-from extract.grammar import SPACE, Grammar, KeyedPattern, alternation, grammar
+from extract.dates import bare_year, date_bound, date_forms, dates_from
+from extract.grammar import (
+    SPACE,
+    WORD_LEAD,
+    Grammar,
+    KeyedPattern,
+    SharedScan,
+    alternation,
+    grammar,
+)
 from extract.mention import Mention
 from extract.numbers import Number, read_number
 from kb.models import Quantity
@@ -33,6 +41,7 @@ _SIGN_BEFORE = re.compile(
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: A digit right after a Latin letter: only a currency code makes it a number ("USD115").
 _GLUED_TO_CODE = re.compile(r"(?<=[A-Za-z$.])\d")
+_COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b")
 _OR_WORDS = re.compile(r"oder|or|или|либо")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
@@ -44,8 +53,16 @@ _ADJECTIVE = {
 }
 _LINKERS = {"de": {"von", "an"}, "ru": set(), "en": {"of"}}
 _FRACTION_WORDS = (
-    "sechstel", "fünftel", "achtel", "sixth", "fifth", "eighth", "ninth", "seventh", "пят", "шест",
-
+    "sechstel",
+    "fünftel",
+    "achtel",
+    "sixth",
+    "fifth",
+    "eighth",
+    "ninth",
+    "seventh",
+    "пят",
+    "шест",
     "zehntel",
     "viertel",
     "drittel",
@@ -112,16 +129,26 @@ class Scanner:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.g: Grammar = grammar(lang)
-        self._word_starts = numwords.word_start_pattern(lang)
         self._names = _name_pattern()
         mods = self.g.tables.modifiers
         bound_forms = [form for forms in mods.bounds_before.values() for form in forms]
-        triggers = alternation([*mods.hedges, *bound_forms, *mods.few_words])
-        self._bare_triggers = re.compile(
-            rf"(?<!\w)(?:{triggers})(?:{SPACE}+(?:через|in|nach|after))?{SPACE}+", re.IGNORECASE
+        triggers = alternation([*mods.hedges, *bound_forms, *mods.few_words], ignore_case=True)
+        bare_trigger = rf"(?:{triggers})(?:{SPACE}+(?:через|in|nach|after))?{SPACE}+"
+        # Dates, multiplier words, bare-unit triggers and number words all start after a
+        # word boundary: one scan finds them all (see ``SharedScan``; the most frequent last).
+        self._word_scan = SharedScan(
+            WORD_LEAD,
+            [
+                *date_forms(lang)[0],
+                self.g.multiplier_words.body,
+                bare_trigger,
+                numwords.word_start_body(lang),
+            ],
+            re.IGNORECASE,
         )
         self._per_joints = re.compile(
-            rf"(?<=\w){SPACE}+(?:{alternation(mods.per_markers)}){SPACE}+", re.IGNORECASE
+            rf"(?<=\w){SPACE}+(?:{alternation(mods.per_markers, ignore_case=True)}){SPACE}+",
+            re.IGNORECASE,
         )
         self._unit_words_before = KeyedPattern(self.g.tables.units.words, anchor_end=True)
 
@@ -132,28 +159,31 @@ class Scanner:
         ``reference`` resolves relative dates; ``document_start`` is False for the later
         chunks of a long document."""
         mask = Mask(chrome_intervals(text, document_start))
+        *date_matches, multipliers, triggers, number_words = self._word_scan.matches(text)
         taken = [
             (d.start, d.end, d.quantity)
-            for d in find_dates(text, self.lang, reference)
+            for d in dates_from(text, self.lang, reference, date_matches)
             if not mask.covers(d.start, d.end)
         ]
         found = [Mention(s, e, q) for s, e, q in taken]
         date_spans = Mask(sorted((s, e) for s, e, _ in taken))
         cursor = 0
-        for pos in self._candidates(text):
+        for pos in self._candidates(text, number_words):
             if pos < cursor or mask.covers(pos, pos + 1) or date_spans.covers(pos, pos + 1):
                 continue
             for mention in self._read(text, pos):
                 if not date_spans.covers(mention.start, mention.end):
                     found.append(mention)
                     cursor = max(cursor, mention.end)
-        found.extend(self._bare_units(text, mask, found))
-        found.extend(self._multiplier_words(text, mask, found))
+        found.extend(self._bare_units(text, triggers, mask, found))
+        found.extend(self._multiplier_words(multipliers, mask, found))
         return _share_counted(text, sorted(found, key=lambda m: (m.start, m.end)), self.lang)
 
-    def _candidates(self, text: str) -> Iterator[int]:
+    def _candidates(self, text: str, number_words: list[re.Match[str]]) -> Iterator[int]:
+        """Where a quantity may start: digits, the first words of number phrases
+        (``number_words``, from the shared word scan), digits glued to a currency code."""
         digit_starts = (m.start() for m in self.g.digits.finditer(text))
-        word_starts = (m.start() for m in self._word_starts.finditer(text))
+        word_starts = (m.start() for m in number_words)
         coded = (m.start() for m in _GLUED_TO_CODE.finditer(text))
         return iter(sorted({*digit_starts, *word_starts, *coded}))
 
@@ -166,6 +196,9 @@ class Scanner:
         first = read_number(self.g, text, pos, glued=glued)
         if first is None or self._is_name_or_ordinal(text, first):
             return []
+        glued_letter = not first.word and text[first.end : first.end + 1].isalpha()
+        if glued_letter and not self._unit_after(text, first.end, first):
+            return []  # "21st", "5G", "A4": a name or an ordinal, not a quantity
         if first.article and not self._article_may_count(text, first):
             return []
         first = self._signed(text, first)
@@ -197,7 +230,10 @@ class Scanner:
             else self.g.range_connector
         )
         first_unit = None
-        joint = connector.match(text, first.end)
+        after = first.end
+        if text[after : after + 1] in ("-", "‑") and text[after + 1 : after + 2].isspace():
+            after += 1  # "8- to 16-meter": the first end's hyphen waits for the unit
+        joint = connector.match(text, after)
         if joint is None:
             first_unit = self._unit_after(text, first.end, first)
             joint = connector.match(text, first_unit[1]) if first_unit else None
@@ -273,6 +309,9 @@ class Scanner:
         surface = text[reading.numbers[0].start : reading.end]
         if reading.unit is None and fraction and _is_fraction_word(surface):
             reading.unit = "times"
+        digit_fraction = reading.numbers[0].fraction and abs(reading.value) < 1
+        if reading.unit is None and digit_fraction:
+            reading.unit = "times"  # "about 1/40 of the wavelength"
 
     def _currency_word_before(self, text: str, start: int) -> tuple[str, int] | None:
         """A currency named before its amount: "Евро 20", "dollar 22.5 million"."""
@@ -313,7 +352,7 @@ class Scanner:
         _apply_bound(reading)
 
     def _is_target_word(self, text: str, start: int, end: int) -> bool:
-        """"до около тераватта": before a hedge, "до" names a target, not a bound."""
+        """ "до около тераватта": before a hedge, "до" names a target, not a bound."""
         word = text[start:end].strip().lower()
         return word in self.g.tables.modifiers.target_words
 
@@ -420,20 +459,14 @@ class Scanner:
             if noun:
                 return noun[0]
         window_end = _clause_end(text, noun_end, 48)
-        at = noun_end
-        while at < window_end:
-            hit = self.g.rates.match(text, at)
-            if hit:
-                return hit[0]
-            nxt = _WORD.search(text, at + 1, window_end)
-            if nxt is None:
-                break
-            at = nxt.start()
+        ahead = self.g.rates.pattern.search(text, noun_end, min(len(text), window_end + 24))
+        if ahead and ahead.start() < window_end and ahead.lastgroup:
+            return self.g.rates.key(ahead)
         lo = _clause_start(text, reading.start, 40)
         for found in self.g.rates.pattern.finditer(text, lo, reading.start):
             # A rate with a number before it in the clause is that number's rate.
             if found.lastgroup and not _DIGITS.search(text, lo, found.start()):
-                return self.g.rates.keys[int(found.lastgroup[1:])]
+                return self.g.rates.key(found)
         for each in self.g.each.finditer(
             text, _clause_start(text, reading.start, 60), reading.start
         ):
@@ -454,7 +487,7 @@ class Scanner:
         return self._counted(text, number.end) is not None
 
     def _signed(self, text: str, number: Number) -> Number:
-        """"minus 5", "negative one", "минус пять", and a sign set apart at the start of a
+        """ "minus 5", "negative one", "минус пять", and a sign set apart at the start of a
         text ("- 10 k")."""
         sign = _SIGN_BEFORE.search(text, max(0, number.start - 12), number.start)
         if sign is None or number.value < 0:
@@ -467,27 +500,34 @@ class Scanner:
         head = text[max(0, number.start - 24) : number.start]
         if number.plain_int and number.value < 100 and self._names.search(head):
             return True
+        if _COMPANY_AFTER.match(text, number.end):
+            return True
         if self.g.name_words.match_before(text, number.start, window=16):
             return True
         if self.lang == "de" and text[number.end : number.end + 2] in (". ", ".\u00a0"):
             return bool(_ORDINAL_BEFORE.search(head))
         return False
 
-    def _multiplier_words(self, text: str, mask: Mask, found: list[Mention]) -> Iterator[Mention]:
-        """Factors stated by a verb or adverb: "verdoppeln" (2 times), "вдвое", "triple"."""
+    def _multiplier_words(
+        self, hits: list[re.Match[str]], mask: Mask, found: list[Mention]
+    ) -> Iterator[Mention]:
+        """Factors stated by a verb or adverb: "verdoppeln" (2 times), "вдвое", "triple".
+        ``hits`` are the matches of the multiplier-word pattern."""
         spans = Mask(sorted((m.start, m.end) for m in found))
-        for hit in self.g.multiplier_words.pattern.finditer(text):
+        for hit in hits:
             start, end = hit.span()
-            if hit.lastgroup is None or spans.covers(start, end) or mask.covers(start, end):
+            factor = self.g.multiplier_words.key(hit)
+            if factor is None or spans.covers(start, end) or mask.covers(start, end):
                 continue
-            factor = self.g.multiplier_words.keys[int(hit.lastgroup[1:])]
             yield Mention(start, end, Reading(start, end, float(factor), unit="times").quantity())
 
-    def _bare_unit_places(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def _bare_unit_places(
+        self, text: str, triggers: list[re.Match[str]]
+    ) -> Iterator[tuple[int, int, str]]:
         """Unit words that may stand for "one of it": after a hedge, bound or "несколько"
-        word, or before "на/pro/per" and a counted noun. Looking only there keeps the
-        pass cheap."""
-        for trigger in self._bare_triggers.finditer(text):
+        word (``triggers``), or before "на/pro/per" and a counted noun. Looking only there
+        keeps the pass cheap."""
+        for trigger in triggers:
             unit = self.g.unit_words.match(text, trigger.end())
             if unit:
                 yield trigger.end(), unit[1], unit[0]
@@ -496,12 +536,14 @@ class Scanner:
             if before:
                 yield before[1], joint.start(), before[0]
 
-    def _bare_units(self, text: str, mask: Mask, found: list[Mention]) -> Iterator[Mention]:
+    def _bare_units(
+        self, text: str, triggers: list[re.Match[str]], mask: Mask, found: list[Mention]
+    ) -> Iterator[Mention]:
         """A unit without a number after a hedge or bound means one of it ("примерно
         гигаватт", "менее чем через год"); so does a unit per thing ("киловатт на
         фотошаблон"); "несколько миль" is 2 to 9 of it."""
         spans = Mask(sorted((m.start, m.end) for m in found))
-        for start, end, unit in sorted(set(self._bare_unit_places(text))):
+        for start, end, unit in sorted(set(self._bare_unit_places(text, triggers))):
             if spans.covers(start, end) or mask.covers(start, end):
                 continue
             reading = Reading(start, end, 1.0, unit=unit)
@@ -528,6 +570,12 @@ class Scanner:
 _CONJUNCTIONS = {"de": "und|oder|bzw\\.", "ru": "и|или", "en": "and|or"}
 
 
+_BARE_CONJUNCTION = {
+    lang: re.compile(rf"{SPACE}+(?:{words}){SPACE}+", re.IGNORECASE)
+    for lang, words in _CONJUNCTIONS.items()
+}
+
+
 def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """ "как минимум 10 000 и, возможно, 20–30 000 роботами": a count without a noun takes
     the noun of the next count when only a conjunction (and a parenthetical word) is
@@ -538,6 +586,17 @@ def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mentio
     result = list(mentions)
     for index in range(len(result) - 2, -1, -1):
         here, after = result[index], result[index + 1]
+        shares_unit = (
+            here.quantity.kind == "count"
+            and here.quantity.counted is None
+            and after.quantity.kind in ("measure", "money", "percent", "duration")
+            and _BARE_CONJUNCTION[lang].fullmatch(text[here.end : after.start])
+        )
+        if shares_unit:  # "45 and 50 mg": the unit of the second end is the first's too
+            unit = after.quantity.unit
+            shared = here.quantity.model_copy(update={"unit": unit, "kind": kind_of_unit(unit)})
+            result[index] = Mention(here.start, here.end, shared)
+            continue
         if (
             here.quantity.kind == "count"
             and here.quantity.counted is None

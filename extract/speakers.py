@@ -70,10 +70,14 @@ class SpeakerResolver:
             else None
         )
         cues = list(tables(self.lang).speech.cues)
-        self._verbs = re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE)
+        self._verbs = re.compile(
+            rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
+        )
         if self.interviewee:
             cues += [re.escape(alias) for alias in _aliases([self.interviewee])]
-        self._cues = re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE)
+        self._cues = re.compile(
+            rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
+        )
 
     def lines(self, text: str) -> list[LineContext]:
         """The context of every line: the speaker turn it belongs to, and whether it is an
