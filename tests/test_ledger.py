@@ -84,7 +84,7 @@ def test_ledger_review_of_unknown_claim_is_an_error(claims_copy: Path) -> None:
 def test_ledger_duplicate_claim_id_is_an_error(claims_copy: Path) -> None:
     source = claims_copy / "extracted" / "orbital-ai-compute-plan.de.yaml"
     shutil.copy(source, claims_copy / "extracted" / "copy.yaml")
-    with pytest.raises(BuildError, match="duplicate claim id orbital-ai-compute-plan.de/"):
+    with pytest.raises(BuildError, match=r"duplicate claim id orbital-ai-compute-plan\.de/"):
         _knowledge_base(claims_copy)
 
 

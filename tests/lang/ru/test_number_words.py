@@ -8,6 +8,13 @@ from __future__ import annotations
 import pytest
 
 from extract.numwords import WordNumber, match_number_words, match_scale, word_start_pattern
+from tests.numword_cases import (
+    check_cardinal,
+    check_prefix,
+    check_scale,
+    check_vague,
+    check_whole,
+)
 
 LANG = "ru"
 
@@ -58,11 +65,7 @@ CARDINALS = [
 
 @pytest.mark.parametrize(("text", "expected"), CARDINALS)
 def test_numwords_reads_cardinals_to_the_end(text: str, expected: int) -> None:
-    got = read(text)
-    assert got is not None
-    assert got.value == expected
-    assert got.end == len(text)
-    assert (got.low, got.high, got.article) == (None, None, False)
+    check_cardinal(text, LANG, expected)
 
 
 CASE_FORMS = [
@@ -153,10 +156,7 @@ FRACTIONS = [
 
 @pytest.mark.parametrize(("text", "expected"), FRACTIONS)
 def test_numwords_reads_fractions_and_halves(text: str, expected: float) -> None:
-    got = read(text)
-    assert got is not None
-    assert got.value == pytest.approx(expected)
-    assert got.end == len(text)
+    check_whole(text, LANG, expected)
 
 
 VAGUE = [
@@ -180,11 +180,7 @@ VAGUE = [
 
 @pytest.mark.parametrize(("text", "low", "high"), VAGUE)
 def test_numwords_reads_vague_plurals_as_ranges(text: str, low: float, high: float) -> None:
-    got = read(text)
-    assert got is not None
-    assert (got.low, got.high) == (low, high)
-    assert got.value == (low + high) / 2
-    assert got.end == len(text)
+    check_vague(text, LANG, low, high)
 
 
 @pytest.mark.parametrize(
@@ -232,10 +228,7 @@ PREFIXES = [
 
 @pytest.mark.parametrize(("text", "value", "read_part"), PREFIXES)
 def test_numwords_stops_where_the_number_ends(text: str, value: float, read_part: str) -> None:
-    got = read(text)
-    assert got is not None
-    assert got.value == pytest.approx(value)
-    assert text[: got.end] == read_part
+    check_prefix(text, LANG, value, read_part)
 
 
 NOT_NUMBERS = [
@@ -311,10 +304,7 @@ SCALES = [
 
 @pytest.mark.parametrize(("text", "start", "factor", "word"), SCALES)
 def test_numwords_scale_words_after_digits(text: str, start: int, factor: float, word: str) -> None:
-    got = match_scale(text, start, LANG)
-    assert got is not None
-    assert got[0] == factor
-    assert text[start : got[1]] == word
+    check_scale(text, LANG, start, factor, word)
 
 
 @pytest.mark.parametrize(
