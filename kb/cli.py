@@ -16,8 +16,10 @@ from extract.reader import InputError
 from kb import paths
 from kb.build import BuildError
 from kb.build import build as run_build
+from kb.derivations import DerivationError
 from kb.ledger import extract_ledger, stale_ledgers
 from kb.models import Claim
+from kb.report import outcome_record, outcome_table, run_checks_of_derivations
 from kb.sources import LedgerError, load_sources, source_for
 
 
@@ -102,3 +104,30 @@ def build() -> None:
     )
     for stage, seconds in summary.timings.items():
         click.echo(f"  {stage:<20} {seconds:6.2f} s")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people, or a JSON list.",
+)
+def check(fmt: str) -> None:
+    """Evaluate every derivation in claims/derivations/ and compare each verdict with the
+    expected one; exit non-zero when any verdict differs."""
+    try:
+        outcomes = run_checks_of_derivations()
+    except (BuildError, DerivationError, LedgerError) as error:
+        raise click.ClickException(str(error)) from None
+    if fmt == "json":
+        click.echo(json.dumps([outcome_record(o) for o in outcomes], ensure_ascii=False, indent=2))
+    else:
+        click.echo(outcome_table(outcomes))
+    regressed = [o.derivation.id for o in outcomes if o.status != "ok"]
+    if regressed:
+        raise click.ClickException(
+            f"verdicts differ from the expected ones: {', '.join(regressed)}"
+        )

@@ -97,7 +97,7 @@ def stale_ledgers(claims_dir: Path, ledgers: Iterable[LedgerFile]) -> list[str]:
     return stale
 
 
-def _located(path: Path, key: str, model: type[BaseModel]) -> Iterator[Located[Any]]:
+def located_records(path: Path, key: str, model: type[BaseModel]) -> Iterator[Located[Any]]:
     """The records of the list ``key`` in one file, each with its line."""
     data = read_yaml(path)
     wrapper = validate(path, data, model)
@@ -111,14 +111,14 @@ def load_ledger(claims_dir: Path) -> Ledger:
     """Read every file under ``claims_dir``; the first bad record raises ``LedgerError``."""
     ledger = Ledger()
     for path in sorted((claims_dir / "extracted").glob("*.yaml")):
-        ledger.extracted += _located(path, "claims", LedgerFile)
+        ledger.extracted += located_records(path, "claims", LedgerFile)
     for path in sorted((claims_dir / "reviewed").glob("*.yaml")):
-        ledger.reviews += _located(path, "reviews", ReviewFile)
+        ledger.reviews += located_records(path, "reviews", ReviewFile)
     for path in sorted((claims_dir / "reference").glob("*.yaml")):
-        ledger.references += _located(path, "references", ReferenceFile)
+        ledger.references += located_records(path, "references", ReferenceFile)
     entities = claims_dir / "entities.yaml"
     if entities.exists():
-        ledger.entities += _located(entities, "entities", EntityFile)
+        ledger.entities += located_records(entities, "entities", EntityFile)
     return ledger
 
 

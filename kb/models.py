@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Bound = Literal["=", ">", ">=", "<", "<="]
 Kind = Literal["count", "measure", "money", "percent", "multiplier", "duration", "date"]
@@ -221,3 +221,53 @@ class EntityFile(Record):
     """``claims/entities.yaml``: the entities claims are linked to."""
 
     entities: list[Entity]
+
+
+VerdictName = Literal["consistent", "inconsistent", "implies", "unverifiable"]
+
+
+class DerivationInput(Record):
+    """One named input of a derivation: a claim, a reference fact, or the result of
+    another derivation."""
+
+    claim: str | None = Field(default=None, description="A claim id.")
+    reference: str | None = Field(default=None, description="A reference fact id.")
+    derivation: str | None = Field(default=None, description="Another derivation's id.")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> DerivationInput:
+        given = [x for x in (self.claim, self.reference, self.derivation) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'claim', 'reference' or 'derivation'")
+        return self
+
+
+class FreeVariableSpec(Record):
+    """An unstated assumption the derivation solves for ("the mass of one satellite")."""
+
+    name: str
+    unit: str
+    low: float | None = Field(default=None, description="Lower end of the plausible range.")
+    high: float | None = Field(default=None, description="Upper end of the plausible range.")
+
+
+class Derivation(Record):
+    """Checkable arithmetic between claims and reference facts, with its expected verdict."""
+
+    id: str = Field(examples=["starship-power-per-launch"])
+    title: str
+    inputs: dict[str, DerivationInput]
+    expression: str = Field(description="Over the input names, in the project's grammar.")
+    compare: str = Field(description="What the result is checked against (an expression).")
+    tolerance: float = Field(default=0.0, ge=0, description="Relative widening of `compare`.")
+    unit: str | None = Field(default=None, description="Unit to report the result in.")
+    free: FreeVariableSpec | None = Field(default=None, description="For `implies` checks.")
+    mode: Literal["interval", "monte-carlo"] = "interval"
+    expected: VerdictName = Field(description="The verdict this derivation must keep.")
+    reason: str = Field(description="One line: why this verdict is right.")
+
+
+class DerivationFile(Record):
+    """``claims/derivations/*.yaml``: a list of derivations."""
+
+    derivations: list[Derivation]

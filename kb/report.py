@@ -1,0 +1,100 @@
+"""Derivation outcomes as records and as a table for the terminal."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from kb import paths
+from kb.build import knowledge_base
+from kb.derivations import Outcome, evaluate_derivations
+from kb.interval import Interval
+from kb.sources import load_sources
+
+
+def run_checks_of_derivations() -> list[Outcome]:
+    """Every derivation of the bundled corpus, evaluated against the committed ledger."""
+    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    return evaluate_derivations(kb, paths.CLAIMS)
+
+
+def _number(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else x
+
+
+def _interval(interval: Interval | None, nominal: float | None, unit: str) -> dict[str, Any]:
+    return {
+        "value": _number(nominal),
+        "low": _number(interval.lo) if interval else None,
+        "high": _number(interval.hi) if interval else None,
+        "unit": unit,
+    }
+
+
+def outcome_record(outcome: Outcome) -> dict[str, Any]:
+    """One outcome with the fields of ``claimkb check --format json``."""
+    d, v = outcome.derivation, outcome.verdict
+    inputs = {
+        name: spec.claim or spec.reference or f"derivation:{spec.derivation}"
+        for name, spec in d.inputs.items()
+    }
+    assumption = None
+    if v.assumption is not None:
+        a = v.assumption
+        assumption = {
+            "name": a.name,
+            "value": a.value,
+            "low": a.low,
+            "high": a.high,
+            "unit": a.unit,
+        }
+    return {
+        "id": d.id,
+        "title": d.title,
+        "kind": "curated",
+        "inputs": inputs,
+        "expression": d.expression,
+        "result": _interval(v.result, v.result_nominal, v.unit),
+        "compared": _interval(v.compared, v.compared_nominal, v.unit),
+        "verdict": v.kind,
+        "factor": _number(v.factor),
+        "assumption": assumption,
+        "reason": v.reason,
+        "expected": d.expected,
+        "status": outcome.status,
+        "where": outcome.where,
+    }
+
+
+def _short(x: float | None) -> str:
+    return "-" if x is None or not math.isfinite(x) else f"{x:.4g}"
+
+
+def _cell(part: dict[str, Any]) -> str:
+    low, high = _short(part["low"]), _short(part["high"])
+    return f"{_short(part['value'])} [{low}, {high}] {part['unit']}"
+
+
+def outcome_table(outcomes: list[Outcome]) -> str:
+    """A plain-text table: id, inputs, result, compared, verdict, expected, status."""
+    rows = [("id", "inputs", "result", "compared", "verdict", "expected", "status")]
+    for o in outcomes:
+        r = outcome_record(o)
+        res, cmp = r["result"], r["compared"]
+        rows.append(
+            (
+                r["id"],
+                ", ".join(sorted(r["inputs"])),
+                _cell(res),
+                _cell(cmp),
+                r["verdict"],
+                r["expected"],
+                r["status"],
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
