@@ -19,7 +19,7 @@ from kb.build import build as run_build
 from kb.derivations import DerivationError
 from kb.ledger import extract_ledger, stale_ledgers
 from kb.models import Claim
-from kb.report import outcome_record, outcome_table, run_checks_of_derivations
+from kb.report import outcome_table, run_checks_of_derivations
 from kb.sources import LedgerError, load_sources, source_for
 
 
@@ -119,14 +119,14 @@ def check(fmt: str) -> None:
     """Evaluate every derivation in claims/derivations/ and compare each verdict with the
     expected one; exit non-zero when any verdict differs."""
     try:
-        outcomes = run_checks_of_derivations()
+        records = run_checks_of_derivations()
     except (BuildError, DerivationError, LedgerError) as error:
         raise click.ClickException(str(error)) from None
     if fmt == "json":
-        click.echo(json.dumps([outcome_record(o) for o in outcomes], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
-        click.echo(outcome_table(outcomes))
-    regressed = [o.derivation.id for o in outcomes if o.status != "ok"]
+        click.echo(outcome_table(records))
+    regressed = [r["id"] for r in records if r["status"] == "regressed"]
     if regressed:
         raise click.ClickException(
             f"verdicts differ from the expected ones: {', '.join(regressed)}"

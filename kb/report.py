@@ -6,16 +6,40 @@ import math
 from typing import Any
 
 from kb import paths
+from kb.auto import AutoCheck, auto_checks
 from kb.build import knowledge_base
 from kb.derivations import Outcome, evaluate_derivations
 from kb.interval import Interval
 from kb.sources import load_sources
 
 
-def run_checks_of_derivations() -> list[Outcome]:
-    """Every derivation of the bundled corpus, evaluated against the committed ledger."""
+def run_checks_of_derivations() -> list[dict[str, Any]]:
+    """Every derivation of the bundled corpus — hand-written first, then the automatic
+    ones — evaluated against the committed ledger, as records."""
     kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
-    return evaluate_derivations(kb, paths.CLAIMS)
+    curated = [outcome_record(o) for o in evaluate_derivations(kb, paths.CLAIMS)]
+    return curated + [auto_record(check) for check in auto_checks(kb)]
+
+
+def auto_record(check: AutoCheck) -> dict[str, Any]:
+    """An automatic derivation with the same fields; it has no expected verdict."""
+    v = check.verdict
+    return {
+        "id": check.id,
+        "title": check.title,
+        "kind": "auto",
+        "inputs": check.inputs,
+        "expression": check.expression,
+        "result": _interval(v.result, v.result_nominal, v.unit),
+        "compared": _interval(v.compared, v.compared_nominal, v.unit),
+        "verdict": v.kind,
+        "factor": _number(v.factor),
+        "assumption": None,
+        "reason": v.reason,
+        "expected": None,
+        "status": "auto",
+        "where": None,
+    }
 
 
 def _number(x: float | None) -> float | None:
@@ -75,11 +99,10 @@ def _cell(part: dict[str, Any]) -> str:
     return f"{_short(part['value'])} [{low}, {high}] {part['unit']}"
 
 
-def outcome_table(outcomes: list[Outcome]) -> str:
+def outcome_table(records: list[dict[str, Any]]) -> str:
     """A plain-text table: id, inputs, result, compared, verdict, expected, status."""
     rows = [("id", "inputs", "result", "compared", "verdict", "expected", "status")]
-    for o in outcomes:
-        r = outcome_record(o)
+    for r in records:
         res, cmp = r["result"], r["compared"]
         rows.append(
             (
@@ -88,7 +111,7 @@ def outcome_table(outcomes: list[Outcome]) -> str:
                 _cell(res),
                 _cell(cmp),
                 r["verdict"],
-                r["expected"],
+                r["expected"] or "-",
                 r["status"],
             )
         )
