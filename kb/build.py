@@ -60,12 +60,24 @@ def read_texts(sources: list[Source], sources_dir: Path) -> dict[str, str]:
     return {s.id: (sources_dir / s.file).read_text(encoding="utf-8") for s in sources}
 
 
-def write_ledger(claims_dir: Path, sources: list[Source], sources_dir: Path) -> None:
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """The default progress report: none."""
+
+
+def write_ledger(
+    claims_dir: Path, sources: list[Source], sources_dir: Path, progress: Progress = _quiet
+) -> None:
     """Refresh ``claims/extracted/`` from the sources (one file per source)."""
     folder = claims_dir / "extracted"
     folder.mkdir(parents=True, exist_ok=True)
-    for ledger in extract_ledger(sources, sources_dir):
+    progress("extract", 0, len(sources))
+    for done, source in enumerate(sources, start=1):
+        (ledger,) = extract_ledger([source], sources_dir)
         _write_atomically(extracted_path(claims_dir, ledger.source), ledger_text(ledger))
+        progress("extract", done, len(sources))
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -101,7 +113,7 @@ Exporter = Callable[[KnowledgeBase, Path], int]
 def build(
     root: Path = paths.ROOT,
     exporters: tuple[Exporter, ...] = (),
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Progress = _quiet,
 ) -> Summary:
     """Run every stage for the corpus under ``root``; ``exporters`` write into the new
     ``build/`` and return how many triples they wrote (0 when not RDF)."""
@@ -110,10 +122,9 @@ def build(
     try:
         with timings.stage("load sources"):
             sources = load_sources(sources_dir / "sources.yaml")
-        progress("extract")
         with timings.stage("extract"):
-            write_ledger(claims_dir, sources, sources_dir)
-        progress("ledger")
+            write_ledger(claims_dir, sources, sources_dir, progress)
+        progress("ledger", 0, 1)
         with timings.stage("ledger and checks"):
             kb = knowledge_base(claims_dir, sources, sources_dir)
     except LedgerError as error:
@@ -125,7 +136,7 @@ def build(
         with timings.stage("claims.jsonl"):
             write_claims_jsonl(kb, staging)
         for exporter in exporters:
-            progress(exporter.__name__)
+            progress(exporter.__name__, 0, 1)
             with timings.stage(exporter.__name__):
                 triples = max(triples, exporter(kb, staging))
         _swap(staging, build_dir)

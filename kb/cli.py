@@ -86,6 +86,17 @@ def _check_ledger() -> None:
     click.echo(f"claims/extracted/ is up to date ({len(sources)} sources)")
 
 
+def _progress(stage: str, done: int, total: int) -> None:
+    """A progress bar on a terminal; one line per stage in a log."""
+    if sys.stderr.isatty():
+        filled = int(20 * done / total) if total else 0
+        click.echo(f"\r{stage:<12} [{'#' * filled:<20}] {done}/{total}", err=True, nl=False)
+        if done == total:
+            click.echo("", err=True)
+    elif done in (0, total):
+        click.echo(f"{stage} ({done}/{total})", err=True)
+
+
 @main.command()
 def build() -> None:
     """Build the knowledge base from the bundled corpus into build/.
@@ -95,7 +106,7 @@ def build() -> None:
     when every stage succeeded, so a failed build leaves the previous build/ intact.
     """
     try:
-        summary = run_build(progress=lambda stage: click.echo(f"... {stage}", err=True))
+        summary = run_build(progress=_progress)
     except BuildError as error:
         raise click.ClickException(str(error)) from None
     click.echo(
