@@ -14,7 +14,7 @@ import yaml
 from extract import extract_file
 from extract.reader import InputError
 from kb import paths
-from kb.build import BuildError
+from kb.build import BuildError, knowledge_base
 from kb.build import build as run_build
 from kb.derivations import DerivationError
 from kb.ledger import extract_ledger, stale_ledgers
@@ -142,3 +142,19 @@ def check(fmt: str) -> None:
         raise click.ClickException(
             f"verdicts differ from the expected ones: {', '.join(regressed)}"
         )
+
+
+@main.command()
+def links() -> None:
+    """Print the groups of claims that state the same thing (same-claim clusters)."""
+    try:
+        kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    except (BuildError, LedgerError) as error:
+        raise click.ClickException(str(error)) from None
+    by_id = {claim.id: claim for claim in kb.claims}
+    for number, group in enumerate(kb.clusters, start=1):
+        click.echo(f"cluster {number} ({len(group)} claims)")
+        for claim_id in group:
+            claim = by_id[claim_id]
+            surface = f"«{claim.surface}»"
+            click.echo(f"  {claim.lang}  {surface:<40} {claim.speaker:<22} {claim_id}")

@@ -96,3 +96,36 @@ def test_cli_extract_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.txt"
     code, out = _run("extract", str(missing))
     assert code != 0 and f"{missing}: no such file" in out and "Traceback" not in out
+
+
+def test_cli_links_prints_clusters_with_their_claims() -> None:
+    code, out = _run("links")
+    assert code == 0
+    assert "cluster 1" in out and "«12»" in out and "«über 10»" in out
+
+
+def test_cli_check_json_has_the_documented_fields() -> None:
+    code, out = _run("check", "--format", "json")
+    assert code == 0
+    records = json.loads(out)
+    fields = {
+        "id",
+        "title",
+        "kind",
+        "inputs",
+        "result",
+        "compared",
+        "verdict",
+        "factor",
+        "expected",
+        "status",
+    }
+    assert records and all(fields <= record.keys() for record in records)
+    kinds = {record["kind"] for record in records}
+    assert kinds == {"curated", "auto"}
+    assert all(record["status"] in ("ok", "auto") for record in records)
+
+
+def test_cli_extract_check_passes_on_the_committed_ledger() -> None:
+    code, out = _run("extract", "--check")
+    assert code == 0 and "up to date" in out
