@@ -18,7 +18,7 @@ from __future__ import annotations
 from kb.hedges import HedgeTable, Tolerance, default_table
 from kb.interval import Interval
 from kb.models import Claim, Quantity, Reference
-from kb.units import is_unit
+from kb.units import is_unit, kind_of_unit
 from kb.value import Value, unit
 
 
@@ -41,11 +41,13 @@ def _base_interval(quantity: Quantity) -> Interval:
 
 
 def quantity_unit(quantity: Quantity) -> str:
-    """The pint unit string, with a rate's period as the denominator when it is a unit."""
+    """The pint unit string, with a rate's period as the denominator when it is a period of
+    time. Any other ``per`` ("hand", "unit", "reticle") names a counted thing, and counts
+    are dimensionless — pint would otherwise read "hand" as 4 inches."""
     if quantity.unit == "date":
         raise ValueError("a date is not a quantity to compute with")
     text = "" if quantity.unit == "dimensionless" else quantity.unit
-    if quantity.per and is_unit(quantity.per):
+    if quantity.per and is_unit(quantity.per) and kind_of_unit(quantity.per) == "duration":
         return f"({text or 'dimensionless'}) / {quantity.per}"
     return text
 
