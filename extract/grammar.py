@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
 from extract.tables import LanguageTables, symbols, tables
@@ -197,6 +198,10 @@ class KeyedPattern(Generic[K]):
         #: The pattern after its ``before`` assertion, for a ``SharedScan`` with that lead.
         self.body = f"(?:{body}){after}{end}"
         self.pattern = re.compile(before + self.body, flags)
+        #: The most characters a form can span (unbounded forms count as ``_UNBOUNDED``).
+        self.longest = max(
+            (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
+        )
 
     def key(self, found: re.Match[str]) -> K | None:
         """The key whose form ``found`` (a match of ``pattern``) matched."""
@@ -213,12 +218,23 @@ class KeyedPattern(Generic[K]):
 
     def match_before(self, text: str, pos: int, window: int = 48) -> tuple[K, int] | None:
         """The key whose form ends right before ``pos`` (spaces between allowed), and its
-        start. Needs a pattern built with ``anchor_end=True``."""
-        lo = max(0, pos - window)
-        found = self.pattern.search(text[lo:pos])
+        start. Needs a pattern built with ``anchor_end=True``. Only forms that start within
+        ``window`` characters count; the text before the window is still seen, so "over" is
+        not found at the end of a "cover" the window cuts in two."""
+        found = self.pattern.search(text, max(0, pos - window), pos)
         if found is None or found.lastgroup is None:
             return None
-        return self.keys[int(group_key(found.lastgroup)[1:])], lo + found.start()
+        return self.keys[int(group_key(found.lastgroup)[1:])], found.start()
+
+
+#: The width assumed for a form with an unbounded repeat ("\\s+"), for ``match_before``.
+_UNBOUNDED = 48
+
+
+def _form_width(form: str) -> int:
+    """The most characters ``form`` (a regex) can match."""
+    width = int(_regex_parser.parse(form).getwidth()[1])
+    return min(width, _UNBOUNDED)
 
 
 def unnamed(source: str) -> str:

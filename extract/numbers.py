@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract import numwords
 from extract.grammar import SPACE, VULGAR, Grammar
 
 _GAP = re.compile(f"{SPACE}{{0,2}}")
 _AND = re.compile(f"{SPACE}+(?:and|und|и){SPACE}+", re.IGNORECASE)
+
+
+@cache
+def _spoken_point(lang: str) -> re.Pattern[str]:
+    """A spoken decimal point between digits: "1 point 1", "1 komma 1", "1 точка 1"."""
+    words = "|".join(numwords.decimal_points(lang)) or "(?!)"
+    return re.compile(rf"{SPACE}+(?:{words}){SPACE}+(?P<frac>\d+)(?![\d\w]|[.,]\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +92,17 @@ def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Numbe
     )
 
 
+def _spoken_decimal(grammar: Grammar, text: str, number: Number) -> Number:
+    """ "1 point 1" = 1.1: a whole number, a decimal word and digits."""
+    if not number.plain_int:
+        return number
+    point = _spoken_point(grammar.lang).match(text, number.end)
+    if point is None:
+        return number
+    value = number.value + float("0." + point["frac"])
+    return Number(number.start, point.end(), value, digit_count=number.digit_count)
+
+
 def _fraction(found: re.Match[str], sign: float) -> Number | None:
     """ "3/4", "2 1/4", "10½": a fraction, with the whole part it may have."""
     if found["den"]:
@@ -102,6 +121,7 @@ def read_number(grammar: Grammar, text: str, pos: int, glued: bool = False) -> N
     that follows a word character (a range's second end, a currency code: "USD115")."""
     number = _digits(grammar, text, pos, glued)
     if number is not None:
+        number = _spoken_decimal(grammar, text, number)
         scaled = _with_scale(grammar, text, number)
         return _compose(grammar, text, scaled) if scaled.has_scale else scaled
     words = numwords.match_number_words(text, pos, grammar.lang)
@@ -143,7 +163,8 @@ def _compose(grammar: Grammar, text: str, number: Number) -> Number:
     """Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 million and a half".
 
     Only a smaller part may follow ("4 thousand 3 hundred"), after "and" only a part below
-    one hundred or a fraction word, so that "2 Millionen und 5 Patienten" stays two numbers.
+    one hundred without a scale word of its own, or a fraction word, so that "2 Millionen und
+    5 Patienten" and "3 hundred and 2 hundred" stay two numbers.
     """
     scale = _scale_of_value(number.value)
     link = _AND.match(text, number.end)
@@ -155,6 +176,8 @@ def _compose(grammar: Grammar, text: str, number: Number) -> Number:
         value = number.value + part.value * scale
     elif link and part.value < min(100.0, scale):
         part = _with_scale(grammar, text, part)
+        if part.has_scale:  # "3 hundred and 2 hundred": "and" joins two numbers
+            return number
         value = number.value + part.value
     elif not link and not part.word:
         part = _with_scale(grammar, text, part)

@@ -973,6 +973,39 @@ def _ordinal_follows(text: str, end: int, lx: _Lang, last: str) -> bool:
     return last in lx.ordinal_after[m.lastgroup]
 
 
+def fraction_forms(lang: str, ordinal: bool) -> dict[int, list[str]]:
+    """The words of ``lang`` that name one part of a whole ("half", "quarter", "viertel",
+    "пол"), keyed by the denominator; plural forms that need a numerator are left out.
+    ``ordinal`` picks the forms that are also ordinals ("tenth", "десятая": "the tenth
+    year"), which name a part only before "of" or a hyphen, or else the other forms."""
+    lx = _language(lang)
+    forms: dict[int, list[str]] = {}
+    for entry in lx.table.fractions:
+        words = [*entry.alone, *entry.single, *entry.adjective, *entry.prefix]
+        if not entry.single and not entry.alone:
+            words.extend(entry.counted)  # German "Viertel" is singular and plural
+        picked = [w for w in words if _is_ordinal(lx, w) == ordinal]
+        if picked:
+            forms[entry.denominator] = picked
+    return forms
+
+
+def _is_ordinal(lx: _Lang, word: str) -> bool:
+    return lx.ordinal_re is not None and lx.ordinal_re.fullmatch(_norm(word)) is not None
+
+
+def fraction_links(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The "of" words and the articles of ``lang``, which may stand between a fraction word
+    and its unit ("tenth of a gallon")."""
+    table = _language(lang).table
+    return table.of_words, table.articles
+
+
+def decimal_points(lang: str) -> tuple[str, ...]:
+    """The spoken decimal separators of ``lang`` ("point", "Komma", "точка")."""
+    return _language(lang).table.decimal_points
+
+
 def match_scale(text: str, start: int, lang: str) -> tuple[float, int] | None:
     """A scale word or abbreviation starting exactly at text[start], as it follows a digit
     number: de Tausend, Mio., Million(en), Mrd., Milliarde(n), Bio., Billion(en) (=1e12!), Tsd.;

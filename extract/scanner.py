@@ -35,13 +35,53 @@ _DIGITS = re.compile(r"\d+")
 _QUOTES = "«»„“”\"'‹›‚‘’"
 #: A sign word before a number; "плюс минус 1" and "plus minus 1" are a tolerance, not -1.
 _SIGN_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:minus|negative|минус)|^[-−]){SPACE}+$",
+    rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:minus|negativ|negative|минус)|^[-−]){SPACE}+$",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: A digit right after a Latin letter: only a currency code makes it a number ("USD115").
 _GLUED_TO_CODE = re.compile(r"(?<=[A-Za-z$.])\d")
 _COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b")
+#: A currency code with the finance prefix M for a million ("30 MUSD", "MEUR 120").
+_MILLION_CODE = re.compile(rf"M({'|'.join(CURRENCIES)})(?!\w)")
+_MILLION_CODE_BEFORE = re.compile(rf"(?<!\w)M({'|'.join(CURRENCIES)}){SPACE}*$")
+#: A word with a letter right before a hyphen: a number after it is part of a code.
+_IN_CODE = re.compile(r"(?<![\w-])[^\W_]*[^\W\d_][^\W_]*[-‑]$")
+#: A symbol followed by a hyphen and digits is a code ("24703 L-202"), not a unit.
+_CODE_AFTER_SYMBOL = re.compile(r"[-‑]\d")
+#: A capitalised word right before a position ("Claudia" before "Tausend").
+_TITLE_BEFORE = re.compile(rf"(?<![\w.-])([^\W\d_][^\W\d_]+){SPACE}+$")
+#: Capitalised words before a number that are no first name.
+_DETERMINERS = frozenset(
+    [
+        "die",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "diese",
+        "dieser",
+        "dieses",
+        "jene",
+        "alle",
+        "über",
+        "mit",
+        "von",
+        "für",
+        "nur",
+        "the",
+        "these",
+        "those",
+        "all",
+        "some",
+        "over",
+        "with",
+        "of",
+        "for",
+        "only",
+    ]
+)
 _OR_WORDS = re.compile(r"oder|or|или|либо")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
@@ -75,6 +115,8 @@ _FRACTION_WORDS = (
     "third",
     "tenth",
 )
+#: Words that read as a fraction word glued to a unit but are not: "полдень" is noon.
+_NOT_FRACTIONS = frozenset({"полдень", "полднем"})
 _ORDINAL_BEFORE = re.compile(
     r"(?<!\w)(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|ins|ab|seit)" f"{SPACE}+$",
     re.IGNORECASE,
@@ -136,9 +178,11 @@ class Scanner:
         bare_trigger = rf"(?:{triggers})(?:{SPACE}+(?:через|in|nach|after))?{SPACE}+"
         # Dates, multiplier words, bare-unit triggers and number words all start after a
         # word boundary: one scan finds them all (see ``SharedScan``; the most frequent last).
+        self._fraction_words, fraction_unit, self._fraction_tail = _fraction_patterns(lang)
         self._word_scan = SharedScan(
             WORD_LEAD,
             [
+                fraction_unit,
                 *date_forms(lang)[0],
                 self.g.multiplier_words.body,
                 bare_trigger,
@@ -150,7 +194,16 @@ class Scanner:
             rf"(?<=\w){SPACE}+(?:{alternation(mods.per_markers, ignore_case=True)}){SPACE}+",
             re.IGNORECASE,
         )
+        self._hedge_ahead = re.compile(
+            rf"(?:{alternation(mods.hedges, ignore_case=True)})(?:(?<=\W)|(?!\w)){SPACE}*",
+            re.IGNORECASE,
+        )
+        points = alternation(numwords.decimal_points(lang)) or "(?!)"
+        self._point_before = re.compile(rf"(?:^|(?<=\n)){SPACE}*(?:{points}){SPACE}+$")
+        self._unit_words_glued = KeyedPattern(self.g.tables.units.words, before="")
         self._unit_words_before = KeyedPattern(self.g.tables.units.words, anchor_end=True)
+        #: How far back a bound may start: its longest form and a few spaces before the number.
+        self._bound_reach = self.g.bounds_before.longest + 8
 
     def scan(
         self, text: str, reference: dt.date | None = None, document_start: bool = True
@@ -159,7 +212,10 @@ class Scanner:
         ``reference`` resolves relative dates; ``document_start`` is False for the later
         chunks of a long document."""
         mask = Mask(chrome_intervals(text, document_start))
-        *date_matches, multipliers, triggers, number_words = self._word_scan.matches(text)
+        fractions, *date_matches, multipliers, triggers, number_words = self._word_scan.matches(
+            text
+        )
+        fraction_at = {m.start(): m for m in fractions}
         taken = [
             (d.start, d.end, d.quantity)
             for d in dates_from(text, self.lang, reference, date_matches)
@@ -168,10 +224,12 @@ class Scanner:
         found = [Mention(s, e, q) for s, e, q in taken]
         date_spans = Mask(sorted((s, e) for s, e, _ in taken))
         cursor = 0
-        for pos in self._candidates(text, number_words):
+        for pos in self._candidates(text, number_words, fractions):
             if pos < cursor or mask.covers(pos, pos + 1) or date_spans.covers(pos, pos + 1):
                 continue
-            for mention in self._read(text, pos):
+            part = fraction_at.get(pos)
+            read = part and self._fraction_of_unit(text, part)
+            for mention in read or self._read(text, pos, floor=cursor):
                 if not date_spans.covers(mention.start, mention.end):
                     found.append(mention)
                     cursor = max(cursor, mention.end)
@@ -179,32 +237,58 @@ class Scanner:
         found.extend(self._multiplier_words(multipliers, mask, found))
         return _share_counted(text, sorted(found, key=lambda m: (m.start, m.end)), self.lang)
 
-    def _candidates(self, text: str, number_words: list[re.Match[str]]) -> Iterator[int]:
+    def _candidates(
+        self, text: str, number_words: list[re.Match[str]], fractions: list[re.Match[str]]
+    ) -> Iterator[int]:
         """Where a quantity may start: digits, the first words of number phrases
-        (``number_words``, from the shared word scan), digits glued to a currency code."""
+        (``number_words``, from the shared word scan), fraction words before a unit, digits
+        glued to a currency code."""
         digit_starts = (m.start() for m in self.g.digits.finditer(text))
         word_starts = (m.start() for m in number_words)
+        fraction_starts = (m.start() for m in fractions)
         coded = (m.start() for m in _GLUED_TO_CODE.finditer(text))
-        return iter(sorted({*digit_starts, *word_starts, *coded}))
+        return iter(sorted({*digit_starts, *word_starts, *fraction_starts, *coded}))
+
+    def _fraction_of_unit(self, text: str, part: re.Match[str]) -> list[Mention]:
+        """ "half a liter", "quarter-litre", "tenth of a gallon", "Viertelliter", "поллитра":
+        a fraction word (``part``, with what joins it to the unit) and a unit word after it."""
+        unit = self._unit_words_glued.match(text, part.end())
+        if unit is None or text[part.start() : unit[1]].lower() in _NOT_FRACTIONS:
+            return []
+        value = 1 / self._fraction_words[_norm_word(part["word"] or part["ordinal"])]
+        number = Number(part.start(), part.end(), value, word=True, fraction=True)
+        reading = Reading(part.start(), unit[1], value, unit=unit[0], numbers=[number])
+        self._modifiers(text, reading)
+        self._counted_and_rate(text, reading)
+        finished = self._finish(text, reading)
+        return [finished] if finished else []
 
     # -- reading one quantity -------------------------------------------------------------
 
-    def _read(self, text: str, pos: int) -> list[Mention]:
+    def _read(self, text: str, pos: int, floor: int = 0) -> list[Mention]:
+        """The quantities that start at ``pos``; ``floor`` is the end of the previous one, and
+        no currency before it is this one's ("17 USD 25": the code served the 17)."""
         glued = pos > 0 and text[pos - 1].isalpha()
         if glued and not self.g.prefix_currency.match_before(text, pos, window=6):
             return []
+        if text[pos - 1 : pos] in ("-", "‑") and _IN_CODE.search(text, max(0, pos - 24), pos):
+            return []  # "scp2-173m": the number after a hyphen ends a code
         first = read_number(self.g, text, pos, glued=glued)
         if first is None or self._is_name_or_ordinal(text, first):
             return []
         glued_letter = not first.word and text[first.end : first.end + 1].isalpha()
-        if glued_letter and not self._unit_after(text, first.end, first):
+        if (
+            glued_letter
+            and not self._unit_after(text, first.end, first)
+            and not _MILLION_CODE.match(text, first.end)
+        ):
             return []  # "21st", "5G", "A4": a name or an ordinal, not a quantity
+        first = self._signed(text, self._leading_point(text, first))
         if first.article and not self._article_may_count(text, first):
             return []
-        first = self._signed(text, first)
         readings = self._ranges(text, first)
         for reading in readings:
-            self._unit(text, reading)
+            self._unit(text, reading, floor)
             self._modifiers(text, reading)
         if len(readings) == 2:
             self._share_alternatives(text, readings)
@@ -237,7 +321,17 @@ class Scanner:
         if joint is None:
             first_unit = self._unit_after(text, first.end, first)
             joint = connector.match(text, first_unit[1]) if first_unit else None
-        second = read_number(self.g, text, joint.end(), glued=True) if joint else None
+        second_hedged = False
+        second = None
+        if joint is not None:
+            at = joint.end()
+            hedge = self._hedge_ahead.match(text, at)
+            if hedge:  # "between 2 g and about 7 g", "2 - ~7 grams"
+                at, second_hedged = hedge.end(), True
+            code = self.g.currency_glued.match(text, at)
+            before = self.g.prefix_currency.match_before(text, first.start, window=12)
+            if code is None or (before and before[0] == code[0]):  # "$10-$20"
+                second = read_number(self.g, text, code[1] if code else at, glued=True)
         if second is not None and first_unit is not None:
             second_unit = self._unit_after(text, second.end, second)
             if second_unit and second_unit[0] != first_unit[0]:
@@ -263,6 +357,7 @@ class Scanner:
         mid = (low.value + second.value) / 2
         reading = Reading(start, second.end, mid, low.value, second.value, numbers=[low, second])
         reading.unit = first_unit[0] if first_unit else None
+        reading.approx = second_hedged
         return [reading]
 
     def _unit_after(self, text: str, pos: int, last: Number) -> tuple[str, int] | None:
@@ -281,7 +376,10 @@ class Scanner:
             if adjective:
                 return adjective
         at = _skip_space(text, pos)
-        unit = self.g.unit_symbols.match(text, at) or self.g.unit_words.match(text, at)
+        unit = self.g.unit_symbols.match(text, at)
+        if unit and _CODE_AFTER_SYMBOL.match(text, unit[1]):
+            return None
+        unit = unit or self.g.unit_words.match(text, at)
         if unit is None and last.vague:
             linker = _WORD.match(text, at)
             if linker and linker.group().lower() in _LINKERS[self.lang]:
@@ -290,22 +388,38 @@ class Scanner:
             return unit
         return None
 
-    def _unit(self, text: str, reading: Reading) -> None:
-        """The unit after the number, or a currency sign or code before it."""
+    def _unit(self, text: str, reading: Reading, floor: int = 0) -> None:
+        """The unit after the number, or a currency sign or code before it (not one before
+        ``floor``, which belongs to the quantity before)."""
         unit = self._unit_after(text, reading.end, reading.numbers[-1])
         if unit:
             reading.unit, reading.end = unit
             prefix = self.g.unit_prefixes.match_before(text, reading.start, window=8)
             if prefix and prefix[0] == reading.unit:
                 reading.start = prefix[1]
+            if reading.unit in CURRENCIES:
+                self._scale_after_code(text, reading)
+        elif self._million_code(text, reading, floor):
+            return
         currency = self.g.prefix_currency.match_before(text, reading.start, window=12)
+        if currency and currency[1] < floor:
+            currency = None
+        if currency and reading.unit is None and _looks_like_year(reading):
+            # "price in USD 2024": a year after a currency code is a date, not an amount
+            currency = currency if not text[currency[1]].isalpha() else None
         if currency and (reading.unit is None or reading.unit == currency[0]):
             reading.unit, reading.start = currency
         elif reading.unit is None and not _looks_like_year(reading):
             named = self._currency_word_before(text, reading.start)
-            if named:
+            if named and named[1] >= floor:
                 reading.unit, reading.start = named
         fraction = any(number.word and number.value < 1 for number in reading.numbers)
+        if reading.unit is None and fraction and len(reading.numbers) == 1:
+            tail = self._fraction_tail.match(text, reading.end)  # "a tenth| of a |gallon"
+            unit = self._unit_words_glued.match(text, tail.end()) if tail else None
+            if unit:
+                reading.unit, reading.end = unit
+                return
         surface = text[reading.numbers[0].start : reading.end]
         if reading.unit is None and fraction and _is_fraction_word(surface):
             reading.unit = "times"
@@ -313,20 +427,44 @@ class Scanner:
         if reading.unit is None and digit_fraction:
             reading.unit = "times"  # "about 1/40 of the wavelength"
 
+    def _scale_after_code(self, text: str, reading: Reading) -> None:
+        """ "75 USD million": a scale word after the currency code scales the amount."""
+        if any(number.has_scale for number in reading.numbers):
+            return
+        scale = numwords.match_scale(text, _skip_space(text, reading.end), self.lang)
+        if scale is not None and scale[0] >= 1000:
+            _scale(reading, scale[0])
+            reading.end = scale[1]
+
+    def _million_code(self, text: str, reading: Reading, floor: int) -> bool:
+        """ "30 MUSD", "MAUD 60": a currency code with the finance prefix M (million)."""
+        if any(number.has_scale for number in reading.numbers):
+            return False
+        after = _MILLION_CODE.match(text, _skip_space(text, reading.end))
+        if after:
+            reading.unit, reading.end = after[1], after.end()
+        else:
+            before = _MILLION_CODE_BEFORE.search(text, max(floor, reading.start - 8), reading.start)
+            if before is None:
+                return False
+            reading.unit, reading.start = before[1], before.start()
+        _scale(reading, 1e6)
+        return True
+
     def _currency_word_before(self, text: str, start: int) -> tuple[str, int] | None:
         """A currency named before its amount: "Евро 20", "dollar 22.5 million"."""
         word = _WORD_BEFORE.search(text, max(0, start - 24), start)
         if word is None:
             return None
         unit = self.g.unit_words.match(text, word.start())
-        if unit and unit[1] == word.end() and unit[0] in CURRENCIES:
+        if unit and unit[1] == word.start() + len(word.group().rstrip()) and unit[0] in CURRENCIES:
             return unit[0], word.start()
         return None
 
     def _modifiers(self, text: str, reading: Reading) -> None:
         """Bounds and hedges around the quantity ("mehr als", "etwa", "или меньше")."""
         for _ in range(2):
-            bound = self.g.bounds_before.match_before(text, reading.start, window=24)
+            bound = self.g.bounds_before.match_before(text, reading.start, window=self._bound_reach)
             target = bound and reading.hedge and self._is_target_word(text, bound[1], reading.start)
             if bound and reading.bound == "=" and not target:
                 reading.bound, reading.start = bound
@@ -486,17 +624,35 @@ class Scanner:
             return True
         return self._counted(text, number.end) is not None
 
+    def _leading_point(self, text: str, number: Number) -> Number:
+        """ "point 77", "точка пятьнадцать": a decimal word that opens a line and a whole
+        number after it are a fraction below one ("at that point two" is no number)."""
+        if number.start == 0 or not text[number.start - 1].isspace():
+            return number
+        point = self._point_before.search(text, max(0, number.start - 16), number.start)
+        whole = number.plain_int or (number.word and not number.has_scale and not number.vague)
+        if point is None or not whole or number.article or not 0 <= number.value < 1000:
+            return number
+        if number.value != int(number.value):
+            return number
+        value = float("0." + str(int(number.value)))
+        return replace(number, start=point.start(), value=value, plain_int=False, word=False)
+
     def _signed(self, text: str, number: Number) -> Number:
         """ "minus 5", "negative one", "минус пять", and a sign set apart at the start of a
         text ("- 10 k")."""
         sign = _SIGN_BEFORE.search(text, max(0, number.start - 12), number.start)
         if sign is None or number.value < 0:
             return number
-        return replace(number, start=sign.start(), value=-number.value)
+        # "minus one": a sign makes "one" a number, not an article
+        return replace(number, start=sign.start(), value=-number.value, article=False)
 
     def _is_name_or_ordinal(self, text: str, number: Number) -> bool:
         if number.word:
-            return bool(self.g.name_words.match_before(text, number.start, window=16))
+            return bool(
+                self.g.name_words.match_before(text, number.start, window=16)
+                or self._is_surname(text, number)
+            )
         head = text[max(0, number.start - 24) : number.start]
         if number.plain_int and number.value < 100 and self._names.search(head):
             return True
@@ -507,6 +663,26 @@ class Scanner:
         if self.lang == "de" and text[number.end : number.end + 2] in (". ", ".\u00a0"):
             return bool(_ORDINAL_BEFORE.search(head))
         return False
+
+    def _is_surname(self, text: str, number: Number) -> bool:
+        """ "Claudia Tausend wuchs ...": one capitalised number word after a capitalised
+        word that is no hedge, bound or determiner, and before a lower-case word."""
+        word = _WORD.fullmatch(text, number.start, number.end)
+        if number.vague or word is None or not word.group().istitle():
+            return False
+        before = _TITLE_BEFORE.search(text, max(0, number.start - 32), number.start)
+        after = _WORD.match(text, _skip_space(text, number.end))
+        if before is None or after is None or not after.group()[0].islower():
+            return False
+        first_name = before.group(1)
+        if first_name.lower() in _DETERMINERS or numwords.match_number_words(
+            text, before.start(), self.lang
+        ):
+            return False
+        modifier = self.g.hedges.match_before(
+            text, number.start, window=32
+        ) or self.g.bounds_before.match_before(text, number.start, window=self._bound_reach)
+        return modifier is None
 
     def _multiplier_words(
         self, hits: list[re.Match[str]], mask: Mask, found: list[Mention]
@@ -650,6 +826,12 @@ def _scale_of(number: Number) -> float:
     return magnitude
 
 
+def _scale(reading: Reading, factor: float) -> None:
+    reading.value *= factor
+    reading.low = None if reading.low is None else reading.low * factor
+    reading.high = None if reading.high is None else reading.high * factor
+
+
 def _looks_like_year(reading: Reading) -> bool:
     number = reading.numbers[0]
     return number.plain_int and number.digit_count == 4 and 1900 <= number.value <= 2100
@@ -700,6 +882,43 @@ def _few_before(words: list[str], text: str, start: int) -> int | None:
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words)}){SPACE}+$", re.IGNORECASE)
     found = pattern.search(text, max(0, start - 16), start)
     return found.start() if found else None
+
+
+def _norm_word(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _fraction_patterns(lang: str) -> tuple[dict[str, int], str, re.Pattern[str]]:
+    """For fractions of a unit: the fraction words and their denominators; the body of the
+    pattern of a fraction word and what joins it to a unit (a hyphen, nothing, spaces, "of",
+    "a"; an ordinal such as "tenth" needs "of" or a hyphen); and the pattern of what joins a
+    fraction read as a number to its unit ("a tenth| of a |gallon")."""
+    free = numwords.fraction_forms(lang, ordinal=False)
+    ordinal = numwords.fraction_forms(lang, ordinal=True)
+    words = {
+        _norm_word(form): denominator
+        for table in (free, ordinal)
+        for denominator, forms in table.items()
+        for form in forms
+    }
+    of_words, articles = numwords.fraction_links(lang)
+    of = alternation(of_words, ignore_case=True) or "(?!)"
+    link = alternation([*of_words, *articles], ignore_case=True) or "(?!)"
+    free_words = alternation([f for forms in free.values() for f in forms], ignore_case=True)
+    ordinal_words = alternation([f for forms in ordinal.values() for f in forms], ignore_case=True)
+    free_joint = rf"(?:[-‑]|{SPACE}+(?:(?:{link}){SPACE}+){{0,2}}|)"
+    ordinal_joint = rf"(?:[-‑]|{SPACE}+(?:{of}){SPACE}+(?:(?:{link}){SPACE}+)?)"
+    heads = []
+    if free_words:
+        heads.append(rf"(?P<word>{free_words}){free_joint}")
+    if ordinal_words:
+        heads.append(rf"(?P<ordinal>{ordinal_words}){ordinal_joint}")
+    # One look at the first letter turns most word starts away before the alternation.
+    firsts = {c for form in words for c in (form[:1].lower(), form[:1].upper())}
+    first = f"(?-i:[{re.escape(''.join(sorted(firsts)))}])" if firsts else "(?!)"
+    body = rf"(?={first})(?:{'|'.join(heads) or '(?!)'})(?=\w)"
+    tail = re.compile(rf"(?:[-‑]|{SPACE}+(?:(?:{link}){SPACE}+){{0,2}})", re.IGNORECASE)
+    return words, body, tail
 
 
 def _name_pattern() -> re.Pattern[str]:

@@ -83,6 +83,15 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("Es sank um -5 %.", "-5 %", {"value": -5.0, "unit": "percent"}),
     ("Ich könnte mein Geld verdoppeln.", "verdoppeln", {"value": 2.0, "unit": "times"}),
+    ("Das Ergebnis ist negativ 1200000.", "negativ 1200000", {"value": -1.2e6}),
+    ("Das sind 1 komma 1 Prozent.", "1 komma 1 Prozent", {"value": 1.1, "unit": "percent"}),
+    (
+        "Es sind zwischen 2l und etwa 7l.",
+        "zwischen 2l und etwa 7l",
+        {"low": 2.0, "high": 7.0, "unit": "l"},
+    ),
+    ("Ein viertel Liter reicht.", "Ein viertel Liter", {"value": 0.25, "unit": "l"}),
+    ("Dazu viertel liter Milch.", "viertel liter", {"value": 0.25, "unit": "l"}),
 ]
 
 
@@ -100,6 +109,7 @@ def test_de_quantity(text: str, surface: str, expected: dict[str, Any]) -> None:
         "https://t.co/3SXlu7fy6N",
         "Derzeit ist Grok in der 4. Generation.",
         "Es ist ein guter Tag für einen Test.",
+        "Claudia Tausend wuchs in Niederbayern auf.",
     ],
 )
 def test_de_not_a_claim(text: str) -> None:

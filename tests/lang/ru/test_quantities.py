@@ -69,6 +69,10 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "Менее чем через год",
         {"bound": "<", "high": 1.0, "unit": "year"},
     ),
+    ("Выпей поллитра воды.", "поллитра", {"value": 0.5, "unit": "l"}),
+    ("Налей пол литра.", "пол литра", {"value": 0.5, "unit": "l"}),
+    ("Итого 1 точка 1.", "1 точка 1", {"value": 1.1}),
+    ("Рост минус пять процентов.", "минус пять процентов", {"value": -5.0, "unit": "percent"}),
 ]
 
 
@@ -83,6 +87,7 @@ def test_ru_quantity(text: str, surface: str, expected: dict[str, Any]) -> None:
         "Проект Colossus 2 и Optimus 3.",
         "Он пришёл один.",
         "Плюс-минус ничего.",
+        "Встретимся в полдень.",
     ],
 )
 def test_ru_not_a_claim(text: str) -> None:
