@@ -72,19 +72,22 @@ GOOD_INPUTS = (
     ("body", "message"),
     [
         (
-            "  - id: unknown-name\n    title: t\n" + GOOD_INPUTS
+            "  - id: unknown-name\n    title: t\n"
+            + GOOD_INPUTS
             + "    expression: power / rockets\n    compare: 10 MW\n"
             "    expected: consistent\n    reason: r\n",
             r"bad\.yaml:2: .*unknown-name.*rockets",
         ),
         (
-            "  - id: mismatch\n    title: t\n" + GOOD_INPUTS
+            "  - id: mismatch\n    title: t\n"
+            + GOOD_INPUTS
             + "    expression: power + 1 t\n    compare: 10 MW\n"
             "    expected: consistent\n    reason: r\n",
             r"bad\.yaml:2: .*mismatch",
         ),
         (
-            "  - id: zero\n    title: t\n" + GOOD_INPUTS
+            "  - id: zero\n    title: t\n"
+            + GOOD_INPUTS
             + "    expression: power / (launches - launches)\n    compare: 10 MW\n"
             "    expected: consistent\n    reason: r\n",
             r"bad\.yaml:2: .*zero",
@@ -110,7 +113,8 @@ def test_derivation_errors_name_file_line_and_id(
 def test_derivation_expected_verdict_must_be_one_of_four(claims_copy: Path) -> None:
     _write(
         claims_copy,
-        "  - id: odd\n    title: t\n" + GOOD_INPUTS
+        "  - id: odd\n    title: t\n"
+        + GOOD_INPUTS
         + "    expression: power\n    compare: 1 W\n    expected: plausible\n    reason: r\n",
     )
     with pytest.raises(LedgerError, match=r"bad\.yaml:2: derivations -> 0 -> expected"):
