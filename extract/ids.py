@@ -21,12 +21,15 @@ class ClaimIds:
 
     def __init__(self, source_id: str) -> None:
         self.source_id = source_id
-        self._seen: Counter[tuple[str, str]] = Counter()
+        self._seen: Counter[bytes] = Counter()
 
     def next(self, sentence: str, surface: str) -> str:
         """The id of the next claim with this sentence and surface."""
-        key = (_SPACE.sub(" ", sentence).strip(), surface)
+        pair = "\x1f".join((_SPACE.sub(" ", sentence).strip(), surface))
+        # The counter keeps a 16-byte digest per pair, not the sentence: a long stream of
+        # claims costs little memory.
+        key = hashlib.blake2b(pair.encode("utf-8"), digest_size=16).digest()
         occurrence = self._seen[key]
         self._seen[key] += 1
-        payload = "\x1f".join((key[0], key[1], str(occurrence))).encode("utf-8")
+        payload = f"{pair}\x1f{occurrence}".encode()
         return f"{self.source_id}/{hashlib.blake2b(payload, digest_size=4).hexdigest()}"

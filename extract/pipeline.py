@@ -137,10 +137,16 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds or [(0, 0)]
 
 
-def _sentences(paragraphs: list[str], lang: str) -> Iterator[list[tuple[int, int]]]:
-    """The sentence spans of each paragraph (``nlp.pipe`` saves spaCy's per-call work)."""
-    for doc in sentencizer(lang).pipe(paragraphs):
-        yield [(sent.start_char, sent.end_char) for sent in doc.sents]
+def _sentences(paragraphs: list[str], lang: str) -> list[list[tuple[int, int]]]:
+    """The sentence spans of each paragraph (``nlp.pipe`` saves spaCy's per-call work).
+
+    spaCy keeps every new token string in its vocabulary; a memory zone gives them back when
+    the batch is done, so memory stays flat over a long stream of new numbers."""
+    nlp = sentencizer(lang)
+    with nlp.memory_zone():
+        return [
+            [(sent.start_char, sent.end_char) for sent in doc.sents] for doc in nlp.pipe(paragraphs)
+        ]
 
 
 def extract_document(source: Source, text: str) -> list[Claim]:
