@@ -131,7 +131,8 @@ def main() -> None:
         small_peak, large_peak = _peak_memory(small, "de"), _peak_memory(large, "de")
         print(
             f"\npeak traced memory streaming {size // 2:,} vs {size // 20:,} chars: "
-            f"{large_peak / 1e6:.1f} MB vs {small_peak / 1e6:.1f} MB = {large_peak / small_peak:.2f}x"
+            f"{large_peak / 1e6:.1f} MB vs {small_peak / 1e6:.1f} MB = "
+            f"{large_peak / small_peak:.2f}x"
         )
 
     source, text = bundled[0]

@@ -17,10 +17,14 @@ from kb import paths
 from kb.build import BuildError, knowledge_base
 from kb.build import build as run_build
 from kb.derivations import DerivationError
+from kb.exports import export_knowledge
 from kb.ledger import extract_ledger, stale_ledgers
 from kb.models import Claim
+from kb.rdf import serialize
 from kb.report import outcome_table, run_checks_of_derivations
+from kb.shacl import ShapeError
 from kb.sources import LedgerError, load_sources, source_for
+from kb.store import QueryError, StoreError, format_rows, open_store, read_query, run_query
 
 
 def _claims_of(path: Path) -> Iterator[Claim]:
@@ -106,8 +110,8 @@ def build() -> None:
     when every stage succeeded, so a failed build leaves the previous build/ intact.
     """
     try:
-        summary = run_build(progress=_progress)
-    except BuildError as error:
+        summary = run_build(exporters=(export_knowledge,), progress=_progress)
+    except (BuildError, DerivationError, ShapeError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(
         f"{summary.sources} sources, {summary.claims} claims, {summary.links} same-claim links "
@@ -158,3 +162,46 @@ def links() -> None:
             claim = by_id[claim_id]
             surface = f"«{claim.surface}»"
             click.echo(f"  {claim.lang}  {surface:<40} {claim.speaker:<22} {claim_id}")
+
+
+@main.command()
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the rows.",
+)
+def query(query: str, fmt: str) -> None:
+    """Run a SPARQL QUERY (a .rq file or the query text) on the built knowledge base.
+
+    The project's prefixes (schema:, qudt:, unit:, prov:, oa:, ckb: ...) need not be declared.
+    """
+    try:
+        text, origin = read_query(query)
+        columns, rows = run_query(open_store(paths.BUILD), text, origin)
+    except (QueryError, StoreError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(format_rows(columns, rows, fmt))
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "jsonld", "jsonl"]),
+    required=True,
+    help="Turtle, JSON-LD, or one claim per line.",
+)
+def export(fmt: str) -> None:
+    """Print the whole knowledge base in one format, made from the committed ledger."""
+    try:
+        kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+        if fmt == "jsonl":
+            write_claims(kb.claims, sys.stdout, "jsonl")
+        else:
+            click.echo(serialize(kb, fmt), nl=False)
+    except (BuildError, LedgerError, ShapeError) as error:
+        raise click.ClickException(str(error)) from None

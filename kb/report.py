@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from kb import paths
@@ -10,14 +11,19 @@ from kb.auto import AutoCheck, auto_checks
 from kb.build import knowledge_base
 from kb.derivations import Outcome, evaluate_derivations
 from kb.interval import Interval
+from kb.knowledge import KnowledgeBase
 from kb.sources import load_sources
 
 
 def run_checks_of_derivations() -> list[dict[str, Any]]:
-    """Every derivation of the bundled corpus — hand-written first, then the automatic
-    ones — evaluated against the committed ledger, as records."""
+    """Every derivation of the bundled corpus, evaluated against the committed ledger."""
     kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
-    curated = [outcome_record(o) for o in evaluate_derivations(kb, paths.CLAIMS)]
+    return derivation_records(kb, paths.CLAIMS)
+
+
+def derivation_records(kb: KnowledgeBase, claims_dir: Path) -> list[dict[str, Any]]:
+    """Every derivation — hand-written first, then the automatic ones — as records."""
+    curated = [outcome_record(o) for o in evaluate_derivations(kb, claims_dir)]
     return curated + [auto_record(check) for check in auto_checks(kb)]
 
 

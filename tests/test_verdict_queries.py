@@ -1,0 +1,54 @@
+"""Verdicts are in the RDF and in build/: queryable with SPARQL, written as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kb import paths
+from kb.build import knowledge_base
+from kb.exports import export_knowledge
+from kb.sources import load_sources
+from kb.store import open_store, read_query, run_query
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("build")
+    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    export_knowledge(kb, folder)
+    return folder
+
+
+def test_verdicts_inconsistent_derivations_with_their_inputs_quotes(built: Path) -> None:
+    store: pyoxigraph.Store = open_store(built)
+    text, origin = read_query(str(paths.ROOT / "queries" / "inconsistent-derivations.rq"))
+    _, rows = run_query(store, text, origin)
+    # Worked out from claims/derivations/*.yaml: the three derivations expected to be
+    # inconsistent, each with the claims among its inputs (reference facts and other
+    # derivations are not claims).
+    assert [(row[0], row[2]) for row in rows] == [
+        ("optimus-two-hands-vs-hands-and-forearms", "26"),
+        ("optimus-two-hands-vs-hands-and-forearms", "50"),
+        ("starship-launches-for-terawatt-a-year", "20–30\u202f000"),
+        ("starship-launches-for-terawatt-a-year", "около тераватта"),
+        ("starship-launches-per-hour", "10.000"),
+        ("starship-launches-per-hour", "ein"),
+    ]
+    assert all(row[1] == "inconsistent" for row in rows)
+    assert any("Jede Hand hat 26 Aktuatoren" in str(row[3]) for row in rows)
+
+
+def test_verdicts_written_to_build_as_json(built: Path) -> None:
+    records = json.loads((built / "derivations.json").read_text(encoding="utf-8"))
+    curated = [r for r in records if r["kind"] == "curated"]
+    assert len(curated) >= 15 and all(r["status"] == "ok" for r in curated)
+    assert {r["verdict"] for r in curated} == {
+        "consistent",
+        "inconsistent",
+        "implies",
+        "unverifiable",
+    }
