@@ -54,6 +54,7 @@ def test_derivation_result_carries_its_inputs_as_provenance(
 def claims_copy(tmp_path: Path) -> Path:
     target = tmp_path / "claims"
     shutil.copytree(paths.CLAIMS, target)
+    (target / "derivations").mkdir(exist_ok=True)
     return target
 
 

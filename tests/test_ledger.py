@@ -39,6 +39,7 @@ def claims_copy(tmp_path: Path) -> Path:
     """A writable copy of claims/ to break."""
     target = tmp_path / "claims"
     shutil.copytree(paths.CLAIMS, target)
+    (target / "reviewed").mkdir(exist_ok=True)
     return target
 
 
