@@ -16,13 +16,14 @@ from kb.units import is_unit
 Check = Callable[[Ledger, KnowledgeBase | None], list[str]]
 
 
+def _repeated(keyed: list[tuple[str, str]], what: str) -> list[str]:
+    """``where: <what> <key>`` for every (where, key) whose key occurs more than once."""
+    counts = Counter(key for _, key in keyed)
+    return [f"{where}: {what} {key}" for where, key in keyed if counts[key] > 1]
+
+
 def check_that_claim_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
-    counts = Counter(located.record.id for located in ledger.extracted)
-    return [
-        f"{located.where}: duplicate claim id {located.record.id}"
-        for located in ledger.extracted
-        if counts[located.record.id] > 1
-    ]
+    return _repeated([(c.where, c.record.id) for c in ledger.extracted], "duplicate claim id")
 
 
 def check_that_offsets_match_quotes(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
@@ -54,12 +55,7 @@ def check_that_reviews_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None)
 
 
 def check_that_reviews_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
-    counts = Counter(located.record.claim for located in ledger.reviews)
-    return [
-        f"{located.where}: claim {located.record.claim} is reviewed more than once"
-        for located in ledger.reviews
-        if counts[located.record.claim] > 1
-    ]
+    return _repeated([(r.where, r.record.claim) for r in ledger.reviews], "claim reviewed twice:")
 
 
 def check_that_units_are_known(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
@@ -77,12 +73,7 @@ def check_that_units_are_known(ledger: Ledger, kb: KnowledgeBase | None) -> list
 
 
 def check_that_reference_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
-    counts = Counter(located.record.id for located in ledger.references)
-    return [
-        f"{located.where}: duplicate reference id {located.record.id}"
-        for located in ledger.references
-        if counts[located.record.id] > 1
-    ]
+    return _repeated([(r.where, r.record.id) for r in ledger.references], "duplicate reference id")
 
 
 def check_that_review_entities_exist(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
