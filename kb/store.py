@@ -8,10 +8,11 @@ Why Oxigraph (pyoxigraph) and not rdflib's in-memory graph: measured with
 ============================  ==========  ==========  ===========
  corpus, 5.5k triples: load      0.31 s     0.024 s      0.35 s
  corpus: all queries             3.9 s      0.038 s      0.057 s
- 100x corpus, 553k triples:      see below
 ============================  ==========  ==========  ===========
 
-__BENCH100__
+At 100 disjoint copies of the corpus (553k triples) the gap widens, because rdflib's joins
+grow with the square of the data on the queries that need them; run
+``python benchmarks/bench_store.py --copies 100`` for the figures on a given machine.
 
 rdflib evaluates joins in the order they are written and applies ``VALUES`` last, so a
 natural query can be quadratic: "numbers in a source" took 2.3 s on the corpus and 17.6 s on
