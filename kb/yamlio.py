@@ -59,6 +59,19 @@ def read_yaml(path: Path) -> Any:
         raise LedgerError(f"{path}:{line}: malformed YAML: {error.problem}") from None
 
 
+def id_on_path(data: Any, loc: tuple[int | str, ...]) -> str | None:
+    """The ``id`` of the deepest record on the path ``loc`` that has one."""
+    found, node = None, data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
 def line_of(data: Any, loc: tuple[int | str, ...]) -> int:
     """The line of the deepest mapping on the path ``loc`` into ``data``."""
     line = data.get(LINE, 1) if isinstance(data, dict) else 1
@@ -81,7 +94,10 @@ def validate(path: Path, data: Any, model: type[M]) -> M:
         first = error.errors()[0]
         loc = tuple(first["loc"])
         where = " -> ".join(str(part) for part in loc)
-        raise LedgerError(f"{path}:{line_of(data, loc)}: {where}: {first['msg']}") from None
+        record = id_on_path(data, loc)
+        named = f" (id {record})" if record else ""
+        message = f"{path}:{line_of(data, loc)}: {where}{named}: {first['msg']}"
+        raise LedgerError(message) from None
 
 
 def load_model(path: Path, model: type[M]) -> M:

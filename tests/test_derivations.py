@@ -118,5 +118,5 @@ def test_derivation_expected_verdict_must_be_one_of_four(claims_copy: Path) -> N
         + GOOD_INPUTS
         + "    expression: power\n    compare: 1 W\n    expected: plausible\n    reason: r\n",
     )
-    with pytest.raises(LedgerError, match=r"bad\.yaml:2: derivations -> 0 -> expected"):
+    with pytest.raises(LedgerError, match=r"bad\.yaml:2: derivations -> 0 -> expected \(id odd\)"):
         load_derivations(claims_copy)
