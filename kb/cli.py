@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from kb import paths
 from kb.build import BuildError, knowledge_base
 from kb.build import build as run_build
 from kb.derivations import DerivationError
-from kb.exports import export_knowledge
+from kb.exports import export_knowledge, site_exporter
 from kb.ledger import extract_ledger, stale_ledgers
 from kb.models import Claim
 from kb.rdf import serialize
@@ -102,7 +103,15 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 
 @main.command()
-def build() -> None:
+@click.option(
+    "--date",
+    "build_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date the site reports predictions against (default: today). Same date, same "
+    "inputs: byte-identical output.",
+)
+def build(build_date: dt.datetime | None) -> None:
     """Build the knowledge base from the bundled corpus into build/.
 
     Extracts every source into claims/extracted/, loads and checks the ledger, links
@@ -110,8 +119,10 @@ def build() -> None:
     when every stage succeeded, so a failed build leaves the previous build/ intact.
     """
     try:
-        summary = run_build(exporters=(export_knowledge,), progress=_progress)
-    except (BuildError, DerivationError, ShapeError) as error:
+        day = build_date.date() if build_date else dt.date.today()
+        exporters = (export_knowledge, site_exporter(day))
+        summary = run_build(exporters=exporters, progress=_progress)
+    except (BuildError, DerivationError, ShapeError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(
         f"{summary.sources} sources, {summary.claims} claims, {summary.links} same-claim links "

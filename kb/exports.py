@@ -6,7 +6,9 @@ validation, verdicts included.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from kb import paths
@@ -15,7 +17,10 @@ from kb.rdf import to_rdf, write_rdf
 from kb.rdf_verdicts import add_verdicts
 from kb.report import derivation_records
 from kb.shacl import validate
+from kb.site import build_site, generate_pages
 from kb.store import write_store
+
+Exporter = Callable[[KnowledgeBase, Path], int]
 
 
 def export_knowledge(kb: KnowledgeBase, folder: Path, claims_dir: Path = paths.CLAIMS) -> int:
@@ -30,3 +35,17 @@ def export_knowledge(kb: KnowledgeBase, folder: Path, claims_dir: Path = paths.C
     write_rdf(graph, folder)
     write_store(folder / "kb.ttl", folder / "store")
     return len(graph)
+
+
+def site_exporter(build_date: dt.date, root: Path = paths.ROOT) -> Exporter:
+    """The build's site stage: pages generated into ``site/generated/`` for ``build_date``
+    (an input, so that builds stay reproducible), then ``mkdocs build --strict`` into the
+    new build folder's ``site/``."""
+
+    def export_site(kb: KnowledgeBase, folder: Path) -> int:
+        records = derivation_records(kb, root / "claims")
+        generate_pages(kb, records, root / "site", build_date)
+        build_site(root, site_dir=folder / "site")
+        return 0
+
+    return export_site

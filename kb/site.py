@@ -1,0 +1,561 @@
+"""The static site: one page per claim, source and hand-written derivation, and index pages.
+
+Pages are written as Markdown files that hold nothing but raw HTML built here, every piece of
+source text passed through ``html.escape``: quotes come from interviews and social-media
+threads, so a ``<script>`` or a stray ``*`` in them must show as text, never act as markup.
+Links between generated pages are plain ``<a href>`` with relative URLs computed here, so
+the pages depend on no mkdocs internals (its successor can take the same folder); the site
+test checks every such link. Claim pages stay out of the ``nav``: a sidebar with every page
+makes the build quadratic in the number of pages.
+
+Output is deterministic: pages are written in sorted order from sorted data, and the only
+date on them is the ``build_date`` the caller passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from kb.knowledge import KnowledgeBase
+from kb.models import Claim, Reference, Source
+
+GENERATED = "generated"
+"""The folder inside the docs folder that holds every generated page; git-ignored."""
+
+PUBLISHER = "claimkb"
+
+# The rating scale of the ClaimReview: how the claim fares in the arithmetic checks.
+RATINGS: dict[str, tuple[int, str]] = {
+    "inconsistent": (1, "Inconsistent with other figures"),
+    "unchecked": (2, "Not checked against other figures"),
+    "unverifiable": (2, "Cannot be checked with the figures at hand"),
+    "implies": (3, "Implies a further figure"),
+    "consistent": (4, "Consistent with other figures"),
+}
+BEST_RATING, WORST_RATING = 4, 1
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def esc(text: object) -> str:
+    """HTML-escape anything shown on a page, quotes included (it may land in attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def slug(part: str) -> str:
+    """A file-name-safe form of an id part, so an odd id cannot escape its folder."""
+    cleaned = _UNSAFE.sub("-", part).strip(".-")
+    return cleaned or "-"
+
+
+def claim_page(claim_id: str) -> str:
+    """Docs-relative path of a claim's page; ids are ``<source>/<hash>``."""
+    return f"{GENERATED}/claims/" + "/".join(slug(p) for p in claim_id.split("/")) + ".md"
+
+
+def source_page(source_id: str) -> str:
+    """Docs-relative path of a source's page."""
+    return f"{GENERATED}/sources/{slug(source_id)}.md"
+
+
+def derivation_page(derivation_id: str) -> str:
+    """Docs-relative path of a hand-written derivation's page."""
+    return f"{GENERATED}/derivations/{slug(derivation_id)}.md"
+
+
+CLAIMS_INDEX = f"{GENERATED}/claims/index.md"
+SOURCES_INDEX = f"{GENERATED}/sources/index.md"
+DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
+
+
+def page_url(page: str) -> str:
+    """The URL folder mkdocs serves a page at (``use_directory_urls``, its default)."""
+    stem = page[: -len(".md")]
+    if stem.endswith("/index") or stem == "index":
+        return stem[: -len("index")].rstrip("/")
+    return stem
+
+
+def href(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one page to another, as the browser resolves it."""
+    rel = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
+    target = "" if rel == "." else rel + "/"
+    if not target:
+        target = "./"
+    return esc(target + (f"#{anchor}" if anchor else ""))
+
+
+def anchor_id(claim: Claim) -> str:
+    """The id of a claim's mark in its source page."""
+    return f"c-{claim.start}"
+
+
+def _number(x: float | None) -> str:
+    """A number as people read it: no trailing ``.0``, no exponent for ordinary sizes."""
+    if x is None:
+        return ""
+    if float(x).is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def quantity_text(claim: Claim) -> str:
+    """The normalised quantity in one line: bound, value, range, unit, rate, what is counted."""
+    q = claim.quantity
+    if q.kind == "date":
+        return (q.bound if q.bound != "=" else "") + (q.time or f"{q.value:g}")
+    parts = [q.bound if q.bound != "=" else "", "≈" if q.approx else "", _number(q.value)]
+    text = "".join(parts)
+    if q.low is not None or q.high is not None:
+        text += f" [{_number(q.low) or '…'} – {_number(q.high) or '…'}]"
+    if q.unit not in ("dimensionless", ""):
+        text += f" {q.unit}"
+    if q.per:
+        text += f" per {q.per}"
+    if q.counted:
+        text += f" ({q.counted})"
+    return text
+
+
+def _interval_text(part: dict[str, Any]) -> str:
+    """A result or compared interval from a derivation record."""
+    value, low, high = part.get("value"), part.get("low"), part.get("high")
+    text = _number(value) if value is not None else "–"
+    if (low, high) != (value, value) and (low is not None or high is not None):
+        text += f" [{_number(low) or '…'}, {_number(high) or '…'}]"
+    return f"{text} {part.get('unit') or ''}".strip()
+
+
+def highlighted_quote(claim: Claim, text: str) -> str:
+    """The quote, escaped, with the claim's surface in ``<mark>``. The quote is located in the
+    source so the right occurrence is marked when the same number appears twice."""
+    quote, surface = claim.quote, claim.surface
+    at = -1
+    begin = text.rfind(quote, 0, claim.start + 1) if quote else -1
+    if begin >= 0 and begin + len(quote) >= claim.end:
+        at = claim.start - begin
+    if at < 0 or quote[at : at + len(surface)] != surface:
+        at = quote.find(surface)
+    if at < 0:
+        return f"{esc(quote)} <mark>{esc(surface)}</mark>"
+    return esc(quote[:at]) + f"<mark>{esc(surface)}</mark>" + esc(quote[at + len(surface) :])
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so no string in it
+    can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def claim_rating(verdicts: Iterable[str]) -> str:
+    """One rating for a claim from the verdicts of the checks it takes part in: the worst."""
+    found = set(verdicts)
+    for name in ("inconsistent", "consistent", "implies", "unverifiable"):
+        if name in found:
+            return name
+    return "unchecked"
+
+
+def claim_review(
+    claim: Claim, source: Source | None, verdict: str, build_date: dt.date
+) -> dict[str, Any]:
+    """The schema.org ClaimReview of a claim, as data (serialised with ``json.dumps``)."""
+    value, name = RATINGS[verdict]
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if source is not None:
+        appearance["name"] = source.title or source.id
+        if source.url:
+            appearance["url"] = source.url
+        if source.author:
+            appearance["author"] = {"@type": "Person", "name": source.author}
+        if source.published:
+            appearance["datePublished"] = source.published.isoformat()
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": claim.speaker},
+        "appearance": appearance,
+    }
+    if source is not None and source.reference_date:
+        item["datePublished"] = source.reference_date.isoformat()
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": claim.quote,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": name,
+        },
+        "author": {"@type": "Organization", "name": PUBLISHER},
+        "datePublished": build_date.isoformat(),
+        "itemReviewed": item,
+    }
+
+
+def _front_matter(title: str) -> str:
+    """YAML front matter with the page title; JSON strings are valid YAML, and the title is
+    escaped because themes put it into ``<title>`` unescaped."""
+    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
+
+
+def _page(title: str, body: list[str]) -> str:
+    """A Markdown file that is one raw HTML block; blank lines never occur inside it."""
+    html_text = "\n".join(line for line in body if line.strip())
+    return _front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """An HTML table; cells are already-escaped HTML."""
+    lines = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>"]
+    lines.append("<tbody>")
+    lines += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    lines.append("</tbody></table>")
+    return lines
+
+
+def _dl(items: list[tuple[str, str]]) -> list[str]:
+    """A definition list of label and already-escaped HTML value; empty values are left out."""
+    return ["<dl>"] + [f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in items if v] + ["</dl>"]
+
+
+class _Site:
+    """The data every page needs, looked up once."""
+
+    def __init__(self, kb: KnowledgeBase, records: list[dict[str, Any]]) -> None:
+        self.kb = kb
+        self.records = records
+        self.claims = {c.id: c for c in kb.claims}
+        self.sources = {s.id: s for s in kb.sources}
+        self.references: dict[str, Reference] = {r.id: r for r in kb.references}
+        self.curated = {r["id"] for r in records if r["kind"] == "curated"}
+        self.cluster_of: dict[str, list[str]] = {}
+        for members in kb.clusters:
+            for member in members:
+                self.cluster_of[member] = sorted(members)
+        self.uses: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            for input_id in sorted(set(record["inputs"].values())):
+                self.uses.setdefault(input_id, []).append(record)
+
+    def source_name(self, source_id: str) -> str:
+        source = self.sources.get(source_id)
+        return (source.title or source.id) if source else source_id
+
+    def claim_link(self, from_page: str, claim: Claim, label: str | None = None) -> str:
+        text = label if label is not None else esc(claim.surface)
+        return f'<a href="{href(from_page, claim_page(claim.id))}">{text}</a>'
+
+    def source_link(self, from_page: str, claim: Claim) -> str:
+        if claim.source not in self.sources:
+            return esc(claim.source)
+        target = href(from_page, source_page(claim.source), anchor_id(claim))
+        return f'<a href="{target}">{esc(self.source_name(claim.source))}</a>'
+
+    def derivation_link(self, from_page: str, record: dict[str, Any]) -> str:
+        label = esc(record["title"] or record["id"])
+        if record["id"] not in self.curated:
+            return label
+        return f'<a href="{href(from_page, derivation_page(record["id"]))}">{label}</a>'
+
+
+def _claims_index(site: _Site) -> str:
+    page = CLAIMS_INDEX
+    rows = []
+    for claim in site.kb.claims:
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        rows.append(
+            [
+                site.claim_link(page, claim, quote),
+                esc(quantity_text(claim)),
+                esc(claim.speaker),
+                site.source_link(page, claim),
+                esc(claim.lang),
+            ]
+        )
+    body = [
+        "<h1>Claims</h1>",
+        f"<p>{len(site.kb.claims)} claims from {len(site.kb.sources)} sources.</p>",
+        *_table(["quote", "quantity", "speaker", "source", "language"], rows),
+    ]
+    return _page("Claims", body)
+
+
+def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
+    page = claim_page(claim.id)
+    q = claim.quantity
+    text = site.kb.texts.get(claim.source, "")
+    uses = site.uses.get(claim.id, [])
+    verdict = claim_rating(r["verdict"] for r in uses)
+    body = [
+        f"<h1>Claim: {esc(claim.surface)}</h1>",
+        f"<blockquote><p>{highlighted_quote(claim, text)}</p></blockquote>",
+        *_dl(
+            [
+                ("Quantity", esc(quantity_text(claim))),
+                ("Kind", esc(q.kind)),
+                ("Value", esc(f"{q.value:g}" if q.kind == "date" else _number(q.value))),
+                ("Unit", esc(q.unit)),
+                ("Low", esc(_number(q.low))),
+                ("High", esc(_number(q.high))),
+                ("Bound", esc(q.bound)),
+                ("Hedge", esc(q.hedge or "")),
+                ("Per", esc(q.per or "")),
+                ("Counted", esc(q.counted or "")),
+                ("Time", esc(q.time or "")),
+                ("Speaker", esc(claim.speaker)),
+                ("Language", esc(claim.lang)),
+                ("Source", site.source_link(page, claim)),
+                ("Characters", esc(f"{claim.start}–{claim.end}")),
+                ("Id", f"<code>{esc(claim.id)}</code>"),
+                ("Rating", esc(RATINGS[verdict][1])),
+            ]
+        ),
+    ]
+    others = [m for m in site.cluster_of.get(claim.id, []) if m != claim.id and m in site.claims]
+    body.append("<h2>The same claim elsewhere</h2>")
+    if others:
+        rows = [
+            [
+                site.claim_link(page, site.claims[m]),
+                esc(site.claims[m].speaker),
+                site.source_link(page, site.claims[m]),
+            ]
+            for m in others
+        ]
+        body += _table(["surface", "speaker", "source"], rows)
+    else:
+        body.append("<p>No other claim states the same quantity.</p>")
+    body.append("<h2>Checks</h2>")
+    if uses:
+        rows = [[site.derivation_link(page, r), esc(r["verdict"]), esc(r["kind"])] for r in uses]
+        body += _table(["derivation", "verdict", "kind"], rows)
+    else:
+        body.append("<p>No derivation uses this claim.</p>")
+    review = claim_review(claim, site.sources.get(claim.source), verdict, build_date)
+    body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
+    return _page(f"Claim {claim.id}", body)
+
+
+def _source_text(site: _Site, source_id: str, page: str) -> str:
+    """The full text, escaped, with every claim marked and anchored at its first character.
+    A claim inside another one's span gets an empty anchor before the outer mark."""
+    text = site.kb.texts.get(source_id, "")
+    claims = sorted(
+        (c for c in site.kb.claims if c.source == source_id), key=lambda c: (c.start, -c.end)
+    )
+    out: list[str] = []
+    cursor = 0
+    used: set[str] = set()
+    pending: list[str] = []
+    for claim in claims:
+        anchor = anchor_id(claim)
+        if anchor in used:
+            continue
+        used.add(anchor)
+        if claim.start < cursor or claim.end > len(text):
+            pending.append(f'<span id="{esc(anchor)}"></span>')
+            continue
+        out.append(esc(text[cursor : claim.start]))
+        out.append(
+            f'<mark id="{esc(anchor)}">'
+            + site.claim_link(page, claim, esc(text[claim.start : claim.end]))
+            + "</mark>"
+        )
+        cursor = claim.end
+    out.append(esc(text[cursor:]))
+    # Line breaks become <br> so the block has no blank lines for Markdown to split on.
+    joined = "".join(pending) + "".join(out)
+    return joined.replace("\r\n", "\n").replace("\n", "<br>\n")
+
+
+def _source(site: _Site, source: Source) -> str:
+    page = source_page(source.id)
+    interview = source.covers_interview
+    body = [
+        f"<h1>{esc(source.title or source.id)}</h1>",
+        *_dl(
+            [
+                ("Id", f"<code>{esc(source.id)}</code>"),
+                ("Author", esc(source.author or "")),
+                ("Published", esc(source.published.isoformat() if source.published else "")),
+                ("Language", esc(source.language or "")),
+                ("Translated from", esc(source.translated_from or "")),
+                ("Kind", esc(source.kind or "")),
+                (
+                    "Original",
+                    f'<a href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else "",
+                ),
+                ("Cites", esc(source.cites or "")),
+                ("Speakers", esc(", ".join(interview.speakers)) if interview else ""),
+                ("Interviewers", esc(", ".join(interview.interviewers)) if interview else ""),
+                (
+                    "Interview date",
+                    esc(interview.date.isoformat()) if interview and interview.date else "",
+                ),
+                ("Venue", esc(interview.venue or "") if interview else ""),
+                ("Notes", esc(source.notes or "")),
+            ]
+        ),
+        "<h2>Text</h2>",
+        f'<div class="source-text">{_source_text(site, source.id, page)}</div>',
+    ]
+    return _page(f"Source {source.id}", body)
+
+
+def _sources_index(site: _Site) -> str:
+    page = SOURCES_INDEX
+    counts: dict[str, int] = {}
+    for claim in site.kb.claims:
+        counts[claim.source] = counts.get(claim.source, 0) + 1
+    rows = [
+        [
+            f'<a href="{href(page, source_page(s.id))}">{esc(s.title or s.id)}</a>',
+            esc(s.author or ""),
+            esc(s.published.isoformat() if s.published else ""),
+            esc(s.language or ""),
+            esc(counts.get(s.id, 0)),
+        ]
+        for s in sorted(site.kb.sources, key=lambda s: s.id)
+    ]
+    body = [
+        "<h1>Sources</h1>",
+        *_table(["title", "author", "published", "language", "claims"], rows),
+    ]
+    return _page("Sources", body)
+
+
+def _input_row(site: _Site, page: str, name: str, target: str) -> list[str]:
+    """One input of a derivation: a claim with its quote, a reference fact, or a derivation."""
+    if target in site.claims:
+        claim = site.claims[target]
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        return [esc(name), site.claim_link(page, claim, quote), esc(quantity_text(claim))]
+    if target in site.references:
+        ref = site.references[target]
+        value = _number(ref.value) + f" {ref.unit}"
+        return [esc(name), esc(f"{ref.title} (reference {ref.id})"), esc(value)]
+    if target.startswith("derivation:"):
+        other = target.removeprefix("derivation:")
+        if other in site.curated:
+            link = f'<a href="{href(page, derivation_page(other))}">{esc(other)}</a>'
+            return [esc(name), link, "derivation"]
+    return [esc(name), esc(target), ""]
+
+
+def _derivation(site: _Site, record: dict[str, Any]) -> str:
+    page = derivation_page(record["id"])
+    assumption = record.get("assumption")
+    body = [
+        f"<h1>{esc(record['title'] or record['id'])}</h1>",
+        *_dl(
+            [
+                ("Id", f"<code>{esc(record['id'])}</code>"),
+                ("Expression", f"<code>{esc(record['expression'])}</code>"),
+                ("Result", esc(_interval_text(record["result"]))),
+                ("Compared with", esc(_interval_text(record["compared"]))),
+                ("Verdict", f"<strong>{esc(record['verdict'])}</strong>"),
+                ("Factor", esc(_number(record.get("factor")))),
+                ("Reason", esc(record.get("reason") or "")),
+                ("Assumption", esc(json.dumps(assumption, sort_keys=True)) if assumption else ""),
+                ("Expected verdict", esc(record.get("expected") or "")),
+                ("Status", esc(record.get("status") or "")),
+            ]
+        ),
+        "<h2>Inputs</h2>",
+        *_table(
+            ["name", "input", "quantity"],
+            [_input_row(site, page, n, t) for n, t in sorted(record["inputs"].items())],
+        ),
+    ]
+    return _page(f"Derivation {record['id']}", body)
+
+
+def _derivations_index(site: _Site) -> str:
+    page = DERIVATIONS_INDEX
+    rows = [
+        [
+            site.derivation_link(page, r),
+            esc(r["kind"]),
+            esc(r["verdict"]),
+            esc(_interval_text(r["result"])),
+            esc(_interval_text(r["compared"])),
+        ]
+        for r in site.records
+    ]
+    body = [
+        "<h1>Derivation checks</h1>",
+        *_table(["derivation", "kind", "verdict", "result", "compared"], rows),
+    ]
+    return _page("Derivation checks", body)
+
+
+def generate_pages(
+    kb: KnowledgeBase, records: list[dict[str, Any]], docs_dir: Path, build_date: dt.date
+) -> int:
+    """Write every generated page into ``docs_dir/generated/`` (emptied first, so pages of
+    claims that are gone do not linger) and return how many were written."""
+    site = _Site(kb, records)
+    pages: dict[str, str] = {
+        CLAIMS_INDEX: _claims_index(site),
+        SOURCES_INDEX: _sources_index(site),
+        DERIVATIONS_INDEX: _derivations_index(site),
+    }
+    for claim in kb.claims:
+        pages[claim_page(claim.id)] = _claim(site, claim, build_date)
+    for source in kb.sources:
+        pages[source_page(source.id)] = _source(site, source)
+    for record in records:
+        if record["kind"] == "curated":
+            pages[derivation_page(record["id"])] = _derivation(site, record)
+    folder = docs_dir / GENERATED
+    if folder.exists():
+        shutil.rmtree(folder)
+    for path in sorted(pages):
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(pages[path], encoding="utf-8", newline="\n")
+    return len(pages)
+
+
+def build_site(root: Path, docs_dir: Path | None = None, site_dir: Path | None = None) -> Path:
+    """Run ``mkdocs build --strict`` with this Python and return the site folder
+    (``build/site`` unless given). mkdocs runs as a command, not through its internals, so
+    replacing it touches only this function; other folders are set through a small config
+    that inherits the repository's. Generated pages are declared not in the nav, so mkdocs
+    does not list each of them."""
+    target = (site_dir or root / "build" / "site").resolve()
+    docs = (docs_dir or root / "site").resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "mkdocs.yml"
+        settings = {
+            "INHERIT": str((root / "mkdocs.yml").resolve()),
+            "docs_dir": str(docs),
+            "site_dir": str(target),
+            "not_in_nav": f"/{GENERATED}/\n",
+        }
+        config.write_text(json.dumps(settings, indent=1), encoding="utf-8")
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        result = subprocess.run(
+            [*command, "--config-file", str(config)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return target

@@ -1,0 +1,162 @@
+"""The static site, built once from the bundled corpus into a temporary folder with one quote
+and one source text carrying markup, as untrusted input may: pages exist, marks and anchors
+are where links point, untrusted text is escaped, nothing is fetched from the network, and
+the ClaimReview JSON-LD is well-formed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from kb import paths
+from kb.build import knowledge_base
+from kb.knowledge import KnowledgeBase
+from kb.report import derivation_records
+from kb.site import GENERATED, anchor_id, build_site, claim_page, generate_pages, source_page
+from kb.sources import load_sources
+
+BUILD_DATE = dt.date(2026, 1, 31)
+EVIL = '<script>alert("x")</script> **bold** [link](http://example.com)'
+
+
+@dataclasses.dataclass(frozen=True)
+class Built:
+    kb: KnowledgeBase
+    site: Path
+    pages: int
+    curated: int
+
+
+def html_path(site: Path, page: str) -> Path:
+    """Where mkdocs writes a docs page (directory URLs)."""
+    stem = page.removesuffix(".md").removesuffix("index").rstrip("/")
+    return site / stem / "index.html"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    records = derivation_records(kb, paths.CLAIMS)
+    first = kb.claims[0]
+    claims = [first.model_copy(update={"quote": f"{first.quote} {EVIL}"}), *kb.claims[1:]]
+    texts = {**kb.texts, first.source: kb.texts[first.source] + "\n" + EVIL + "\n"}
+    kb = dataclasses.replace(kb, claims=claims, texts=texts)
+    tmp = tmp_path_factory.mktemp("site")
+    docs = tmp / "docs"
+    shutil.copytree(paths.ROOT / "site", docs, ignore=shutil.ignore_patterns(GENERATED))
+    pages = generate_pages(kb, records, docs, BUILD_DATE)
+    site = build_site(paths.ROOT, docs_dir=docs, site_dir=tmp / "out")
+    curated = sum(r["kind"] == "curated" for r in records)
+    return Built(kb, site, pages, curated)
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of JSON-LD scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.json_ld: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.append((tag, found))
+        self._in_ld = tag == "script" and found.get("type") == "application/ld+json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_ld = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_ld:
+            self.json_ld.append(data)
+
+
+def parse(path: Path) -> _Tags:
+    parser = _Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_claim_page_marks_the_surface(built: Built) -> None:
+    claim = built.kb.claims[5]
+    page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
+    assert f"<mark>{html.escape(claim.surface)}</mark>" in page
+    assert built.pages == len(built.kb.claims) + len(built.kb.sources) + 3 + built.curated
+
+
+def test_source_pages_anchor_every_claim(built: Built) -> None:
+    for source in built.kb.sources:
+        page = html_path(built.site, source_page(source.id)).read_text(encoding="utf-8")
+        for claim in built.kb.claims:
+            if claim.source == source.id:
+                assert f'id="{anchor_id(claim)}"' in page, claim.id
+
+
+def test_untrusted_text_is_escaped(built: Built) -> None:
+    claim = built.kb.claims[0]
+    pages = [
+        html_path(built.site, claim_page(claim.id)),
+        html_path(built.site, source_page(claim.source)),
+        html_path(built.site, f"{GENERATED}/claims/index.md"),
+    ]
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, path
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; **bold**" in text, path
+        assert 'href="http://example.com"' not in text, path
+
+
+def test_no_external_scripts_styles_or_fonts(built: Built) -> None:
+    for path in sorted(built.site.rglob("*.html")):
+        for tag, attrs in parse(path).tags:
+            if tag in ("script", "link", "img"):
+                url = attrs.get("src") or attrs.get("href") or ""
+                assert not re.match(r"(https?:)?//", url), (path, tag, url)
+    for path in sorted(built.site.rglob("*.css")):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text("utf-8")), path
+
+
+def test_links_between_generated_pages_resolve(built: Built) -> None:
+    checked = 0
+    for path in sorted((built.site / GENERATED).rglob("*.html")):
+        for tag, attrs in parse(path).tags:
+            url = attrs.get("href") if tag == "a" else None
+            if not url or urlsplit(url).scheme or url.startswith("#"):
+                continue
+            parts = urlsplit(url)
+            target = (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), (path, url)
+            if parts.fragment:
+                assert f'id="{parts.fragment}"' in target.read_text("utf-8"), (path, url)
+            checked += 1
+    assert checked > len(built.kb.claims) * 2
+
+
+def test_claim_review_json_ld(built: Built) -> None:
+    for claim in built.kb.claims:
+        scripts = parse(html_path(built.site, claim_page(claim.id))).json_ld
+        assert len(scripts) == 1, claim.id
+        data = json.loads(scripts[0])
+        assert data["@type"] == "ClaimReview"
+        assert data["claimReviewed"] == claim.quote
+        rating = data["reviewRating"]
+        assert {"ratingValue", "bestRating", "worstRating", "alternateName"} <= rating.keys()
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert data["author"]["name"]
+        assert data["datePublished"] == BUILD_DATE.isoformat()
+        item = data["itemReviewed"]
+        assert item["@type"] == "Claim"
+        assert item["author"]["name"] == claim.speaker
+        assert item["appearance"]["name"]
