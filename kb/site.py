@@ -1,4 +1,5 @@
-"""The static site: one page per claim, source and hand-written derivation, and index pages.
+"""The static site: one page per claim, source, entity and hand-written derivation, index
+pages, and a page of predictions (date claims) with whether they have fallen due.
 
 Pages are written as Markdown files that hold nothing but raw HTML built here, every piece of
 source text passed through ``html.escape``: quotes come from interviews and social-media
@@ -14,6 +15,7 @@ date on them is the ``build_date`` the caller passes.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import html
 import json
@@ -28,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.knowledge import KnowledgeBase
-from kb.models import Claim, Reference, Source
+from kb.models import Claim, Entity, Reference, Source
 
 GENERATED = "generated"
 """The folder inside the docs folder that holds every generated page; git-ignored."""
@@ -74,9 +76,16 @@ def derivation_page(derivation_id: str) -> str:
     return f"{GENERATED}/derivations/{slug(derivation_id)}.md"
 
 
+def entity_page(entity_id: str) -> str:
+    """Docs-relative path of an entity's page."""
+    return f"{GENERATED}/entities/{slug(entity_id)}.md"
+
+
 CLAIMS_INDEX = f"{GENERATED}/claims/index.md"
 SOURCES_INDEX = f"{GENERATED}/sources/index.md"
 DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
+ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
+PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
 
 
 def page_url(page: str) -> str:
@@ -126,6 +135,43 @@ def quantity_text(claim: Claim) -> str:
     if q.counted:
         text += f" ({q.counted})"
     return text
+
+
+def _period_end(point: str) -> dt.date | None:
+    """The last day of an ISO 8601 year, month or day (``2030``, ``2025-12``, ``2025-09-10``);
+    None for anything else."""
+    try:
+        if re.fullmatch(r"\d{4}", point):
+            return dt.date(int(point), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", point):
+            year, month = int(point[:4]), int(point[5:])
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", point):
+            return dt.date.fromisoformat(point)
+    except ValueError:
+        return None
+    return None
+
+
+def due_date(claim: Claim) -> dt.date | None:
+    """When a date claim falls due: the end of its period (an interval's end). A claim that
+    something happens *after* a date (bound ``>``/``>=``) is due at that end as well, but
+    the date only opens it; see ``prediction_status``."""
+    time = claim.quantity.time
+    if claim.quantity.kind != "date" or not time:
+        return None
+    return _period_end(time.split("/")[-1])
+
+
+def prediction_status(claim: Claim, build_date: dt.date) -> str:
+    """``passed`` when the due date lies before the build date, ``not yet due`` otherwise,
+    ``open`` for an "after" claim (no date settles it), ``unknown`` for an unreadable time."""
+    due = due_date(claim)
+    if due is None:
+        return "unknown"
+    if claim.quantity.bound in (">", ">="):
+        return "open"
+    return "passed" if due < build_date else "not yet due"
 
 
 def _interval_text(part: dict[str, Any]) -> str:
@@ -250,6 +296,12 @@ class _Site:
         for record in records:
             for input_id in sorted(set(record["inputs"].values())):
                 self.uses.setdefault(input_id, []).append(record)
+
+        self.entity_claims: dict[str, list[Claim]] = {e.id: [] for e in kb.entities}
+        for claim in kb.claims:
+            for entity_id in sorted(set(kb.claim_entities.get(claim.id, []))):
+                if entity_id in self.entity_claims:
+                    self.entity_claims[entity_id].append(claim)
 
     def source_name(self, source_id: str) -> str:
         source = self.sources.get(source_id)
@@ -503,6 +555,96 @@ def _derivations_index(site: _Site) -> str:
     return _page("Derivation checks", body)
 
 
+def _claim_rows(site: _Site, page: str, claims: Iterable[Claim]) -> list[list[str]]:
+    """Rows of quote (linked to the claim page), quantity, speaker and source."""
+    rows = []
+    for claim in claims:
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        rows.append(
+            [
+                site.claim_link(page, claim, quote),
+                esc(quantity_text(claim)),
+                esc(claim.speaker),
+                site.source_link(page, claim),
+            ]
+        )
+    return rows
+
+
+def _entity(site: _Site, entity: Entity) -> str:
+    page = entity_page(entity.id)
+    claims = site.entity_claims.get(entity.id, [])
+    body = [
+        f"<h1>{esc(entity.name)}</h1>",
+        *_dl(
+            [
+                ("Id", f"<code>{esc(entity.id)}</code>"),
+                ("Kind", esc(entity.kind)),
+                ("Names", esc(", ".join(entity.aliases))),
+                ("Claims", esc(len(claims))),
+            ]
+        ),
+        "<h2>Claims</h2>",
+    ]
+    if claims:
+        body += _table(["quote", "quantity", "speaker", "source"], _claim_rows(site, page, claims))
+    else:
+        body.append("<p>No claim is about this entity.</p>")
+    return _page(f"Entity {entity.name}", body)
+
+
+def _entities_index(site: _Site) -> str:
+    page = ENTITIES_INDEX
+    rows = [
+        [
+            f'<a href="{href(page, entity_page(e.id))}">{esc(e.name)}</a>',
+            esc(e.kind),
+            esc(len(site.entity_claims.get(e.id, []))),
+        ]
+        for e in sorted(site.kb.entities, key=lambda e: e.id)
+    ]
+    body = [
+        "<h1>Entities</h1>",
+        f"<p>{len(site.kb.entities)} entities the claims are about.</p>",
+        *_table(["entity", "kind", "claims"], rows),
+    ]
+    return _page("Entities", body)
+
+
+def _predictions(site: _Site, build_date: dt.date) -> str:
+    page = PREDICTIONS_PAGE
+    dated = [c for c in site.kb.claims if c.quantity.kind == "date"]
+    dated.sort(key=lambda c: (due_date(c) or dt.date.max, c.id))
+    rows = []
+    for claim in dated:
+        source = site.sources.get(claim.source)
+        said = source.reference_date if source else None
+        due = due_date(claim)
+        due_text = due.isoformat() if due else ""
+        if due and claim.quantity.bound in (">", ">="):
+            due_text = f"after {due_text}"
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        rows.append(
+            [
+                site.claim_link(page, claim, quote),
+                esc(quantity_text(claim)),
+                esc(said.isoformat() if said else ""),
+                esc(due_text),
+                esc(prediction_status(claim, build_date)),
+                esc(claim.speaker),
+                site.source_link(page, claim),
+            ]
+        )
+    body = [
+        "<h1>Predictions</h1>",
+        f"<p>{len(dated)} claims name a date, sorted by when they fall due: the end of the "
+        f"year, month, day or interval named. Status as of {esc(build_date.isoformat())}; a "
+        "claim that something happens after a date stays open.</p>",
+        *_table(["quote", "time", "said", "due", "status", "speaker", "source"], rows),
+    ]
+    return _page("Predictions", body)
+
+
 def generate_pages(
     kb: KnowledgeBase, records: list[dict[str, Any]], docs_dir: Path, build_date: dt.date
 ) -> int:
@@ -513,7 +655,11 @@ def generate_pages(
         CLAIMS_INDEX: _claims_index(site),
         SOURCES_INDEX: _sources_index(site),
         DERIVATIONS_INDEX: _derivations_index(site),
+        ENTITIES_INDEX: _entities_index(site),
+        PREDICTIONS_PAGE: _predictions(site, build_date),
     }
+    for entity in kb.entities:
+        pages[entity_page(entity.id)] = _entity(site, entity)
     for claim in kb.claims:
         pages[claim_page(claim.id)] = _claim(site, claim, build_date)
     for source in kb.sources:

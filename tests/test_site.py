@@ -21,7 +21,16 @@ from kb import paths
 from kb.build import knowledge_base
 from kb.knowledge import KnowledgeBase
 from kb.report import derivation_records
-from kb.site import GENERATED, anchor_id, build_site, claim_page, generate_pages, source_page
+from kb.site import (
+    GENERATED,
+    PREDICTIONS_PAGE,
+    anchor_id,
+    build_site,
+    claim_page,
+    entity_page,
+    generate_pages,
+    source_page,
+)
 from kb.sources import load_sources
 
 BUILD_DATE = dt.date(2026, 1, 31)
@@ -91,7 +100,9 @@ def test_claim_page_marks_the_surface(built: Built) -> None:
     claim = built.kb.claims[5]
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
     assert f"<mark>{html.escape(claim.surface)}</mark>" in page
-    assert built.pages == len(built.kb.claims) + len(built.kb.sources) + 3 + built.curated
+    fixed = 5  # claims, sources, derivations and entities index, predictions
+    expected = len(built.kb.claims) + len(built.kb.sources) + len(built.kb.entities)
+    assert built.pages == expected + fixed + built.curated
 
 
 def test_source_pages_anchor_every_claim(built: Built) -> None:
@@ -108,6 +119,7 @@ def test_untrusted_text_is_escaped(built: Built) -> None:
         html_path(built.site, claim_page(claim.id)),
         html_path(built.site, source_page(claim.source)),
         html_path(built.site, f"{GENERATED}/claims/index.md"),
+        *(html_path(built.site, entity_page(e)) for e in built.kb.claim_entities[claim.id]),
     ]
     for path in pages:
         text = path.read_text(encoding="utf-8")
@@ -160,3 +172,78 @@ def test_claim_review_json_ld(built: Built) -> None:
         assert item["@type"] == "Claim"
         assert item["author"]["name"] == claim.speaker
         assert item["appearance"]["name"]
+
+
+def _rows(page: str) -> list[list[str]]:
+    """The body rows of a generated page's table, cells as plain text."""
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", page):
+        cells = re.findall(r"<td>(.*?)</td>", row)
+        if cells:
+            rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells])
+    return rows
+
+
+def _claim_id(kb: KnowledgeBase, source: str, surface: str) -> str:
+    (found,) = [c.id for c in kb.claims if c.source == source and c.surface == surface]
+    return found
+
+
+def test_entity_page_lists_its_claims(built: Built) -> None:
+    # By hand from claims/extracted/: the sentences naming Neuralink in the 36kr article
+    # ("über 10" twice, "Jahr 2026", "weniger als 6 Millionen US-Dollar") and the All-In
+    # digest ("12", "dieses Jahr", "bis 2025").
+    path = html_path(built.site, entity_page("neuralink"))
+    page = path.read_text(encoding="utf-8")
+    surfaces = sorted(
+        m for m in re.findall(r"<mark>(.*?)</mark>", page) if not m.startswith("&lt;")
+    )
+    assert surfaces == sorted(
+        [
+            "über 10",
+            "über 10",
+            "Jahr 2026",
+            "weniger als 6 Millionen US-Dollar",
+            "12",
+            "dieses Jahr",
+            "bis 2025",
+        ]
+    )
+    linked = {
+        (path.parent / unquote(attrs["href"] or "")).resolve()
+        for tag, attrs in parse(path).tags
+        if tag == "a" and attrs.get("href")
+    }
+    twelve = _claim_id(built.kb, "allin-podcast-interview-2025-09.de", "12")
+    assert html_path(built.site, claim_page(twelve)).parent in linked
+    rows = _rows(page)
+    assert any(r[0].startswith("Bei 12 Menschen") and r[1] == "12 (person)" for r in rows)
+    index = html_path(built.site, f"{GENERATED}/entities/index.md").read_text("utf-8")
+    assert any(r[0] == "Neuralink" and r[2] == "7" for r in _rows(index))
+
+
+def test_predictions_page(tmp_path: Path) -> None:
+    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22))
+    page = (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8")
+    rows = _rows(page)
+    assert len(rows) == sum(c.quantity.kind == "date" for c in kb.claims) == 17
+    # quote, time, said, due, status, speaker, source
+
+    def row(words: str) -> list[str]:
+        (found,) = [r for r in rows if words in r[0]]
+        return found
+
+    # dwarkesh-x-thread: "bis 2030", said in the interview of 2026-02-05.
+    bis_2030 = row("er möchte bis 2030 mehr als das")
+    assert bis_2030[1:5] == ["<=2030", "2026-02-05", "2030-12-31", "not yet due"]
+    # All-In (interview 2025-09-10): "Bis Ende des Jahres", time 2025-12.
+    end_of_year = row("Bis Ende des Jahres wird es ein auf der Straße einsetzbares System")
+    assert end_of_year[1:5] == ["<=2025-12", "2025-09-10", "2025-12-31", "passed"]
+    assert row("über 2030 hinaus")[3:5] == ["after 2030-12-31", "open"]
+    assert row("xAI wird im ersten Quartal 2026")[3:5] == ["2026-03-31", "passed"]
+    assert row("второму кварталу")[3:5] == ["2027-06-30", "not yet due"]
+    dues = [r[3].removeprefix("after ") for r in rows]
+    assert dues == sorted(dues) and dues[0] == "2025-09-10" and dues[-1] == "2030-12-31"
+    assert generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22)) > 0
+    assert (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8") == page
