@@ -39,6 +39,8 @@ def registry() -> pint.UnitRegistry[float]:
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code}]")
     ureg.define("times = 1")
+    # pint's "decade" is the logarithmic factor 10; ten years get a name of their own
+    ureg.define("decade_of_years = 10 * year")
     return ureg
 
 

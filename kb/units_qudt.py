@@ -11,7 +11,8 @@ conversion multiplier so a QUDT-aware tool can still convert them:
 
 - ``ckb:CalendarYear`` for dates: a claim about "2030" states a point in time, which QUDT
   has no unit for (``unit:YR`` is a duration);
-- ``ckb:Decade``: pint's ``decade`` is the logarithmic factor 10, not ten years;
+- ``ckb:Decade``: ten years (``decade_of_years`` in the project's registry; pint's own
+  ``decade`` is the logarithmic factor 10);
 - ``ckb:KiloM3``: QUDT has cubic metres and cubic miles, not cubic kilometres.
 
 A compound unit that is not in the table ("acre / MW", "USD/kWh") is written as a
@@ -172,7 +173,7 @@ TABLE: dict[str, tuple[str, str | None]] = {
     "degC": ("DEG_C", "temperature"),
     "degF": ("DEG_F", "temperature"),
     # time
-    "decade": ("ckb:Decade", "time"),
+    "decade_of_years": ("ckb:Decade", "time"),
     "year": ("YR", "time"),
     "month": ("MO", "time"),
     "week": ("WK", "time"),
@@ -199,7 +200,7 @@ def _by_pint_unit() -> dict[pint.Unit, str]:
     """The table's keys by pint unit, so "gigawatt" finds the entry of "GW"."""
     result: dict[pint.Unit, str] = {}
     for key in TABLE:
-        if key not in ("date", "decade"):
+        if key != "date":
             result.setdefault(registry().Unit(key), key)
     return result
 
