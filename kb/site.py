@@ -19,12 +19,14 @@ import calendar
 import datetime as dt
 import html
 import json
+import math
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -86,6 +88,7 @@ SOURCES_INDEX = f"{GENERATED}/sources/index.md"
 DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
 ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
 PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
+OVERVIEW_PAGE = f"{GENERATED}/overview/index.md"
 
 
 def page_url(page: str) -> str:
@@ -536,6 +539,47 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
     return _page(f"Derivation {record['id']}", body)
 
 
+def _overview(site: _Site) -> str:
+    """What the knowledge base holds, the most striking inconsistencies, how to query it."""
+    page, kb = OVERVIEW_PAGE, site.kb
+    by_lang = Counter(claim.lang for claim in kb.claims)
+    curated = [r for r in site.records if r["kind"] == "curated"]
+    verdicts = Counter(r["verdict"] for r in curated)
+    holds = [
+        ("sources", esc(len(kb.sources))),
+        ("claims", esc(len(kb.claims))),
+        ("claims by language", esc(", ".join(f"{k} {v}" for k, v in sorted(by_lang.items())))),
+        ("same-claim clusters", esc(len(kb.clusters))),
+        ("derivations (hand-written)", esc(len(curated))),
+        ("verdicts", esc(", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))),
+    ]
+    misses = sorted(
+        (r for r in curated if r["verdict"] == "inconsistent"),
+        key=lambda r: (-abs(math.log10(r["factor"])) if r.get("factor") else 0.0, r["id"]),
+    )
+    rows = [
+        [
+            site.derivation_link(page, r),
+            esc(f"{r['factor']:.3g}x" if r.get("factor") else "-"),
+            esc(r["reason"]),
+        ]
+        for r in misses
+    ]
+    body = [
+        "<h1>Overview</h1>",
+        "<h2>What the knowledge base holds</h2>",
+        *_dl(holds),
+        "<h2>The most striking inconsistencies</h2>",
+        *_table(["derivation", "off by", "why"], rows),
+        "<h2>How to query it</h2>",
+        "<p>Run <code>claimkb query queries/ranges.rq</code> (or any SPARQL text) after "
+        "<code>claimkb build</code>; the example queries in <code>queries/</code> each say "
+        "what they answer. Downloads: <code>build/kb.ttl</code>, <code>build/kb.jsonld</code>, "
+        "<code>build/claims.jsonl</code>.</p>",
+    ]
+    return _page("Overview", body)
+
+
 def _derivations_index(site: _Site) -> str:
     page = DERIVATIONS_INDEX
     rows = [
@@ -657,6 +701,7 @@ def generate_pages(
         DERIVATIONS_INDEX: _derivations_index(site),
         ENTITIES_INDEX: _entities_index(site),
         PREDICTIONS_PAGE: _predictions(site, build_date),
+        OVERVIEW_PAGE: _overview(site),
     }
     for entity in kb.entities:
         pages[entity_page(entity.id)] = _entity(site, entity)

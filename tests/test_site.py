@@ -100,7 +100,7 @@ def test_claim_page_marks_the_surface(built: Built) -> None:
     claim = built.kb.claims[5]
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
     assert f"<mark>{html.escape(claim.surface)}</mark>" in page
-    fixed = 5  # claims, sources, derivations and entities index, predictions
+    fixed = 6  # claims, sources, derivations and entities index, predictions, overview
     expected = len(built.kb.claims) + len(built.kb.sources) + len(built.kb.entities)
     assert built.pages == expected + fixed + built.curated
 
@@ -247,3 +247,23 @@ def test_predictions_page(tmp_path: Path) -> None:
     assert dues == sorted(dues) and dues[0] == "2025-09-10" and dues[-1] == "2030-12-31"
     assert generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22)) > 0
     assert (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8") == page
+
+
+def test_overview_page_counts_and_inconsistencies(built: Built) -> None:
+    page = html_path(built.site, "generated/overview/index.md").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    # 144 claims: 107 in the four German sources (6 + 18 + 55 + 28), 37 in the Russian one;
+    # the 20 hand-written derivations expect 11 consistent, 5 implies, 3 inconsistent and
+    # 1 unverifiable (claims/derivations/*.yaml)
+    assert "de 107, ru 37" in text
+    assert "consistent 11, implies 5, inconsistent 3, unverifiable 1" in text
+    names = [row[0] for row in _rows(page)]
+    assert sorted(names) == sorted(
+        [
+            "Two hands of 26 actuators (52) are more than the 50 said to be in both hands and "
+            "forearms",
+            "10,000 Starship launches a year is 1.14 launches an hour, not one",
+            "About a terawatt a year in orbit would take 100,000 launches a year, not the "
+            "20,000-30,000 named",
+        ]
+    )
