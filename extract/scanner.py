@@ -190,6 +190,14 @@ class Scanner:
             ],
             re.IGNORECASE,
         )
+        self._frame_connectors = {
+            index: re.compile(
+                f"{SPACE}+(?:{closing}){SPACE}+|{self.g.range_connector.pattern}", re.IGNORECASE
+            )
+            for index, (_, closing) in enumerate(mods.range_frames)
+        }
+        few = "|".join(mods.few_words) or "(?!)"
+        self._few_before = re.compile(rf"(?<!\w)(?:{few}){SPACE}+$", re.IGNORECASE)
         self._per_joints = re.compile(
             rf"(?<=\w){SPACE}+(?:{alternation(mods.per_markers, ignore_case=True)}){SPACE}+",
             re.IGNORECASE,
@@ -305,14 +313,7 @@ class Scanner:
         The unit may stand after both ends ("от 10 долларов до 20 долларов") or after the
         second only ("20.000 bis 30.000 US-Dollar")."""
         frame = self.g.range_frames.match_before(text, first.start, window=16)
-        closing = self.g.tables.modifiers.range_frames[frame[0]][1] if frame else None
-        connector = (
-            re.compile(
-                f"{SPACE}+(?:{closing}){SPACE}+|{self.g.range_connector.pattern}", re.IGNORECASE
-            )
-            if closing
-            else self.g.range_connector
-        )
+        connector = self._frame_connectors[frame[0]] if frame else self.g.range_connector
         first_unit = None
         after = first.end
         if text[after : after + 1] in ("-", "‑") and text[after + 1 : after + 2].isspace():
@@ -723,7 +724,8 @@ class Scanner:
             if spans.covers(start, end) or mask.covers(start, end):
                 continue
             reading = Reading(start, end, 1.0, unit=unit)
-            few = _few_before(self.g.tables.modifiers.few_words, text, start)
+            found_few = self._few_before.search(text, max(0, start - 16), start)
+            few = found_few.start() if found_few else None
             if few is not None:
                 reading.start, reading.low, reading.high, reading.value = few, 2.0, 9.0, 5.5
                 reading.approx = True
@@ -752,13 +754,17 @@ _BARE_CONJUNCTION = {
 }
 
 
+_CONJUNCTION_JOINT = {
+    lang: re.compile(rf"[\s«»„“\"]*(?:{words})(?:,?\s*[^\W\d]+,)?[\s«»„“\"]*$", re.IGNORECASE)
+    for lang, words in _CONJUNCTIONS.items()
+}
+
+
 def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """ "как минимум 10 000 и, возможно, 20–30 000 роботами": a count without a noun takes
     the noun of the next count when only a conjunction (and a parenthetical word) is
     between them."""
-    joint = re.compile(
-        rf"[\s«»„“\"]*(?:{_CONJUNCTIONS[lang]})(?:,?\s*[^\W\d]+,)?[\s«»„“\"]*$", re.IGNORECASE
-    )
+    joint = _CONJUNCTION_JOINT[lang]
     result = list(mentions)
     for index in range(len(result) - 2, -1, -1):
         here, after = result[index], result[index + 1]
@@ -874,14 +880,6 @@ _PREPOSITIONS = re.compile(rf"(?<!\w)(?:через|in|nach|after|in about){SPACE
 def _strip_preposition(text: str, start: int) -> int:
     found = _PREPOSITIONS.search(text, max(0, start - 12), start)
     return found.start() if found else start
-
-
-def _few_before(words: list[str], text: str, start: int) -> int | None:
-    if not words:
-        return None
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words)}){SPACE}+$", re.IGNORECASE)
-    found = pattern.search(text, max(0, start - 16), start)
-    return found.start() if found else None
 
 
 def _norm_word(word: str) -> str:
