@@ -152,7 +152,7 @@ def _ratio_checks(found: list[Ratio]) -> Iterator[AutoCheck]:
 
 
 def _cluster_checks(kb: KnowledgeBase) -> Iterator[AutoCheck]:
-    by_id = {claim.id: claim for claim in kb.claims}
+    by_id = kb.claims_by_id
     for group in kb.clusters:
         for a, b in combinations(group, 2):
             first, second = by_id[a], by_id[b]

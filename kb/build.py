@@ -100,6 +100,13 @@ def knowledge_base(claims_dir: Path, sources: list[Source], sources_dir: Path) -
     return kb
 
 
+def bundled_knowledge_base(root: Path = paths.ROOT) -> KnowledgeBase:
+    """The knowledge base of the repository's own corpus and committed ledger."""
+    return knowledge_base(
+        root / "claims", load_sources(root / "sources" / "sources.yaml"), root / "sources"
+    )
+
+
 def write_claims_jsonl(kb: KnowledgeBase, folder: Path) -> None:
     """``claims.jsonl``: one reviewed claim per line, in source and text order."""
     with (folder / "claims.jsonl").open("w", encoding="utf-8", newline="\n") as out:

@@ -15,10 +15,10 @@ import yaml
 from extract import extract_file
 from extract.reader import InputError
 from kb import paths
-from kb.build import BuildError, knowledge_base
+from kb.build import BuildError, bundled_knowledge_base
 from kb.build import build as run_build
 from kb.derivations import DerivationError
-from kb.exports import export_knowledge, site_exporter
+from kb.exports import build_exporters
 from kb.ledger import extract_ledger, stale_ledgers
 from kb.models import Claim
 from kb.rdf import serialize
@@ -120,8 +120,7 @@ def build(build_date: dt.datetime | None) -> None:
     """
     try:
         day = build_date.date() if build_date else dt.date.today()
-        exporters = (export_knowledge, site_exporter(day))
-        summary = run_build(exporters=exporters, progress=_progress)
+        summary = run_build(exporters=build_exporters(day), progress=_progress)
     except (BuildError, DerivationError, ShapeError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(
@@ -163,10 +162,10 @@ def check(fmt: str) -> None:
 def links() -> None:
     """Print the groups of claims that state the same thing (same-claim clusters)."""
     try:
-        kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+        kb = bundled_knowledge_base()
     except (BuildError, LedgerError) as error:
         raise click.ClickException(str(error)) from None
-    by_id = {claim.id: claim for claim in kb.claims}
+    by_id = kb.claims_by_id
     for number, group in enumerate(kb.clusters, start=1):
         click.echo(f"cluster {number} ({len(group)} claims)")
         for claim_id in group:
@@ -209,7 +208,7 @@ def query(query: str, fmt: str) -> None:
 def export(fmt: str) -> None:
     """Print the whole knowledge base in one format, made from the committed ledger."""
     try:
-        kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+        kb = bundled_knowledge_base()
         if fmt == "jsonl":
             write_claims(kb.claims, sys.stdout, "jsonl")
         else:

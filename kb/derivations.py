@@ -86,8 +86,7 @@ def evaluation_order(derivations: list[Located[Derivation]]) -> list[Located[Der
 def _input_value(
     spec: DerivationInput, kb: KnowledgeBase, results: Mapping[str, Value], where: str, did: str
 ) -> Value:
-    claims = {claim.id: claim for claim in kb.claims}
-    references = {reference.id: reference for reference in kb.references}
+    claims, references = kb.claims_by_id, kb.references_by_id
     if spec.claim is not None:
         if spec.claim not in claims:
             raise DerivationError(f"{where}: derivation {did}: unknown claim {spec.claim!r}")

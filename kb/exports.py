@@ -1,4 +1,5 @@
-"""The build's exporter: derivations and verdicts, RDF (validated by SHACL), the store.
+"""The build's exporters: derivations and verdicts, RDF (validated by SHACL), the store,
+the site.
 
 One function so that the graph the store is loaded from is exactly the graph that passed
 validation, verdicts included.
@@ -10,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kb import paths
 from kb.knowledge import KnowledgeBase
@@ -23,10 +25,10 @@ from kb.store import write_store
 Exporter = Callable[[KnowledgeBase, Path], int]
 
 
-def export_knowledge(kb: KnowledgeBase, folder: Path, claims_dir: Path = paths.CLAIMS) -> int:
-    """Write ``derivations.json``, ``kb.ttl``, ``kb.jsonld`` and ``store/`` into ``folder``;
-    return the number of triples. Nothing is written when the graph breaks a shape."""
-    records = derivation_records(kb, claims_dir)
+def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[dict[str, Any]]) -> int:
+    """Write ``derivations.json`` (``records``), ``kb.ttl``, ``kb.jsonld`` and ``store/`` into
+    ``folder``; return the number of triples. Nothing is written when the graph breaks a
+    shape."""
     graph = to_rdf(kb)
     add_verdicts(graph, records)
     validate(graph)
@@ -37,15 +39,24 @@ def export_knowledge(kb: KnowledgeBase, folder: Path, claims_dir: Path = paths.C
     return len(graph)
 
 
-def site_exporter(build_date: dt.date, root: Path = paths.ROOT) -> Exporter:
-    """The build's site stage: pages generated into ``site/generated/`` for ``build_date``
-    (an input, so that builds stay reproducible), then ``mkdocs build --strict`` into the
-    new build folder's ``site/``."""
+def build_exporters(build_date: dt.date, root: Path = paths.ROOT) -> tuple[Exporter, ...]:
+    """The build's export stages: the knowledge (verdicts, RDF, store), then the site, with
+    pages generated into ``site/generated/`` for ``build_date`` (an input, so builds stay
+    reproducible) and ``mkdocs build --strict`` into the new build folder's ``site/``. The
+    derivations are evaluated once and shared by both stages."""
+    evaluated: dict[int, list[dict[str, Any]]] = {}
+
+    def records_of(kb: KnowledgeBase) -> list[dict[str, Any]]:
+        if id(kb) not in evaluated:
+            evaluated[id(kb)] = derivation_records(kb, root / "claims")
+        return evaluated[id(kb)]
+
+    def export_knowledge(kb: KnowledgeBase, folder: Path) -> int:
+        return write_knowledge(kb, folder, records_of(kb))
 
     def export_site(kb: KnowledgeBase, folder: Path) -> int:
-        records = derivation_records(kb, root / "claims")
-        generate_pages(kb, records, root / "site", build_date)
+        generate_pages(kb, records_of(kb), root / "site", build_date)
         build_site(root, site_dir=folder / "site")
         return 0
 
-    return export_site
+    return export_knowledge, export_site

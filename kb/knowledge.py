@@ -31,6 +31,16 @@ class KnowledgeBase:
     links: list[tuple[str, str]]
 
     @cached_property
+    def claims_by_id(self) -> dict[str, Claim]:
+        """Claims by id, for lookups from links, derivations and pages."""
+        return {claim.id: claim for claim in self.claims}
+
+    @cached_property
+    def references_by_id(self) -> dict[str, Reference]:
+        """Reference facts by id."""
+        return {reference.id: reference for reference in self.references}
+
+    @cached_property
     def clusters(self) -> list[list[str]]:
         """Groups of claims that state the same thing (connected same-claim links)."""
         return clusters(self.links)

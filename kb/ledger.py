@@ -28,7 +28,7 @@ from kb.models import (
     ReviewFile,
     Source,
 )
-from kb.yamlio import LINE, LedgerError, dump_yaml, load_model, read_yaml, validate
+from kb.yamlio import LINE, LedgerError, dump_yaml, read_yaml, validate
 
 T = TypeVar("T")
 
@@ -142,11 +142,6 @@ def apply_reviews(claims: Iterable[Claim], reviews: Iterable[Review]) -> list[Cl
     return result
 
 
-def load_file(path: Path) -> LedgerFile:
-    """One extracted ledger file (used by tests and tools)."""
-    return load_model(path, LedgerFile)
-
-
 __all__ = [
     "Ledger",
     "LedgerError",
@@ -155,7 +150,6 @@ __all__ = [
     "extract_ledger",
     "extracted_path",
     "ledger_text",
-    "load_file",
     "load_ledger",
     "stale_ledgers",
 ]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 import networkx as nx
@@ -50,6 +51,7 @@ class Normalised:
     approx: bool
 
 
+@cache
 def normalise(quantity: Quantity) -> Normalised | None:
     """The quantity in pint base units, or None for dates (compared by their ``time``)."""
     if quantity.unit == "date":

@@ -8,16 +8,15 @@ from typing import Any
 
 from kb import paths
 from kb.auto import AutoCheck, auto_checks
-from kb.build import knowledge_base
+from kb.build import bundled_knowledge_base
 from kb.derivations import Outcome, evaluate_derivations
 from kb.interval import Interval
 from kb.knowledge import KnowledgeBase
-from kb.sources import load_sources
 
 
 def run_checks_of_derivations() -> list[dict[str, Any]]:
     """Every derivation of the bundled corpus, evaluated against the committed ledger."""
-    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    kb = bundled_knowledge_base()
     return derivation_records(kb, paths.CLAIMS)
 
 

@@ -287,7 +287,7 @@ class _Site:
     def __init__(self, kb: KnowledgeBase, records: list[dict[str, Any]]) -> None:
         self.kb = kb
         self.records = records
-        self.claims = {c.id: c for c in kb.claims}
+        self.claims = kb.claims_by_id
         self.sources = {s.id: s for s in kb.sources}
         self.references: dict[str, Reference] = {r.id: r for r in kb.references}
         self.curated = {r["id"] for r in records if r["kind"] == "curated"}
@@ -329,18 +329,10 @@ class _Site:
 
 def _claims_index(site: _Site) -> str:
     page = CLAIMS_INDEX
-    rows = []
-    for claim in site.kb.claims:
-        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
-        rows.append(
-            [
-                site.claim_link(page, claim, quote),
-                esc(quantity_text(claim)),
-                esc(claim.speaker),
-                site.source_link(page, claim),
-                esc(claim.lang),
-            ]
-        )
+    rows = [
+        [*row, esc(claim.lang)]
+        for row, claim in zip(_claim_rows(site, page, site.kb.claims), site.kb.claims, strict=True)
+    ]
     body = [
         "<h1>Claims</h1>",
         f"<p>{len(site.kb.claims)} claims from {len(site.kb.sources)} sources.</p>",

@@ -10,8 +10,9 @@ import pytest
 
 from kb import paths
 from kb.build import BuildError, build
-from kb.exports import export_knowledge
+from kb.exports import write_knowledge
 from kb.knowledge import KnowledgeBase
+from kb.report import derivation_records
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def root(tmp_path: Path) -> Path:
 
 def test_build_writes_every_output_and_reports_the_stages(root: Path) -> None:
     def export(kb: KnowledgeBase, folder: Path) -> int:
-        return export_knowledge(kb, folder, claims_dir=root / "claims")
+        return write_knowledge(kb, folder, derivation_records(kb, root / "claims"))
 
     summary = build(root, exporters=(export,))
     names = {path.name for path in (root / "build").iterdir()}

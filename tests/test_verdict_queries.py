@@ -10,7 +10,8 @@ import pytest
 
 from kb import paths
 from kb.build import knowledge_base
-from kb.exports import export_knowledge
+from kb.exports import write_knowledge
+from kb.report import derivation_records
 from kb.sources import load_sources
 from kb.store import open_store, read_query, run_query
 
@@ -19,7 +20,7 @@ from kb.store import open_store, read_query, run_query
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("build")
     kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
-    export_knowledge(kb, folder)
+    write_knowledge(kb, folder, derivation_records(kb, paths.CLAIMS))
     return folder
 
 
