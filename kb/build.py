@@ -96,7 +96,7 @@ def knowledge_base(claims_dir: Path, sources: list[Source], sources_dir: Path) -
         kb = assemble(ledger, sources, texts)
         problems = run_checks(ledger, kb)
     if problems:
-        raise BuildError("integrity checks failed:\n" + "\n".join(problems))
+        raise BuildError("\n".join(problems))  # one line per problem, each with file:line
     return kb
 
 
