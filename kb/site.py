@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from kb.knowledge import KnowledgeBase
+from kb.matching import normalise
 from kb.models import Claim, Entity, Reference, Source
+from kb.units import registry
 
 GENERATED = "generated"
 """The folder inside the docs folder that holds every generated page; git-ignored."""
@@ -88,7 +90,8 @@ SOURCES_INDEX = f"{GENERATED}/sources/index.md"
 DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
 ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
 PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
-OVERVIEW_PAGE = f"{GENERATED}/overview/index.md"
+HOME_PAGE = "index.md"
+"""The home page: generated too, since it shows what the knowledge base holds."""
 
 
 def page_url(page: str) -> str:
@@ -267,11 +270,26 @@ def _page(title: str, body: list[str]) -> str:
     return _front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    """An HTML table; cells are already-escaped HTML."""
-    lines = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>"]
-    lines.append("<tbody>")
-    lines += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    table_id: str = "",
+    row_attrs: list[str] | None = None,
+) -> list[str]:
+    """An HTML table, sortable in the browser by clicking a header (``assets/claimkb.js``).
+    Cells are already-escaped HTML; ``row_attrs`` are already-escaped attributes of each row
+    (the filter reads them)."""
+    ident = f' id="{esc(table_id)}"' if table_id else ""
+    lines = [
+        f'<table class="sortable"{ident}>',
+        "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
+        "<tbody>",
+    ]
+    attrs = row_attrs or [""] * len(rows)
+    for row, attr in zip(rows, attrs, strict=True):
+        cells = "".join(f"<td>{c}</td>" for c in row)
+        lines.append(f"<tr{' ' + attr if attr else ''}>{cells}</tr>")
     lines.append("</tbody></table>")
     return lines
 
@@ -327,16 +345,107 @@ class _Site:
         return f'<a href="{href(from_page, derivation_page(record["id"]))}">{label}</a>'
 
 
-def _claims_index(site: _Site) -> str:
-    page = CLAIMS_INDEX
-    rows = [
-        [*row, esc(claim.lang)]
-        for row, claim in zip(_claim_rows(site, page, site.kb.claims), site.kb.claims, strict=True)
+#: What the claims table can be filtered by: the row attribute and the label of its menu.
+FACETS: tuple[tuple[str, str], ...] = (
+    ("lang", "Language"),
+    ("kind", "Kind"),
+    ("speaker", "Speaker"),
+    ("source", "Source"),
+    ("verdict", "Verdict"),
+)
+#: Separates the values of a facet that has several in one row (a claim's verdicts).
+FACET_SEPARATOR = "|"
+
+
+#: Names of the dimensions of measures (pint's base dimensions and their exponents), so a
+#: reader can pick "power" rather than "measure".
+DIMENSION_NAMES: tuple[tuple[dict[str, int], str], ...] = (
+    ({"[length]": 1}, "length"),
+    ({"[mass]": 1}, "mass"),
+    ({"[length]": 2}, "area"),
+    ({"[length]": 3}, "volume"),
+    ({"[mass]": 1, "[length]": 2, "[time]": -3}, "power"),
+    ({"[mass]": 1, "[length]": 2, "[time]": -2}, "energy"),
+    ({"[length]": 1, "[time]": -1}, "speed"),
+)
+
+
+def kind_name(claim: Claim) -> str:
+    """The claim's kind for readers: a measure is named by its dimension (power, mass)."""
+    kind = claim.quantity.kind
+    if kind != "measure":
+        return kind
+    dimensionality = dict(registry().Unit(claim.quantity.unit).dimensionality)
+    names = [name for dims, name in DIMENSION_NAMES if dims == dimensionality]
+    return names[0] if names else "measure"
+
+
+def claim_verdicts(site: _Site, claim: Claim) -> list[str]:
+    """The distinct verdicts of the checks a claim takes part in; ``unchecked`` when none."""
+    return sorted({r["verdict"] for r in site.uses.get(claim.id, [])}) or ["unchecked"]
+
+
+def sort_key(claim: Claim) -> str:
+    """The number the quantity column sorts by: the value in pint base units, so 300 MW sorts
+    below 1 GW; dates sort by their year."""
+    normalised = normalise(claim.quantity)
+    return repr(normalised.value if normalised else claim.quantity.value)
+
+
+def _filter_form(table_id: str, facets: dict[str, set[str]], noun: str) -> list[str]:
+    """The search box and one menu per facet above a table; hidden until the script runs,
+    since without it they could do nothing."""
+    lines = [
+        f'<form class="table-filter" data-table="{esc(table_id)}" hidden>',
+        '<label>Search <input type="search" name="q" placeholder="words in any column"></label>',
     ]
+    for name, label in FACETS:
+        options = "".join(
+            f'<option value="{esc(v)}">{esc(v)}</option>' for v in sorted(facets[name])
+        )
+        lines.append(
+            f'<label>{esc(label)} <select name="{esc(name)}"><option value="">all</option>'
+            f"{options}</select></label>"
+        )
+    lines.append("</form>")
+    lines.append(
+        f'<p class="table-count" data-table="{esc(table_id)}" data-noun="{esc(noun)}"></p>'
+    )
+    return lines
+
+
+def _claims_index(site: _Site) -> str:
+    page, claims = CLAIMS_INDEX, site.kb.claims
+    facets: dict[str, set[str]] = {name: set() for name, _ in FACETS}
+    rows, attrs = [], []
+    for claim, cells in zip(claims, _claim_rows(site, page, claims), strict=True):
+        verdicts = claim_verdicts(site, claim)
+        values: dict[str, list[str]] = {
+            "lang": [claim.lang],
+            "kind": [kind_name(claim)],
+            "speaker": [claim.speaker],
+            "source": [claim.source],
+            "verdict": verdicts,
+        }
+        for name, found in values.items():
+            facets[name].update(found)
+        attrs.append(
+            " ".join(f'data-{n}="{esc(FACET_SEPARATOR.join(v))}"' for n, v in values.items())
+        )
+        quote, quantity, speaker, source = cells
+        number = f'<span data-sort="{esc(sort_key(claim))}">{quantity}</span>'
+        rows.append([quote, number, speaker, source, esc(claim.lang), esc(", ".join(verdicts))])
     body = [
         "<h1>Claims</h1>",
-        f"<p>{len(site.kb.claims)} claims from {len(site.kb.sources)} sources.</p>",
-        *_table(["quote", "quantity", "speaker", "source", "language"], rows),
+        f"<p>{len(claims)} claims from {len(site.kb.sources)} sources. Click a column's "
+        "header to sort by it; the quantity column sorts by the value in SI base units.</p>",
+        *_filter_form("claims-table", facets, "claims"),
+        *_table(
+            ["quote", "quantity", "speaker", "source", "language", "verdicts"],
+            rows,
+            table_id="claims-table",
+            row_attrs=attrs,
+        ),
     ]
     return _page("Claims", body)
 
@@ -531,9 +640,9 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
     return _page(f"Derivation {record['id']}", body)
 
 
-def _overview(site: _Site) -> str:
+def _home(site: _Site) -> str:
     """What the knowledge base holds, the most striking inconsistencies, how to query it."""
-    page, kb = OVERVIEW_PAGE, site.kb
+    page, kb = HOME_PAGE, site.kb
     by_lang = Counter(claim.lang for claim in kb.claims)
     curated = [r for r in site.records if r["kind"] == "curated"]
     verdicts = Counter(r["verdict"] for r in curated)
@@ -558,7 +667,12 @@ def _overview(site: _Site) -> str:
         for r in misses
     ]
     body = [
-        "<h1>Overview</h1>",
+        "<h1>claimkb</h1>",
+        "<p>A fact-check knowledge base for numeric claims made in interviews. It reads "
+        "articles and transcripts in German, Russian and English, finds every numeric "
+        "statement in them with its value, unit, range, hedge, speaker and exact place, links "
+        "the same claim across sources and languages, and checks the arithmetic between "
+        "claims with units and uncertainty.</p>",
         "<h2>What the knowledge base holds</h2>",
         *_dl(holds),
         "<h2>The most striking inconsistencies</h2>",
@@ -569,7 +683,7 @@ def _overview(site: _Site) -> str:
         "what they answer. Downloads: <code>build/kb.ttl</code>, <code>build/kb.jsonld</code>, "
         "<code>build/claims.jsonl</code>.</p>",
     ]
-    return _page("Overview", body)
+    return _page("claimkb", body)
 
 
 def _derivations_index(site: _Site) -> str:
@@ -647,11 +761,20 @@ def _entities_index(site: _Site) -> str:
     return _page("Entities", body)
 
 
+def is_prediction(claim: Claim, said: dt.date | None) -> bool:
+    """A date claim is a prediction when the period it names ends after the day it was said
+    ("bis 2030" said in 2026); a date on or before that day ("am 10. September" said on the
+    10th) is a statement about the past or present, listed apart."""
+    due = due_date(claim)
+    return due is not None and (said is None or due > said)
+
+
 def _predictions(site: _Site, build_date: dt.date) -> str:
     page = PREDICTIONS_PAGE
     dated = [c for c in site.kb.claims if c.quantity.kind == "date"]
     dated.sort(key=lambda c: (due_date(c) or dt.date.max, c.id))
-    rows = []
+    predictions: list[list[str]] = []
+    past: list[list[str]] = []
     for claim in dated:
         source = site.sources.get(claim.source)
         said = source.reference_date if source else None
@@ -660,23 +783,42 @@ def _predictions(site: _Site, build_date: dt.date) -> str:
         if due and claim.quantity.bound in (">", ">="):
             due_text = f"after {due_text}"
         quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
-        rows.append(
-            [
-                site.claim_link(page, claim, quote),
-                esc(quantity_text(claim)),
-                esc(said.isoformat() if said else ""),
-                esc(due_text),
-                esc(prediction_status(claim, build_date)),
-                esc(claim.speaker),
-                site.source_link(page, claim),
-            ]
-        )
+        link = site.claim_link(page, claim, quote)
+        said_text = esc(said.isoformat() if said else "")
+        if is_prediction(claim, said):
+            predictions.append(
+                [
+                    link,
+                    esc(quantity_text(claim)),
+                    said_text,
+                    esc(due_text),
+                    esc(prediction_status(claim, build_date)),
+                    esc(claim.speaker),
+                    site.source_link(page, claim),
+                ]
+            )
+        else:
+            past.append(
+                [
+                    link,
+                    esc(quantity_text(claim)),
+                    said_text,
+                    esc(claim.speaker),
+                    site.source_link(page, claim),
+                ]
+            )
     body = [
         "<h1>Predictions</h1>",
-        f"<p>{len(dated)} claims name a date, sorted by when they fall due: the end of the "
-        f"year, month, day or interval named. Status as of {esc(build_date.isoformat())}; a "
-        "claim that something happens after a date stays open.</p>",
-        *_table(["quote", "time", "said", "due", "status", "speaker", "source"], rows),
+        f"<p>{len(predictions)} claims name a date that lay ahead when they were said, sorted "
+        "by when they fall due: the end of the year, month, day or interval named. Status as "
+        f"of {esc(build_date.isoformat())}; a claim that something happens after a date stays "
+        "open.</p>",
+        *_table(["quote", "time", "said", "due", "status", "speaker", "source"], predictions),
+        "<h2>Dates that had come when they were said</h2>",
+        f"<p>{len(past)} claims name a day or period that had begun or ended by the day they "
+        'were said ("am 10. September" in an interview of that day): statements about the '
+        "past or present, not predictions.</p>",
+        *_table(["quote", "time", "said", "speaker", "source"], past),
     ]
     return _page("Predictions", body)
 
@@ -693,7 +835,7 @@ def generate_pages(
         DERIVATIONS_INDEX: _derivations_index(site),
         ENTITIES_INDEX: _entities_index(site),
         PREDICTIONS_PAGE: _predictions(site, build_date),
-        OVERVIEW_PAGE: _overview(site),
+        HOME_PAGE: _home(site),
     }
     for entity in kb.entities:
         pages[entity_page(entity.id)] = _entity(site, entity)

@@ -23,6 +23,7 @@ from kb.knowledge import KnowledgeBase
 from kb.report import derivation_records
 from kb.site import (
     GENERATED,
+    HOME_PAGE,
     PREDICTIONS_PAGE,
     anchor_id,
     build_site,
@@ -100,7 +101,7 @@ def test_claim_page_marks_the_surface(built: Built) -> None:
     claim = built.kb.claims[5]
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
     assert f"<mark>{html.escape(claim.surface)}</mark>" in page
-    fixed = 6  # claims, sources, derivations and entities index, predictions, overview
+    fixed = 6  # home; claims, sources, derivations and entities index; predictions
     expected = len(built.kb.claims) + len(built.kb.sources) + len(built.kb.entities)
     assert built.pages == expected + fixed + built.curated
 
@@ -177,7 +178,7 @@ def test_claim_review_json_ld(built: Built) -> None:
 def _rows(page: str) -> list[list[str]]:
     """The body rows of a generated page's table, cells as plain text."""
     rows = []
-    for row in re.findall(r"<tr>(.*?)</tr>", page):
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", page):
         cells = re.findall(r"<td>(.*?)</td>", row)
         if cells:
             rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells])
@@ -226,8 +227,19 @@ def test_predictions_page(tmp_path: Path) -> None:
     kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
     generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22))
     page = (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8")
-    rows = _rows(page)
-    assert len(rows) == sum(c.quantity.kind == "date" for c in kb.claims) == 17
+    ahead, past = page.split("<h2>")
+    rows = _rows(ahead)
+    # 17 date claims; two name the day they were said: "14. November" in the 36Kr interview
+    # of 2025-11-14 and "10. September" in the All-In interview of 2025-09-10.
+    assert sum(c.quantity.kind == "date" for c in kb.claims) == 17
+    assert len(rows) == 15
+    # quote, time, said, speaker, source
+    earlier = sorted(_rows(past), key=lambda r: r[1])
+    assert [(r[1], r[2], r[3]) for r in earlier] == [
+        ("2025-09-10", "2025-09-10", "Elon Musk"),
+        ("2025-11-14", "2025-11-14", "Elon Musk"),
+    ]
+    assert "10. September" in earlier[0][0] and "14. November" in earlier[1][0]
     # quote, time, said, due, status, speaker, source
 
     def row(words: str) -> list[str]:
@@ -244,13 +256,13 @@ def test_predictions_page(tmp_path: Path) -> None:
     assert row("xAI wird im ersten Quartal 2026")[3:5] == ["2026-03-31", "passed"]
     assert row("второму кварталу")[3:5] == ["2027-06-30", "not yet due"]
     dues = [r[3].removeprefix("after ") for r in rows]
-    assert dues == sorted(dues) and dues[0] == "2025-09-10" and dues[-1] == "2030-12-31"
+    assert dues == sorted(dues) and dues[0] == "2025-12-31" and dues[-1] == "2030-12-31"
     assert generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22)) > 0
     assert (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8") == page
 
 
-def test_overview_page_counts_and_inconsistencies(built: Built) -> None:
-    page = html_path(built.site, "generated/overview/index.md").read_text(encoding="utf-8")
+def test_home_page_counts_and_inconsistencies(built: Built) -> None:
+    page = html_path(built.site, HOME_PAGE).read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     # 144 claims: 107 in the four German sources (6 + 18 + 55 + 28), 37 in the Russian one;
     # the 20 hand-written derivations expect 11 consistent, 5 implies, 3 inconsistent and

@@ -1,0 +1,203 @@
+"""The site in a real browser: headless Chromium from Debian's packages, driven by Playwright
+for Python, against the full build of the bundled corpus served over HTTP on 127.0.0.1.
+
+What a reader does: open the home page, filter and sort the claims table, follow a claim to
+its highlighted place in the source. Every test saves a screenshot into
+``build/screenshots/`` for people to look at.
+
+Where Chromium or Playwright is missing the tests skip, saying so; where the environment
+variable ``CLAIMKB_REQUIRE_BROWSER`` is set (the CI script sets it, after installing Debian's
+``chromium``), a missing browser is a failure instead, so CI cannot pass by skipping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kb import paths
+from kb.build import build
+from kb.exports import build_exporters
+from tests.conftest import bundled_sources, expected_claims
+
+BUILD_DATE = dt.date(2026, 11, 22)
+SCREENSHOTS = paths.ROOT / "build" / "screenshots"
+#: Flags for a root user in a container with no network beyond loopback: without the
+#: background-networking ones Chromium keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _require_browser() -> None:
+    """Skip (or, in CI, fail) when the browser or its driver is missing."""
+    problems = []
+    if _chromium() is None:
+        problems.append("Debian's chromium is not installed (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problems.append("Playwright for Python is not installed (pip install -e '.[dev]')")
+    if problems:
+        message = "; ".join(problems)
+        if os.environ.get("CLAIMKB_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _copy_project(root: Path) -> None:
+    """What a build reads, copied so the test's build cannot touch the repository's."""
+    for folder in ("sources", "claims", "queries"):
+        shutil.copytree(paths.ROOT / folder, root / folder)
+    shutil.copytree(paths.ROOT / "site", root / "site", ignore=shutil.ignore_patterns("generated"))
+    shutil.copy2(paths.ROOT / "mkdocs.yml", root / "mkdocs.yml")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Requests are not worth a line each in the test output."""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _require_browser()
+    root = tmp_path_factory.mktemp("project")
+    _copy_project(root)
+    build(root, build_exporters(BUILD_DATE, root))
+    handler = functools.partial(_QuietHandler, directory=str(root / "build" / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(site_url: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        yield tab
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=False)
+        assert errors == [], errors
+    finally:
+        context.close()
+
+
+#: The units of power the corpus uses, so the expected "power" rows can be counted from the
+#: hand-written expectations (which record the unit, not the dimension).
+POWER = {"W", "kW", "MW", "GW", "TW"}
+
+
+def _expected(lang: str | None = None, units: set[str] | None = None) -> int:
+    """How many claims the hand-written corpus expectations list, by language and unit."""
+    count = 0
+    for source in bundled_sources():
+        if lang and source.language != lang:
+            continue
+        claims = expected_claims(source.id)["claims"]
+        count += sum(1 for claim in claims if units is None or claim["unit"] in units)
+    return count
+
+
+def test_home_page_says_what_the_knowledge_base_holds(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    text = page.locator("article").inner_text()
+    # 5 sources and 144 claims (107 German, 37 Russian), from tests/data/corpus/.
+    assert _expected() == 144
+    assert "144" in text and "de 107, ru 37" in text
+    assert "inconsistent" in text
+    page.get_by_role("link", name="Claims", exact=True).first.click()
+    assert page.locator("#claims-table tbody tr").count() == 144
+
+
+def test_claims_table_filters_by_menu_and_words(page: Any, site_url: str) -> None:
+    page.goto(site_url + "generated/claims/")
+    rows = page.locator("#claims-table tbody tr")
+    visible = page.locator("#claims-table tbody tr:visible")
+    count = page.locator(".table-count")
+    assert rows.count() == 144
+    assert count.inner_text() == "144 of 144 claims shown"
+    page.select_option("form.table-filter select[name=lang]", "ru")
+    assert visible.count() == _expected("ru") == 37
+    assert count.inner_text() == "37 of 144 claims shown"
+    page.select_option("form.table-filter select[name=kind]", "power")
+    assert visible.count() == _expected("ru", POWER) == 8
+    # Words narrow further: every row left has the word, in any case.
+    page.select_option("form.table-filter select[name=kind]", "")
+    page.fill("form.table-filter input[name=q]", "ГИГАВАТТ")
+    shown = visible.all_inner_texts()
+    assert shown and all("гигаватт" in row.lower() for row in shown)
+    page.select_option("form.table-filter select[name=lang]", "")
+    page.fill("form.table-filter input[name=q]", "")
+    assert visible.count() == 144
+
+
+def test_claims_table_sorts_by_quantity_in_base_units(page: Any, site_url: str) -> None:
+    page.goto(site_url + "generated/claims/")
+    page.select_option("form.table-filter select[name=kind]", "power")
+    header = page.locator("#claims-table thead th", has_text="quantity")
+    header.click()
+    values = page.locator("#claims-table tbody tr:visible td:nth-child(2) [data-sort]")
+    keys = [float(v) for v in values.evaluate_all("els => els.map(e => e.dataset.sort)")]
+    assert keys == sorted(keys) and len(keys) == _expected(units=POWER) == 14
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    again = [float(v) for v in values.evaluate_all("els => els.map(e => e.dataset.sort)")]
+    assert again == sorted(keys, reverse=True)
+
+
+def test_claim_leads_to_its_highlighted_place_in_the_source(page: Any, site_url: str) -> None:
+    # "100 GW" is a claim of the digest of the Dwarkesh thread; its claim page links to the
+    # source at the claim's first character, where the number is marked.
+    page.goto(site_url + "generated/claims/")
+    page.fill("form.table-filter input[name=q]", "Starship-Starts")
+    page.locator("#claims-table tbody tr:visible td:first-child a").first.click()
+    assert "/generated/claims/" in page.url
+    surface = page.locator("article blockquote mark").first.inner_text()
+    page.locator("dt:text-is('Source') + dd a").click()
+    assert "/generated/sources/" in page.url and "#c-" in page.url
+    anchor = page.url.split("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    assert mark.inner_text() == surface
+    assert mark.is_visible()
+    box = mark.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 900
