@@ -212,7 +212,9 @@ def json_ld(data: dict[str, Any]) -> str:
 
 
 def claim_rating(verdicts: Iterable[str]) -> str:
-    """One rating for a claim from the verdicts of the checks it takes part in: the worst."""
+    """One rating for a claim from the verdicts of the checks it takes part in: inconsistent
+    if any check finds it so, else consistent if any does, else implies, else unverifiable;
+    a check that cannot tell does not outweigh one that can."""
     found = set(verdicts)
     for name in ("inconsistent", "consistent", "implies", "unverifiable"):
         if name in found:
@@ -640,6 +642,17 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
     return _page(f"Derivation {record['id']}", body)
 
 
+#: The pages the home page points to, with what each holds.
+HOME_LINKS: tuple[tuple[str, str, str], ...] = (
+    (CLAIMS_INDEX, "Claims", "every claim, sortable and filterable"),
+    (SOURCES_INDEX, "Sources", "every source with its claims marked in the text"),
+    (DERIVATIONS_INDEX, "Derivation checks", "the arithmetic between claims and its verdicts"),
+    (ENTITIES_INDEX, "Entities", "what the claims are about"),
+    (PREDICTIONS_PAGE, "Predictions", "dated claims and whether they have fallen due"),
+    ("methodology.md", "Methodology", "how claims are read, matched and checked; the limits"),
+)
+
+
 def _home(site: _Site) -> str:
     """What the knowledge base holds, the most striking inconsistencies, how to query it."""
     page, kb = HOME_PAGE, site.kb
@@ -677,6 +690,13 @@ def _home(site: _Site) -> str:
         *_dl(holds),
         "<h2>The most striking inconsistencies</h2>",
         *_table(["derivation", "off by", "why"], rows),
+        "<h2>Where to look</h2>",
+        "<ul>",
+        *(
+            f'<li><a href="{href(page, target)}">{esc(label)}</a>: {esc(what)}</li>'
+            for target, label, what in HOME_LINKS
+        ),
+        "</ul>",
         "<h2>How to query it</h2>",
         "<p>Run <code>claimkb query queries/ranges.rq</code> (or any SPARQL text) after "
         "<code>claimkb build</code>; the example queries in <code>queries/</code> each say "

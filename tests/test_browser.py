@@ -146,6 +146,7 @@ def test_home_page_says_what_the_knowledge_base_holds(page: Any, site_url: str) 
     assert "144" in text and "de 107, ru 37" in text
     assert "inconsistent" in text
     page.get_by_role("link", name="Claims", exact=True).first.click()
+    page.wait_for_url("**/generated/claims/")
     assert page.locator("#claims-table tbody tr").count() == 144
 
 
@@ -191,13 +192,17 @@ def test_claim_leads_to_its_highlighted_place_in_the_source(page: Any, site_url:
     page.goto(site_url + "generated/claims/")
     page.fill("form.table-filter input[name=q]", "Starship-Starts")
     page.locator("#claims-table tbody tr:visible td:first-child a").first.click()
-    assert "/generated/claims/" in page.url
+    page.wait_for_url("**/generated/claims/*/*/")
     surface = page.locator("article blockquote mark").first.inner_text()
     page.locator("dt:text-is('Source') + dd a").click()
-    assert "/generated/sources/" in page.url and "#c-" in page.url
+    page.wait_for_url("**/generated/sources/*/#c-*")
     anchor = page.url.split("#", 1)[1]
     mark = page.locator(f"mark#{anchor}")
     assert mark.inner_text() == surface
     assert mark.is_visible()
+    # The mark the link points to is styled apart from the others (``:target``).
+    style = "e => getComputedStyle(e).outlineStyle"
+    assert mark.evaluate(style) == "solid"
+    assert page.locator("mark:not(:target)").first.evaluate(style) == "none"
     box = mark.bounding_box()
     assert box is not None and 0 <= box["y"] <= 900

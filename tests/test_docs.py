@@ -3,12 +3,14 @@ answers, every documented JSONL field exists."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from kb import paths
 from kb.cli import main
+from kb.derivations import load_derivations
 from kb.models import JSONL_FIELDS
 
 README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
@@ -30,3 +32,25 @@ def test_docs_every_query_starts_with_what_it_answers(query: Path) -> None:
 
 def test_docs_readme_lists_the_jsonl_fields() -> None:
     assert all(f"{name}" in README for name in JSONL_FIELDS)
+
+
+def _documented_expressions() -> dict[str, str]:
+    """Each derivation's expression as site/derivations.md shows it: the id line in backticks,
+    then the first "- Expression:" line after it."""
+    text = (paths.ROOT / "site" / "derivations.md").read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    current = None
+    for line in text.splitlines():
+        heading = re.match(r"`([a-z0-9-]+)` · expected verdict", line)
+        if heading:
+            current = heading.group(1)
+        expression = re.match(r"- Expression: `([^`]*)`", line)
+        if expression and current and current not in found:
+            found[current] = expression.group(1)
+    return found
+
+
+def test_docs_derivation_expressions_match_the_ledger() -> None:
+    documented = _documented_expressions()
+    written = {d.record.id: d.record.expression for d in load_derivations(paths.CLAIMS)}
+    assert documented == written

@@ -141,7 +141,8 @@ def test_no_external_scripts_styles_or_fonts(built: Built) -> None:
 
 def test_links_between_generated_pages_resolve(built: Built) -> None:
     checked = 0
-    for path in sorted((built.site / GENERATED).rglob("*.html")):
+    home = built.site / "index.html"
+    for path in [home, *sorted((built.site / GENERATED).rglob("*.html"))]:
         for tag, attrs in parse(path).tags:
             url = attrs.get("href") if tag == "a" else None
             if not url or urlsplit(url).scheme or url.startswith("#"):
