@@ -857,6 +857,9 @@ def generate_pages(
         PREDICTIONS_PAGE: _predictions(site, build_date),
         HOME_PAGE: _home(site),
     }
+    from kb.site_graph import GRAPH_PAGE, graph_page  # imports this module's helpers
+
+    pages[GRAPH_PAGE] = graph_page(kb, records)
     for entity in kb.entities:
         pages[entity_page(entity.id)] = _entity(site, entity)
     for claim in kb.claims:

@@ -101,7 +101,7 @@ def test_claim_page_marks_the_surface(built: Built) -> None:
     claim = built.kb.claims[5]
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
     assert f"<mark>{html.escape(claim.surface)}</mark>" in page
-    fixed = 6  # home; claims, sources, derivations and entities index; predictions
+    fixed = 7  # home; claims, sources, derivations and entities index; predictions; graph
     expected = len(built.kb.claims) + len(built.kb.sources) + len(built.kb.entities)
     assert built.pages == expected + fixed + built.curated
 
@@ -139,23 +139,39 @@ def test_no_external_scripts_styles_or_fonts(built: Built) -> None:
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text("utf-8")), path
 
 
-def test_links_between_generated_pages_resolve(built: Built) -> None:
+def _check_links(path: Path) -> int:
+    """Assert every relative link of a built page reaches a page (and anchor); return how
+    many there were. SVG ``<a href>`` counts too: the parser sees its tags like any other."""
     checked = 0
-    home = built.site / "index.html"
-    for path in [home, *sorted((built.site / GENERATED).rglob("*.html"))]:
-        for tag, attrs in parse(path).tags:
-            url = attrs.get("href") if tag == "a" else None
-            if not url or urlsplit(url).scheme or url.startswith("#"):
-                continue
-            parts = urlsplit(url)
-            target = (path.parent / unquote(parts.path)).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.exists(), (path, url)
-            if parts.fragment:
-                assert f'id="{parts.fragment}"' in target.read_text("utf-8"), (path, url)
-            checked += 1
+    for tag, attrs in parse(path).tags:
+        url = attrs.get("href") if tag == "a" else None
+        if not url or urlsplit(url).scheme or url.startswith("#"):
+            continue
+        parts = urlsplit(url)
+        target = (path.parent / unquote(parts.path)).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        assert target.exists(), (path, url)
+        if parts.fragment:
+            assert f'id="{parts.fragment}"' in target.read_text("utf-8"), (path, url)
+        checked += 1
+    return checked
+
+
+def test_links_between_generated_pages_resolve(built: Built) -> None:
+    pages = [built.site / "index.html", *sorted((built.site / GENERATED).rglob("*.html"))]
+    checked = sum(_check_links(path) for path in pages)
     assert checked > len(built.kb.claims) * 2
+
+
+def test_graph_page_links_resolve(built: Built) -> None:
+    # The picture links 5 source headers, 66 claims, 20 derivations and 7 reference facts
+    # (see test_site_graph.py for the counts by hand); the text links the derivation checks.
+    path = html_path(built.site, f"{GENERATED}/graph/index.md")
+    svg = re.search(r'<svg[^>]* class="kbg".*?</svg>', path.read_text("utf-8"), re.DOTALL)
+    assert svg is not None
+    assert len(re.findall(r"<a href=", svg.group(0))) == 5 + 66 + 20 + 7
+    assert _check_links(path) > 98
 
 
 def test_claim_review_json_ld(built: Built) -> None:
