@@ -49,6 +49,13 @@ RATINGS: dict[str, tuple[int, str]] = {
 }
 BEST_RATING, WORST_RATING = 4, 1
 
+#: The downloads, and what each holds.
+DOWNLOAD_FILES: tuple[tuple[str, str], ...] = (
+    ("kb.ttl", "the knowledge graph in Turtle"),
+    ("kb.jsonld", "the knowledge graph in JSON-LD"),
+    ("claims.jsonl", "one claim per line, as JSON"),
+)
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -89,6 +96,10 @@ DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
 ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
 PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
 OVERVIEW_PAGE = f"{GENERATED}/overview/index.md"
+SPARQL_PAGE = f"{GENERATED}/sparql/index.md"
+"""The in-browser SPARQL page, written by ``kb.site_sparql`` (not by ``generate_pages``)."""
+DOWNLOADS = "downloads"
+"""The folder at the site's root with ``kb.ttl``, ``kb.jsonld`` and ``claims.jsonl``."""
 
 
 def page_url(page: str) -> str:
@@ -106,6 +117,11 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     if not target:
         target = "./"
     return esc(target + (f"#{anchor}" if anchor else ""))
+
+
+def download_href(from_page: str, name: str) -> str:
+    """A relative link from a page to one of the downloads."""
+    return esc(posixpath.relpath(f"{DOWNLOADS}/{name}", page_url(from_page) or "."))
 
 
 def anchor_id(claim: Claim) -> str:
@@ -564,10 +580,16 @@ def _overview(site: _Site) -> str:
         "<h2>The most striking inconsistencies</h2>",
         *_table(["derivation", "off by", "why"], rows),
         "<h2>How to query it</h2>",
-        "<p>Run <code>claimkb query queries/ranges.rq</code> (or any SPARQL text) after "
-        "<code>claimkb build</code>; the example queries in <code>queries/</code> each say "
-        "what they answer. Downloads: <code>build/kb.ttl</code>, <code>build/kb.jsonld</code>, "
-        "<code>build/claims.jsonl</code>.</p>",
+        f'<p>In this browser, on the <a href="{href(page, SPARQL_PAGE)}">SPARQL page</a>, '
+        "with the example queries one click away. At the command line, run <code>claimkb "
+        "query queries/ranges.rq</code> (or any SPARQL text) after <code>claimkb build</code>; "
+        "the example queries in <code>queries/</code> each say what they answer.</p>",
+        "<p>Downloads: "
+        + ", ".join(
+            f'<a href="{download_href(page, name)}">{esc(name)}</a> ({esc(what)})'
+            for name, what in DOWNLOAD_FILES
+        )
+        + ".</p>",
     ]
     return _page("Overview", body)
 
