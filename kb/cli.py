@@ -26,6 +26,7 @@ from kb.report import outcome_table, run_checks_of_derivations
 from kb.shacl import ShapeError
 from kb.sources import LedgerError, load_sources, source_for
 from kb.store import QueryError, StoreError, format_rows, open_store, read_query, run_query
+from kb.vendor import VendorError
 
 
 def _claims_of(path: Path) -> Iterator[Claim]:
@@ -121,7 +122,7 @@ def build(build_date: dt.datetime | None) -> None:
     try:
         day = build_date.date() if build_date else dt.date.today()
         summary = run_build(exporters=build_exporters(day), progress=_progress)
-    except (BuildError, DerivationError, ShapeError, RuntimeError) as error:
+    except (BuildError, DerivationError, ShapeError, VendorError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(
         f"{summary.sources} sources, {summary.claims} claims, {summary.links} same-claim links "

@@ -1,5 +1,5 @@
 """The build's exporters: derivations and verdicts, RDF (validated by SHACL), the store,
-the site.
+the site (with its SPARQL page, the downloads and the in-browser engine).
 
 One function so that the graph the store is loaded from is exactly the graph that passed
 validation, verdicts included.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,9 @@ from kb.rdf_verdicts import add_verdicts
 from kb.report import derivation_records
 from kb.shacl import validate
 from kb.site import build_site, generate_pages
+from kb.site_sparql import fetch_engine, install_site_files, write_sparql_page
 from kb.store import write_store
+from kb.vendor import Opener
 
 Exporter = Callable[[KnowledgeBase, Path], int]
 
@@ -39,11 +42,21 @@ def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[dict[str, Any
     return len(graph)
 
 
-def build_exporters(build_date: dt.date, root: Path = paths.ROOT) -> tuple[Exporter, ...]:
+def build_exporters(
+    build_date: dt.date,
+    root: Path = paths.ROOT,
+    opener: Opener = urllib.request.urlopen,
+    cache: Path = paths.CACHE,
+) -> tuple[Exporter, ...]:
     """The build's export stages: the knowledge (verdicts, RDF, store), then the site, with
     pages generated into ``site/generated/`` for ``build_date`` (an input, so builds stay
-    reproducible) and ``mkdocs build --strict`` into the new build folder's ``site/``. The
-    derivations are evaluated once and shared by both stages."""
+    reproducible) and ``mkdocs build --strict`` into the new build folder's ``site/``, then
+    the downloads and the SPARQL engine copied in.
+
+    The engine is fetched first (or taken from ``cache``: by default the project's
+    ``.cache/``, shared by builds of any corpus root), so a build that cannot have it fails
+    before any page is written; ``opener`` is what fetches it (``urlopen``; tests pass a
+    stand-in). The derivations are evaluated once and shared by both stages."""
     evaluated: dict[int, list[dict[str, Any]]] = {}
 
     def records_of(kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -55,8 +68,11 @@ def build_exporters(build_date: dt.date, root: Path = paths.ROOT) -> tuple[Expor
         return write_knowledge(kb, folder, records_of(kb))
 
     def export_site(kb: KnowledgeBase, folder: Path) -> int:
+        engine = fetch_engine(cache, opener)
         generate_pages(kb, records_of(kb), root / "site", build_date)
-        build_site(root, site_dir=folder / "site")
+        write_sparql_page(root / "site", root / "queries")
+        site = build_site(root, site_dir=folder / "site")
+        install_site_files(site, folder, engine)
         return 0
 
     return export_knowledge, export_site

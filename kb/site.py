@@ -51,6 +51,13 @@ RATINGS: dict[str, tuple[int, str]] = {
 }
 BEST_RATING, WORST_RATING = 4, 1
 
+#: The downloads, and what each holds.
+DOWNLOAD_FILES: tuple[tuple[str, str], ...] = (
+    ("kb.ttl", "the knowledge graph in Turtle"),
+    ("kb.jsonld", "the knowledge graph in JSON-LD"),
+    ("claims.jsonl", "one claim per line, as JSON"),
+)
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -92,6 +99,12 @@ ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
 PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
 HOME_PAGE = "index.md"
 """The home page: generated too, since it shows what the knowledge base holds."""
+GRAPH_PAGE = f"{GENERATED}/graph/index.md"
+"""The claim graph as a picture, drawn by ``kb.site_graph``."""
+SPARQL_PAGE = f"{GENERATED}/sparql/index.md"
+"""The in-browser SPARQL page, written by ``kb.site_sparql`` (not by ``generate_pages``)."""
+DOWNLOADS = "downloads"
+"""The folder at the site's root with ``kb.ttl``, ``kb.jsonld`` and ``claims.jsonl``."""
 
 
 def page_url(page: str) -> str:
@@ -109,6 +122,11 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     if not target:
         target = "./"
     return esc(target + (f"#{anchor}" if anchor else ""))
+
+
+def download_href(from_page: str, name: str) -> str:
+    """A relative link from a page to one of the downloads."""
+    return esc(posixpath.relpath(f"{DOWNLOADS}/{name}", page_url(from_page) or "."))
 
 
 def anchor_id(claim: Claim) -> str:
@@ -649,6 +667,8 @@ HOME_LINKS: tuple[tuple[str, str, str], ...] = (
     (DERIVATIONS_INDEX, "Derivation checks", "the arithmetic between claims and its verdicts"),
     (ENTITIES_INDEX, "Entities", "what the claims are about"),
     (PREDICTIONS_PAGE, "Predictions", "dated claims and whether they have fallen due"),
+    (GRAPH_PAGE, "Graph", "sources, claims, same-claim links and derivations in one picture"),
+    (SPARQL_PAGE, "SPARQL", "query the knowledge base in this browser; downloads"),
     ("methodology.md", "Methodology", "how claims are read, matched and checked; the limits"),
 )
 
@@ -698,10 +718,16 @@ def _home(site: _Site) -> str:
         ),
         "</ul>",
         "<h2>How to query it</h2>",
-        "<p>Run <code>claimkb query queries/ranges.rq</code> (or any SPARQL text) after "
-        "<code>claimkb build</code>; the example queries in <code>queries/</code> each say "
-        "what they answer. Downloads: <code>build/kb.ttl</code>, <code>build/kb.jsonld</code>, "
-        "<code>build/claims.jsonl</code>.</p>",
+        f'<p>In this browser, on the <a href="{href(page, SPARQL_PAGE)}">SPARQL page</a>, '
+        "with the example queries one click away. At the command line, run <code>claimkb "
+        "query queries/ranges.rq</code> (or any SPARQL text) after <code>claimkb build</code>; "
+        "the example queries in <code>queries/</code> each say what they answer.</p>",
+        "<p>Downloads: "
+        + ", ".join(
+            f'<a href="{download_href(page, name)}">{esc(name)}</a> ({esc(what)})'
+            for name, what in DOWNLOAD_FILES
+        )
+        + ".</p>",
     ]
     return _page("claimkb", body)
 
@@ -857,7 +883,7 @@ def generate_pages(
         PREDICTIONS_PAGE: _predictions(site, build_date),
         HOME_PAGE: _home(site),
     }
-    from kb.site_graph import GRAPH_PAGE, graph_page  # imports this module's helpers
+    from kb.site_graph import graph_page  # imports this module's helpers
 
     pages[GRAPH_PAGE] = graph_page(kb, records)
     for entity in kb.entities:

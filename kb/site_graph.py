@@ -46,7 +46,7 @@ from kb.knowledge import KnowledgeBase
 from kb.models import Claim, Reference
 from kb.site import (
     DERIVATIONS_INDEX,
-    GENERATED,
+    GRAPH_PAGE,
     claim_page,
     derivation_page,
     esc,
@@ -54,8 +54,6 @@ from kb.site import (
     quantity_text,
     source_page,
 )
-
-GRAPH_PAGE = f"{GENERATED}/graph/index.md"
 
 #: Verdict → (line and border colour, box fill, symbol).
 VERDICTS: dict[str, tuple[str, str, str]] = {

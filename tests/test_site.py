@@ -1,7 +1,8 @@
 """The static site, built once from the bundled corpus into a temporary folder with one quote
 and one source text carrying markup, as untrusted input may: pages exist, marks and anchors
 are where links point, untrusted text is escaped, nothing is fetched from the network, and
-the ClaimReview JSON-LD is well-formed."""
+the ClaimReview JSON-LD is well-formed. The SPARQL page's engine is a stand-in package
+made here (tests/vendor_fixtures.py), so the build needs no network."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ from kb.build import knowledge_base
 from kb.knowledge import KnowledgeBase
 from kb.report import derivation_records
 from kb.site import (
+    DOWNLOAD_FILES,
     GENERATED,
     HOME_PAGE,
     PREDICTIONS_PAGE,
+    SPARQL_PAGE,
     anchor_id,
     build_site,
     claim_page,
@@ -32,9 +35,17 @@ from kb.site import (
     generate_pages,
     source_page,
 )
+from kb.site_sparql import ENGINE_DIR, install_site_files, write_sparql_page
 from kb.sources import load_sources
+from tests.vendor_fixtures import ENGINE_FILES, package_for, tarball
 
 BUILD_DATE = dt.date(2026, 1, 31)
+#: What the fixture's build folder holds for the downloads.
+DOWNLOAD_BYTES = {
+    "kb.ttl": b"<https://claimkb.org/x> a <https://schema.org/Claim> .\n",
+    "kb.jsonld": b'{"@graph": []}\n',
+    "claims.jsonl": '{"id": "a/1", "surface": "über 10"}\n'.encode(),
+}
 EVIL = '<script>alert("x")</script> **bold** [link](http://example.com)'
 
 
@@ -64,31 +75,46 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     docs = tmp / "docs"
     shutil.copytree(paths.ROOT / "site", docs, ignore=shutil.ignore_patterns(GENERATED))
     pages = generate_pages(kb, records, docs, BUILD_DATE)
+    write_sparql_page(docs)
     site = build_site(paths.ROOT, docs_dir=docs, site_dir=tmp / "out")
+    exports = tmp / "build"
+    exports.mkdir()
+    for name, _ in DOWNLOAD_FILES:
+        (exports / name).write_bytes(DOWNLOAD_BYTES[name])
+    engine = tarball(ENGINE_FILES)
+    install_site_files(site, exports, (package_for(engine), engine))
     curated = sum(r["kind"] == "curated" for r in records)
     return Built(kb, site, pages, curated)
 
 
 class _Tags(HTMLParser):
-    """Every start tag with its attributes, and the text of JSON-LD scripts."""
+    """Every start tag with its attributes, and the text of JSON-LD and JSON scripts."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.json_ld: list[str] = []
+        self.json: dict[str, str] = {}
         self._in_ld = False
+        self._in_json: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         self.tags.append((tag, found))
         self._in_ld = tag == "script" and found.get("type") == "application/ld+json"
+        if tag == "script" and found.get("type") == "application/json":
+            self._in_json = found.get("id") or ""
+            self.json[self._in_json] = ""
 
     def handle_endtag(self, tag: str) -> None:
         self._in_ld = False
+        self._in_json = None
 
     def handle_data(self, data: str) -> None:
         if self._in_ld:
             self.json_ld.append(data)
+        if self._in_json is not None:
+            self.json[self._in_json] += data
 
 
 def parse(path: Path) -> _Tags:
@@ -137,6 +163,14 @@ def test_no_external_scripts_styles_or_fonts(built: Built) -> None:
                 assert not re.match(r"(https?:)?//", url), (path, tag, url)
     for path in sorted(built.site.rglob("*.css")):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text("utf-8")), path
+    # The SPARQL page's own script and style name no other host at all; what they load
+    # comes from the page's configuration, whose one URL is relative.
+    for name in ("sparql.js", "sparql.css"):
+        assert not re.search(
+            r"https?:|//[\w.-]+\.[a-z]", (built.site / "assets" / name).read_text()
+        ), name
+    config = json.loads(parse(html_path(built.site, SPARQL_PAGE)).json["sparql-config"])
+    assert config["data"] == {"url": "../../downloads/kb.ttl", "format": "text/turtle"}
 
 
 def _check_links(path: Path) -> int:
@@ -296,3 +330,65 @@ def test_home_page_counts_and_inconsistencies(built: Built) -> None:
             "20,000-30,000 named",
         ]
     )
+
+
+def test_sparql_page_embeds_every_example_query(built: Built) -> None:
+    path = html_path(built.site, SPARQL_PAGE)
+    parsed = parse(path)
+    config = json.loads(parsed.json["sparql-config"])
+    files = sorted((paths.ROOT / "queries").glob("*.rq"))
+    assert len(files) == 17
+    assert [q["name"] for q in config["queries"]] == [f.stem for f in files]
+    assert [q["text"] for q in config["queries"]] == [f.read_text("utf-8") for f in files]
+    described = {q["name"]: q["description"] for q in config["queries"]}
+    # The first comment lines of queries/claims-per-source.rq and queries/big-money.rq.
+    assert described["claims-per-source"] == (
+        "How many numeric claims each source contains, with its language; the biggest first."
+    )
+    assert described["big-money"] == (
+        "The big money figures: amounts of at least a billion in any currency, largest "
+        "first, with who named them, where, and whether they are per year."
+    )
+    buttons = [a for tag, a in parsed.tags if tag == "button" and a.get("data-query")]
+    assert [b["data-query"] for b in buttons] == [f.stem for f in files]
+    assert all(b["class"] == "md-button sparql-example" for b in buttons)
+    ids = {a.get("id") for _, a in parsed.tags}
+    assert {"sparql-query", "sparql-run", "sparql-status", "sparql-results"} <= ids
+    assert config["prefixes"]["schema"] == "https://schema.org/"
+
+
+def test_sparql_page_assets_and_downloads_are_in_the_site(built: Built) -> None:
+    path = html_path(built.site, SPARQL_PAGE)
+    tags = parse(path).tags
+    (module,) = [a for t, a in tags if t == "script" and a.get("type") == "module"]
+    assert (path.parent / (module["src"] or "")).resolve() == built.site / "assets/sparql.js"
+    styles = [
+        a["href"] for t, a in tags if t == "link" and a.get("href", "").endswith("sparql.css")
+    ]
+    assert [(path.parent / (s or "")).resolve() for s in styles] == [
+        built.site / "assets/sparql.css"
+    ]
+    engine = built.site / ENGINE_DIR
+    assert (engine / "web.js").read_bytes() == ENGINE_FILES["package/web.js"]
+    assert (engine / "web_bg.wasm").read_bytes() == ENGINE_FILES["package/web_bg.wasm"]
+    assert "MIT OR Apache-2.0" in (engine / "LICENSE.txt").read_text("utf-8")
+    for name, content in DOWNLOAD_BYTES.items():
+        assert (built.site / "downloads" / name).read_bytes() == content
+    links = {a["href"] for t, a in tags if t == "a" and "download" in a}
+    assert links == {
+        "../../downloads/kb.ttl",
+        "../../downloads/kb.jsonld",
+        "../../downloads/claims.jsonl",
+    }
+
+
+def test_home_links_the_downloads_and_the_sparql_page(built: Built) -> None:
+    path = html_path(built.site, HOME_PAGE)
+    hrefs = {a["href"] for t, a in parse(path).tags if t == "a" and a.get("href")}
+    assert {
+        "downloads/kb.ttl",
+        "downloads/kb.jsonld",
+        "downloads/claims.jsonl",
+        "generated/sparql/",
+    } <= hrefs
+    assert "build/kb.ttl" not in path.read_text("utf-8")

@@ -1,0 +1,124 @@
+"""The SPARQL page outside a full site build: the embedded queries cannot break out of their
+``<script>`` element, the page and the copied files are the same on every run, and a build
+that cannot have the engine fails with one line and leaves build/ as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kb import cli, paths
+from kb.build import build
+from kb.exports import build_exporters
+from kb.site_sparql import example_queries, install_site_files, sparql_page
+from kb.vendor import VendorError
+from tests.vendor_fixtures import ENGINE_FILES, FakeRegistry, package_for, tarball
+
+HOSTILE = (
+    "# Closes the script </script><script>alert(1)</script> & comments <!-- it\n"
+    'SELECT ?x WHERE { BIND("</SCRIPT >" AS ?x) }\n'
+)
+
+
+def _config(page: str) -> dict[str, object]:
+    (text,) = re.findall(
+        r'<script type="application/json" id="sparql-config">\n(.*?)\n</script>', page, re.S
+    )
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+def test_a_query_cannot_close_the_script_element(tmp_path: Path) -> None:
+    (tmp_path / "evil.rq").write_text(HOSTILE, encoding="utf-8")
+    page = sparql_page(tmp_path)
+    # One end tag for the configuration and one for the module: no query text adds any.
+    assert len(re.findall(r"</script", page, re.I)) == 2
+    assert "<!--" not in page and "<script>alert" not in page
+    (query,) = _config(page)["queries"]  # type: ignore[misc]
+    assert query == {
+        "name": "evil",
+        "description": "Closes the script </script><script>alert(1)</script> & comments <!-- it",
+        "text": HOSTILE,
+    }
+    assert 'title="Closes the script &lt;/script&gt;&lt;script&gt;alert(1)' in page
+
+
+def test_example_queries_are_the_files_with_their_comments(tmp_path: Path) -> None:
+    (tmp_path / "b.rq").write_text("# Second.\nASK {}\n", encoding="utf-8")
+    (tmp_path / "a.rq").write_text("# First line,\n#   and second.\nSELECT * {}\n", "utf-8")
+    (tmp_path / "notes.txt").write_text("# not a query\n", encoding="utf-8")
+    assert example_queries(tmp_path) == [
+        {
+            "name": "a",
+            "description": "First line, and second.",
+            "text": "# First line,\n#   and second.\nSELECT * {}\n",
+        },
+        {"name": "b", "description": "Second.", "text": "# Second.\nASK {}\n"},
+    ]
+
+
+def test_page_and_copied_files_are_the_same_on_every_run(tmp_path: Path) -> None:
+    assert sparql_page() == sparql_page()
+    exports = tmp_path / "build"
+    exports.mkdir()
+    for name in ("kb.ttl", "kb.jsonld", "claims.jsonl"):
+        (exports / name).write_text(f"{name}\n", encoding="utf-8")
+    engine = tarball(ENGINE_FILES)
+    trees = []
+    for run in ("one", "two"):
+        written = install_site_files(tmp_path / run, exports, (package_for(engine), engine))
+        trees.append({p.relative_to(tmp_path / run).as_posix(): p.read_bytes() for p in written})
+    assert trees[0] == trees[1]
+    assert sorted(trees[0]) == [
+        "assets/vendor/oxigraph/LICENSE.txt",
+        "assets/vendor/oxigraph/README.md",
+        "assets/vendor/oxigraph/package.json",
+        "assets/vendor/oxigraph/web.js",
+        "assets/vendor/oxigraph/web_bg.wasm",
+        "downloads/claims.jsonl",
+        "downloads/kb.jsonld",
+        "downloads/kb.ttl",
+    ]
+
+
+def test_a_build_without_the_engine_fails_and_keeps_the_previous_build(tmp_path: Path) -> None:
+    shutil.copytree(paths.SOURCES, tmp_path / "sources")
+    shutil.copytree(paths.CLAIMS, tmp_path / "claims")
+    (tmp_path / "claims" / "reviewed").mkdir(exist_ok=True)
+    build(tmp_path)
+    before = (tmp_path / "build" / "claims.jsonl").read_bytes()
+    offline = FakeRegistry(None)
+    _, export_site = build_exporters(
+        dt.date(2026, 1, 31), tmp_path, opener=offline, cache=tmp_path / ".cache"
+    )
+    with pytest.raises(VendorError) as raised:
+        build(tmp_path, exporters=(export_site,))
+    assert str(raised.value).startswith(
+        "cannot fetch npm package oxigraph 0.5.11 from "
+        "https://registry.npmjs.org/oxigraph/-/oxigraph-0.5.11.tgz: "
+    )
+    assert offline.calls == ["https://registry.npmjs.org/oxigraph/-/oxigraph-0.5.11.tgz"]
+    assert (tmp_path / "build" / "claims.jsonl").read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["claims.jsonl"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build")]
+    assert not (tmp_path / "site").exists()  # failed before any page was written
+
+
+def test_the_command_reports_a_missing_engine_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    message = "cannot fetch npm package oxigraph 0.5.11 from https://registry.npmjs.org/x.tgz: down"
+
+    def fail(**_: object) -> None:
+        raise VendorError(message)
+
+    monkeypatch.setattr(cli, "run_build", fail)
+    result = CliRunner().invoke(cli.main, ["build", "--date", "2026-01-31"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message}\n"
