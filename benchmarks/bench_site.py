@@ -1,0 +1,120 @@
+"""Build time of the whole knowledge base and site: the bundled corpus, then a synthetic corpus
+of many copies of it, each stage timed, in one run.
+
+    python benchmarks/bench_site.py [--copies 100] [--date 2026-11-22]
+
+Both builds run the real build (``kb.build.build`` with the exporters ``claimkb build`` uses)
+in a temporary copy of the project, so the repository's ``build/`` and ledger are untouched.
+The synthetic corpus lists the bundled sources once as they are (so the hand-written
+derivations find their claims) and ``copies - 1`` more times with every digit varied by a
+seeded generator, under ids of their own: many more claims, pages and triples, with the
+bundled corpus's mix of languages, speakers and entities.
+
+It prints seconds per stage and, for the site stage, the cost per page of the synthetic build
+as a multiple of the bundled one's (about 1 means the site build grows linearly). Nothing is
+asserted; the goal for the bundled corpus is a whole build under 10 s on a two-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from kb import paths
+from kb.build import Summary, build
+from kb.exports import build_exporters
+from kb.sources import load_sources
+
+_DIGIT = re.compile(r"\d")
+
+
+def copy_project(root: Path) -> None:
+    """What a build reads: sources, ledger, queries, docs and the mkdocs configuration."""
+    for folder in ("sources", "claims", "queries"):
+        shutil.copytree(paths.ROOT / folder, root / folder)
+    shutil.copytree(paths.ROOT / "site", root / "site", ignore=shutil.ignore_patterns("generated"))
+    shutil.copy2(paths.ROOT / "mkdocs.yml", root / "mkdocs.yml")
+
+
+def multiply_sources(root: Path, copies: int, seed: int = 7) -> int:
+    """Turn ``root/sources`` into ``copies`` copies of the bundled corpus; return the number
+    of characters in it. Copy 0 is the bundled corpus itself."""
+    rng = random.Random(seed)
+    folder = root / "sources"
+    bundled = load_sources(folder / "sources.yaml")
+    entries = []
+    chars = 0
+    for copy in range(copies):
+        for source in bundled:
+            text = (folder / source.file).read_text(encoding="utf-8")
+            entry = source.model_dump(mode="json", exclude_none=True)
+            if copy:
+                text = _DIGIT.sub(lambda _: str(rng.randrange(10)), text)
+                entry["id"] = f"{source.id}.copy{copy:03d}"
+                entry["file"] = f"{entry['id']}.txt"
+                (folder / entry["file"]).write_text(text, encoding="utf-8", newline="")
+            entries.append(entry)
+            chars += len(text)
+    listing = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)
+    (folder / "sources.yaml").write_text(listing, encoding="utf-8")
+    return chars
+
+
+def site_pages(root: Path) -> int:
+    """How many HTML pages the site build wrote."""
+    return sum(1 for _ in (root / "build" / "site").rglob("*.html"))
+
+
+def timed_build(root: Path, day: dt.date) -> tuple[Summary, int]:
+    summary = build(root, build_exporters(day, root))
+    return summary, site_pages(root)
+
+
+def report(label: str, chars: int, summary: Summary, pages: int) -> None:
+    total = sum(summary.timings.values())
+    print(
+        f"{label}: {chars:,} characters, {summary.sources} sources, {summary.claims:,} claims, "
+        f"{summary.triples:,} triples, {pages:,} pages; {total:.2f} s in all"
+    )
+    for stage, seconds in summary.timings.items():
+        print(f"  {stage:<20}{seconds:8.2f} s")
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    options.add_argument("--copies", type=int, default=100)
+    options.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2026, 11, 22))
+    args = options.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        bundled_root = Path(tmp) / "bundled"
+        copy_project(bundled_root)
+        chars = multiply_sources(bundled_root, 1)
+        timed_build(bundled_root, args.date)  # warm-up: imports, compiled patterns, caches
+        bundled, bundled_pages = timed_build(bundled_root, args.date)
+        report("bundled corpus", chars, bundled, bundled_pages)
+        shutil.rmtree(bundled_root)
+
+        big_root = Path(tmp) / "synthetic"
+        copy_project(big_root)
+        chars = multiply_sources(big_root, args.copies)
+        big, big_pages = timed_build(big_root, args.date)
+        report(f"{args.copies}x synthetic corpus", chars, big, big_pages)
+
+    per_page = big.timings["export_site"] / big_pages
+    reference = bundled.timings["export_site"] / bundled_pages
+    print(
+        f"site stage per page: {per_page * 1000:.1f} ms vs {reference * 1000:.1f} ms bundled "
+        f"({per_page / reference:.2f}x)"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
