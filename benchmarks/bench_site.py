@@ -22,7 +22,6 @@ import datetime as dt
 import random
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -117,4 +116,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
