@@ -707,7 +707,7 @@ def _home(site: _Site) -> str:
         "the same claim across sources and languages, and checks the arithmetic between "
         "claims with units and uncertainty.</p>",
         "<h2>What the knowledge base holds</h2>",
-        *_dl(holds),
+        *_table(["what", "how many"], [[esc(label), value] for label, value in holds]),
         "<h2>The most striking inconsistencies</h2>",
         *_table(["derivation", "off by", "why"], rows),
         "<h2>Where to look</h2>",

@@ -206,3 +206,62 @@ def test_claim_leads_to_its_highlighted_place_in_the_source(page: Any, site_url:
     assert page.locator("mark:not(:target)").first.evaluate(style) == "none"
     box = mark.bounding_box()
     assert box is not None and 0 <= box["y"] <= 900
+
+
+def test_sparql_page_runs_an_example_query(page: Any, site_url: str) -> None:
+    page.goto(site_url + "generated/sparql/")
+    page.wait_for_function("!document.getElementById('sparql-run').disabled")
+    assert "Ready." in page.locator("#sparql-status").inner_text()
+    page.click('button.sparql-example[data-query="claims-per-source"]')
+    page.wait_for_function("/rows? in/.test(document.getElementById('sparql-status').innerText)")
+    headers = page.locator("#sparql-table thead th").all_inner_texts()
+    assert headers == ["source", "lang", "claims"]
+    cells = page.locator("#sparql-table tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells, c => c.innerText))"
+    )
+    # Claims per source, the biggest first: the lengths of the hand-written expectations.
+    expected = sorted(
+        (
+            (source.id, source.language, str(len(expected_claims(source.id)["claims"])))
+            for source in bundled_sources()
+        ),
+        key=lambda row: (-int(row[2]), row[0]),
+    )
+    assert [tuple(row) for row in cells] == expected
+    assert expected[0] == ("36kr-baron-capital-interview-2025-11-17.de", "de", "55")
+    assert page.locator("#sparql-status").inner_text().startswith("5 rows")
+
+
+def test_sparql_page_reports_a_bad_query_and_shows_data_as_text(page: Any, site_url: str) -> None:
+    page.goto(site_url + "generated/sparql/")
+    page.wait_for_function("!document.getElementById('sparql-run').disabled")
+    page.fill("#sparql-query", "SELECT ?x WHERE {\n  ?x foo:bar ?y }")
+    page.click("#sparql-run")
+    status = page.locator("#sparql-status.sparql-error")
+    status.wait_for()
+    assert "line 2" in status.inner_text()
+    page.fill("#sparql-query", 'SELECT ?x WHERE { BIND("<b>bold</b>" AS ?x) }')
+    page.click("#sparql-run")
+    page.wait_for_function("/rows? in/.test(document.getElementById('sparql-status').innerText)")
+    cell = page.locator("#sparql-table tbody td").first
+    assert cell.inner_text() == "<b>bold</b>"
+    assert page.locator("#sparql-table tbody td b").count() == 0
+
+
+def test_graph_page_links_derivations_coloured_by_verdict(page: Any, site_url: str) -> None:
+    page.goto(site_url + "generated/graph/")
+    # The 20 hand-written derivations of claims/derivations/, by their expected verdicts:
+    # 11 consistent, 5 implies, 3 inconsistent, 1 unverifiable.
+    counts = {
+        verdict: page.locator(f"svg a.kbg-derivation.kbg-verdict-{verdict}").count()
+        for verdict in ("consistent", "implies", "inconsistent", "unverifiable")
+    }
+    assert counts == {"consistent": 11, "implies": 5, "inconsistent": 3, "unverifiable": 1}
+    box = page.locator("svg a.kbg-derivation.kbg-verdict-inconsistent").first
+    title = box.locator("title").text_content() or ""
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.wait_for_url("**/generated/derivations/*/")
+    assert page.locator("article dd strong").first.inner_text() == "inconsistent"
+    # The box's tooltip names the derivation whose page it opened.
+    assert page.locator("article h1").inner_text() in title
