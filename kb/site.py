@@ -1,10 +1,12 @@
-"""The static site: one page per claim, source, entity and hand-written derivation, index
-pages, and a page of predictions (date claims) with whether they have fallen due.
+"""The static site: the home page, one page per claim, source, entity and hand-written
+derivation, index pages, and a page of predictions (date claims) with whether they have
+fallen due; the graph page comes from ``kb.site_graph``, the SPARQL page from
+``kb.site_sparql``, and what all pages share (addresses, escaping) from ``kb.site_pages``.
 
 Pages are written as Markdown files that hold nothing but raw HTML built here, every piece of
 source text passed through ``html.escape``: quotes come from interviews and social-media
 threads, so a ``<script>`` or a stray ``*`` in them must show as text, never act as markup.
-Links between generated pages are plain ``<a href>`` with relative URLs computed here, so
+Links between generated pages are plain ``<a href>`` with relative URLs computed there, so
 the pages depend on no mkdocs internals (its successor can take the same folder); the site
 test checks every such link. Claim pages stay out of the ``nav``: a sidebar with every page
 makes the build quadratic in the number of pages.
@@ -17,10 +19,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
 import json
 import math
-import posixpath
 import re
 import shutil
 import subprocess
@@ -34,10 +34,32 @@ from typing import Any
 from kb.knowledge import KnowledgeBase
 from kb.matching import normalise
 from kb.models import Claim, Entity, Reference, Source
+from kb.site_graph import graph_page
+from kb.site_pages import (
+    CLAIMS_INDEX,
+    DERIVATIONS_INDEX,
+    DOWNLOAD_FILES,
+    ENTITIES_INDEX,
+    GENERATED,
+    GRAPH_PAGE,
+    HOME_PAGE,
+    PREDICTIONS_PAGE,
+    SOURCES_INDEX,
+    SPARQL_PAGE,
+    anchor_id,
+    claim_page,
+    derivation_page,
+    download_href,
+    entity_page,
+    esc,
+    href,
+    json_ld,
+    number_text,
+    page_markdown,
+    quantity_text,
+    source_page,
+)
 from kb.units import registry
-
-GENERATED = "generated"
-"""The folder inside the docs folder that holds every generated page; git-ignored."""
 
 PUBLISHER = "claimkb"
 
@@ -50,115 +72,6 @@ RATINGS: dict[str, tuple[int, str]] = {
     "consistent": (4, "Consistent with other figures"),
 }
 BEST_RATING, WORST_RATING = 4, 1
-
-#: The downloads, and what each holds.
-DOWNLOAD_FILES: tuple[tuple[str, str], ...] = (
-    ("kb.ttl", "the knowledge graph in Turtle"),
-    ("kb.jsonld", "the knowledge graph in JSON-LD"),
-    ("claims.jsonl", "one claim per line, as JSON"),
-)
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def esc(text: object) -> str:
-    """HTML-escape anything shown on a page, quotes included (it may land in attributes)."""
-    return html.escape(str(text), quote=True)
-
-
-def slug(part: str) -> str:
-    """A file-name-safe form of an id part, so an odd id cannot escape its folder."""
-    cleaned = _UNSAFE.sub("-", part).strip(".-")
-    return cleaned or "-"
-
-
-def claim_page(claim_id: str) -> str:
-    """Docs-relative path of a claim's page; ids are ``<source>/<hash>``."""
-    return f"{GENERATED}/claims/" + "/".join(slug(p) for p in claim_id.split("/")) + ".md"
-
-
-def source_page(source_id: str) -> str:
-    """Docs-relative path of a source's page."""
-    return f"{GENERATED}/sources/{slug(source_id)}.md"
-
-
-def derivation_page(derivation_id: str) -> str:
-    """Docs-relative path of a hand-written derivation's page."""
-    return f"{GENERATED}/derivations/{slug(derivation_id)}.md"
-
-
-def entity_page(entity_id: str) -> str:
-    """Docs-relative path of an entity's page."""
-    return f"{GENERATED}/entities/{slug(entity_id)}.md"
-
-
-CLAIMS_INDEX = f"{GENERATED}/claims/index.md"
-SOURCES_INDEX = f"{GENERATED}/sources/index.md"
-DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
-ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
-PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
-HOME_PAGE = "index.md"
-"""The home page: generated too, since it shows what the knowledge base holds."""
-GRAPH_PAGE = f"{GENERATED}/graph/index.md"
-"""The claim graph as a picture, drawn by ``kb.site_graph``."""
-SPARQL_PAGE = f"{GENERATED}/sparql/index.md"
-"""The in-browser SPARQL page, written by ``kb.site_sparql`` (not by ``generate_pages``)."""
-DOWNLOADS = "downloads"
-"""The folder at the site's root with ``kb.ttl``, ``kb.jsonld`` and ``claims.jsonl``."""
-
-
-def page_url(page: str) -> str:
-    """The URL folder mkdocs serves a page at (``use_directory_urls``, its default)."""
-    stem = page[: -len(".md")]
-    if stem.endswith("/index") or stem == "index":
-        return stem[: -len("index")].rstrip("/")
-    return stem
-
-
-def href(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative link from one page to another, as the browser resolves it."""
-    rel = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
-    target = "" if rel == "." else rel + "/"
-    if not target:
-        target = "./"
-    return esc(target + (f"#{anchor}" if anchor else ""))
-
-
-def download_href(from_page: str, name: str) -> str:
-    """A relative link from a page to one of the downloads."""
-    return esc(posixpath.relpath(f"{DOWNLOADS}/{name}", page_url(from_page) or "."))
-
-
-def anchor_id(claim: Claim) -> str:
-    """The id of a claim's mark in its source page."""
-    return f"c-{claim.start}"
-
-
-def _number(x: float | None) -> str:
-    """A number as people read it: no trailing ``.0``, no exponent for ordinary sizes."""
-    if x is None:
-        return ""
-    if float(x).is_integer() and abs(x) < 1e15:
-        return f"{int(x):,}"
-    return f"{x:,.6g}"
-
-
-def quantity_text(claim: Claim) -> str:
-    """The normalised quantity in one line: bound, value, range, unit, rate, what is counted."""
-    q = claim.quantity
-    if q.kind == "date":
-        return (q.bound if q.bound != "=" else "") + (q.time or f"{q.value:g}")
-    parts = [q.bound if q.bound != "=" else "", "≈" if q.approx else "", _number(q.value)]
-    text = "".join(parts)
-    if q.low is not None or q.high is not None:
-        text += f" [{_number(q.low) or '…'} – {_number(q.high) or '…'}]"
-    if q.unit not in ("dimensionless", ""):
-        text += f" {q.unit}"
-    if q.per:
-        text += f" per {q.per}"
-    if q.counted:
-        text += f" ({q.counted})"
-    return text
 
 
 def _period_end(point: str) -> dt.date | None:
@@ -201,9 +114,9 @@ def prediction_status(claim: Claim, build_date: dt.date) -> str:
 def _interval_text(part: dict[str, Any]) -> str:
     """A result or compared interval from a derivation record."""
     value, low, high = part.get("value"), part.get("low"), part.get("high")
-    text = _number(value) if value is not None else "–"
+    text = number_text(value) if value is not None else "–"
     if (low, high) != (value, value) and (low is not None or high is not None):
-        text += f" [{_number(low) or '…'}, {_number(high) or '…'}]"
+        text += f" [{number_text(low) or '…'}, {number_text(high) or '…'}]"
     return f"{text} {part.get('unit') or ''}".strip()
 
 
@@ -220,13 +133,6 @@ def highlighted_quote(claim: Claim, text: str) -> str:
     if at < 0:
         return f"{esc(quote)} <mark>{esc(surface)}</mark>"
     return esc(quote[:at]) + f"<mark>{esc(surface)}</mark>" + esc(quote[at + len(surface) :])
-
-
-def json_ld(data: dict[str, Any]) -> str:
-    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so no string in it
-    can close the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def claim_rating(verdicts: Iterable[str]) -> str:
@@ -276,18 +182,6 @@ def claim_review(
         "datePublished": build_date.isoformat(),
         "itemReviewed": item,
     }
-
-
-def _front_matter(title: str) -> str:
-    """YAML front matter with the page title; JSON strings are valid YAML, and the title is
-    escaped because themes put it into ``<title>`` unescaped."""
-    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
-
-
-def _page(title: str, body: list[str]) -> str:
-    """A Markdown file that is one raw HTML block; blank lines never occur inside it."""
-    html_text = "\n".join(line for line in body if line.strip())
-    return _front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'
 
 
 def _table(
@@ -467,7 +361,7 @@ def _claims_index(site: _Site) -> str:
             row_attrs=attrs,
         ),
     ]
-    return _page("Claims", body)
+    return page_markdown("Claims", body)
 
 
 def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
@@ -483,10 +377,10 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
             [
                 ("Quantity", esc(quantity_text(claim))),
                 ("Kind", esc(q.kind)),
-                ("Value", esc(f"{q.value:g}" if q.kind == "date" else _number(q.value))),
+                ("Value", esc(f"{q.value:g}" if q.kind == "date" else number_text(q.value))),
                 ("Unit", esc(q.unit)),
-                ("Low", esc(_number(q.low))),
-                ("High", esc(_number(q.high))),
+                ("Low", esc(number_text(q.low))),
+                ("High", esc(number_text(q.high))),
                 ("Bound", esc(q.bound)),
                 ("Hedge", esc(q.hedge or "")),
                 ("Per", esc(q.per or "")),
@@ -523,7 +417,7 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
         body.append("<p>No derivation uses this claim.</p>")
     review = claim_review(claim, site.sources.get(claim.source), verdict, build_date)
     body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
-    return _page(f"Claim {claim.id}", body)
+    return page_markdown(f"Claim {claim.id}", body)
 
 
 def _source_text(site: _Site, source_id: str, page: str) -> str:
@@ -589,7 +483,7 @@ def _source(site: _Site, source: Source) -> str:
         "<h2>Text</h2>",
         f'<div class="source-text">{_source_text(site, source.id, page)}</div>',
     ]
-    return _page(f"Source {source.id}", body)
+    return page_markdown(f"Source {source.id}", body)
 
 
 def _sources_index(site: _Site) -> str:
@@ -611,7 +505,7 @@ def _sources_index(site: _Site) -> str:
         "<h1>Sources</h1>",
         *_table(["title", "author", "published", "language", "claims"], rows),
     ]
-    return _page("Sources", body)
+    return page_markdown("Sources", body)
 
 
 def _input_row(site: _Site, page: str, name: str, target: str) -> list[str]:
@@ -622,7 +516,7 @@ def _input_row(site: _Site, page: str, name: str, target: str) -> list[str]:
         return [esc(name), site.claim_link(page, claim, quote), esc(quantity_text(claim))]
     if target in site.references:
         ref = site.references[target]
-        value = _number(ref.value) + f" {ref.unit}"
+        value = number_text(ref.value) + f" {ref.unit}"
         return [esc(name), esc(f"{ref.title} (reference {ref.id})"), esc(value)]
     if target.startswith("derivation:"):
         other = target.removeprefix("derivation:")
@@ -644,7 +538,7 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
                 ("Result", esc(_interval_text(record["result"]))),
                 ("Compared with", esc(_interval_text(record["compared"]))),
                 ("Verdict", f"<strong>{esc(record['verdict'])}</strong>"),
-                ("Factor", esc(_number(record.get("factor")))),
+                ("Factor", esc(number_text(record.get("factor")))),
                 ("Reason", esc(record.get("reason") or "")),
                 ("Assumption", esc(json.dumps(assumption, sort_keys=True)) if assumption else ""),
                 ("Expected verdict", esc(record.get("expected") or "")),
@@ -657,7 +551,7 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
             [_input_row(site, page, n, t) for n, t in sorted(record["inputs"].items())],
         ),
     ]
-    return _page(f"Derivation {record['id']}", body)
+    return page_markdown(f"Derivation {record['id']}", body)
 
 
 #: The pages the home page points to, with what each holds.
@@ -729,7 +623,7 @@ def _home(site: _Site) -> str:
         )
         + ".</p>",
     ]
-    return _page("claimkb", body)
+    return page_markdown("claimkb", body)
 
 
 def _derivations_index(site: _Site) -> str:
@@ -748,7 +642,7 @@ def _derivations_index(site: _Site) -> str:
         "<h1>Derivation checks</h1>",
         *_table(["derivation", "kind", "verdict", "result", "compared"], rows),
     ]
-    return _page("Derivation checks", body)
+    return page_markdown("Derivation checks", body)
 
 
 def _claim_rows(site: _Site, page: str, claims: Iterable[Claim]) -> list[list[str]]:
@@ -786,7 +680,7 @@ def _entity(site: _Site, entity: Entity) -> str:
         body += _table(["quote", "quantity", "speaker", "source"], _claim_rows(site, page, claims))
     else:
         body.append("<p>No claim is about this entity.</p>")
-    return _page(f"Entity {entity.name}", body)
+    return page_markdown(f"Entity {entity.name}", body)
 
 
 def _entities_index(site: _Site) -> str:
@@ -804,7 +698,7 @@ def _entities_index(site: _Site) -> str:
         f"<p>{len(site.kb.entities)} entities the claims are about.</p>",
         *_table(["entity", "kind", "claims"], rows),
     ]
-    return _page("Entities", body)
+    return page_markdown("Entities", body)
 
 
 def is_prediction(claim: Claim, said: dt.date | None) -> bool:
@@ -866,7 +760,7 @@ def _predictions(site: _Site, build_date: dt.date) -> str:
         "past or present, not predictions.</p>",
         *_table(["quote", "time", "said", "speaker", "source"], past),
     ]
-    return _page("Predictions", body)
+    return page_markdown("Predictions", body)
 
 
 def generate_pages(
@@ -883,7 +777,6 @@ def generate_pages(
         PREDICTIONS_PAGE: _predictions(site, build_date),
         HOME_PAGE: _home(site),
     }
-    from kb.site_graph import graph_page  # imports this module's helpers
 
     pages[GRAPH_PAGE] = graph_page(kb, records)
     for entity in kb.entities:

@@ -44,7 +44,7 @@ from typing import Any
 
 from kb.knowledge import KnowledgeBase
 from kb.models import Claim, Reference
-from kb.site import (
+from kb.site_pages import (
     DERIVATIONS_INDEX,
     GRAPH_PAGE,
     claim_page,

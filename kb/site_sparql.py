@@ -30,14 +30,14 @@ from typing import Any
 
 from kb import paths
 from kb.build import BuildError
-from kb.site import (
+from kb.site_pages import (
     DOWNLOAD_FILES,
     DOWNLOADS,
     SPARQL_PAGE,
-    _page,
     download_href,
     esc,
     json_ld,
+    page_markdown,
     page_url,
 )
 from kb.vendor import NpmPackage, Opener, fetch, load_table, unpack
@@ -132,7 +132,7 @@ def sparql_page(queries_dir: Path = paths.ROOT / "queries") -> str:
         f'<script type="application/json" id="sparql-config">\n{json_ld(config)}\n</script>',
         f'<script type="module" src="{esc(_url(page, SCRIPT))}"></script>',
     ]
-    return _page("SPARQL", body)
+    return page_markdown("SPARQL", body)
 
 
 def write_sparql_page(docs_dir: Path, queries_dir: Path = paths.ROOT / "queries") -> Path:

@@ -22,17 +22,16 @@ from kb import paths
 from kb.build import knowledge_base
 from kb.knowledge import KnowledgeBase
 from kb.report import derivation_records
-from kb.site import (
+from kb.site import build_site, generate_pages
+from kb.site_pages import (
     DOWNLOAD_FILES,
     GENERATED,
     HOME_PAGE,
     PREDICTIONS_PAGE,
     SPARQL_PAGE,
     anchor_id,
-    build_site,
     claim_page,
     entity_page,
-    generate_pages,
     source_page,
 )
 from kb.site_sparql import ENGINE_DIR, install_site_files, write_sparql_page
