@@ -22,6 +22,7 @@ from kb.knowledge import KnowledgeBase
 from kb.ledger import Located, located_records
 from kb.models import Derivation, DerivationFile, DerivationInput
 from kb.stated import value_of_claim, value_of_reference
+from kb.steps import Step, evaluation_steps
 from kb.value import Value
 from kb.verdict import Check, FreeVariable, Verdict, judge
 
@@ -37,6 +38,8 @@ class Outcome:
     derivation: Derivation
     where: str
     verdict: Verdict
+    steps: tuple[Step, ...] = ()
+    """The evaluation step by step, for the derivation's page (``kb.steps``)."""
 
     @property
     def status(self) -> str:
@@ -126,9 +129,22 @@ def evaluate_one(
         )
         if free is None:
             results[d.id] = evaluate(parse(d.expression), known, derivation=d.id, mode=d.mode)
+        steps = _steps(d, known, verdict)
     except CalcError as error:
         raise DerivationError(f"{where}: {error}") from None
-    return Outcome(d, where, verdict)
+    return Outcome(d, where, verdict, tuple(steps))
+
+
+def _steps(d: Derivation, known: Mapping[str, Value], verdict: Verdict) -> list[Step]:
+    """The steps of the expression; a free variable takes the value the check solved for."""
+    inputs = dict(known)
+    assumed: frozenset[str] = frozenset()
+    if verdict.assumption is not None:
+        a = verdict.assumption
+        inputs[a.name] = Value.exact(a.value, a.unit)
+        assumed = frozenset({a.name})
+    tree = parse(d.expression)
+    return evaluation_steps(tree, inputs, derivation=d.id, mode=d.mode, assumed=assumed)
 
 
 def evaluate_derivations(kb: KnowledgeBase, claims_dir: Path) -> list[Outcome]:

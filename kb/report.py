@@ -83,6 +83,7 @@ def outcome_record(outcome: Outcome) -> dict[str, Any]:
         "kind": "curated",
         "inputs": inputs,
         "expression": d.expression,
+        "compare": d.compare,
         "result": _interval(v.result, v.result_nominal, v.unit),
         "compared": _interval(v.compared, v.compared_nominal, v.unit),
         "verdict": v.kind,
@@ -92,6 +93,7 @@ def outcome_record(outcome: Outcome) -> dict[str, Any]:
         "expected": d.expected,
         "status": outcome.status,
         "where": outcome.where,
+        "steps": [step.record() for step in outcome.steps],
     }
 
 

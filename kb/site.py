@@ -370,6 +370,8 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
     text = site.kb.texts.get(claim.source, "")
     uses = site.uses.get(claim.id, [])
     verdict = claim_rating(r["verdict"] for r in uses)
+    source = site.sources.get(claim.source)
+    said = source.reference_date if source else None
     body = [
         f"<h1>Claim: {esc(claim.surface)}</h1>",
         f"<blockquote><p>{highlighted_quote(claim, text)}</p></blockquote>",
@@ -387,6 +389,7 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
                 ("Counted", esc(q.counted or "")),
                 ("Time", esc(q.time or "")),
                 ("Speaker", esc(claim.speaker)),
+                ("Said", esc(said.isoformat() if said else "")),
                 ("Language", esc(claim.lang)),
                 ("Source", site.source_link(page, claim)),
                 ("Characters", esc(f"{claim.start}–{claim.end}")),
@@ -526,9 +529,45 @@ def _input_row(site: _Site, page: str, name: str, target: str) -> list[str]:
     return [esc(name), esc(target), ""]
 
 
+def _assumption_text(assumption: dict[str, Any] | None) -> str:
+    """``mass = 1 t (agrees for 0.9 to 1.1)``: the solved-for value of an implies verdict."""
+    if not assumption:
+        return ""
+    text = f"{assumption['name']} = {number_text(assumption['value'])} {assumption['unit']}"
+    low, high = assumption.get("low"), assumption.get("high")
+    if low is not None or high is not None:
+        text += f" (the figures agree for {number_text(low) or '…'} to {number_text(high) or '…'})"
+    return text
+
+
+def _steps_table(record: dict[str, Any]) -> list[str]:
+    """The evaluation step by step: each input's interval, then each operation's."""
+    rows = []
+    for number, step in enumerate(record.get("steps", []), start=1):
+        low, high = step["low"], step["high"]
+        if low is not None and low == high:
+            interval = number_text(low)
+        else:
+            interval = f"[{number_text(low) or '−∞'}, {number_text(high) or '∞'}]"
+        rows.append(
+            [
+                esc(number),
+                f"<code>{esc(step['expression'])}</code>",
+                esc(interval),
+                esc(step["unit"]),
+                esc(step["note"]),
+            ]
+        )
+    if not rows:
+        return ["<p>The expression could not be evaluated step by step.</p>"]
+    return _table(["step", "expression", "interval", "unit", "note"], rows)
+
+
 def _derivation(site: _Site, record: dict[str, Any]) -> str:
     page = derivation_page(record["id"])
-    assumption = record.get("assumption")
+    compared = esc(_interval_text(record["compared"]))
+    if record.get("compare"):
+        compared = f"<code>{esc(record['compare'])}</code> = {compared}"
     body = [
         f"<h1>{esc(record['title'] or record['id'])}</h1>",
         *_dl(
@@ -536,13 +575,14 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
                 ("Id", f"<code>{esc(record['id'])}</code>"),
                 ("Expression", f"<code>{esc(record['expression'])}</code>"),
                 ("Result", esc(_interval_text(record["result"]))),
-                ("Compared with", esc(_interval_text(record["compared"]))),
+                ("Compared with", compared),
                 ("Verdict", f"<strong>{esc(record['verdict'])}</strong>"),
                 ("Factor", esc(number_text(record.get("factor")))),
                 ("Reason", esc(record.get("reason") or "")),
-                ("Assumption", esc(json.dumps(assumption, sort_keys=True)) if assumption else ""),
+                ("Assumption", esc(_assumption_text(record.get("assumption")))),
                 ("Expected verdict", esc(record.get("expected") or "")),
                 ("Status", esc(record.get("status") or "")),
+                ("Written in", f"<code>{esc(record.get('where') or '')}</code>"),
             ]
         ),
         "<h2>Inputs</h2>",
@@ -550,6 +590,11 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
             ["name", "input", "quantity"],
             [_input_row(site, page, n, t) for n, t in sorted(record["inputs"].items())],
         ),
+        "<h2>Step by step</h2>",
+        "<p>Each input as the interval it stands for (a hedge widens a figure, a bound opens "
+        "one side), then every operation, innermost first, with the interval it yields. The "
+        "last step is the result.</p>",
+        *_steps_table(record),
     ]
     return page_markdown(f"Derivation {record['id']}", body)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import posixpath
 import re
 from typing import Any
@@ -103,9 +104,13 @@ def anchor_id(claim: Claim) -> str:
 
 
 def number_text(x: float | None) -> str:
-    """A number as people read it: no trailing ``.0``, no exponent for ordinary sizes."""
+    """A number as people read it: six significant digits at most (so floating-point noise
+    such as 2999999.9999999995 reads 3,000,000), no trailing ``.0``, no exponent for
+    ordinary sizes."""
     if x is None:
         return ""
+    if math.isfinite(x):
+        x = float(f"{x:.6g}")
     if float(x).is_integer() and abs(x) < 1e15:
         return f"{int(x):,}"
     return f"{x:,.6g}"

@@ -31,6 +31,7 @@ from kb.site_pages import (
     SPARQL_PAGE,
     anchor_id,
     claim_page,
+    derivation_page,
     entity_page,
     source_page,
 )
@@ -392,3 +393,24 @@ def test_home_links_the_downloads_and_the_sparql_page(built: Built) -> None:
         "generated/sparql/",
     } <= hrefs
     assert "build/kb.ttl" not in path.read_text("utf-8")
+
+
+def test_derivation_page_shows_the_evaluation_step_by_step(built: Built) -> None:
+    page = html_path(built.site, derivation_page("starship-launches-for-terawatt-a-year"))
+    text = page.read_text(encoding="utf-8")
+    steps = _rows(text.split("Step by step</h2>")[1])
+    # step, expression, interval, unit, note: "около тераватта в год" is [0.9, 1.1] TW a year
+    # (±10 % for "около"), 100 GW per 10,000 launches is 0.01 GW a launch, and their quotient
+    # is 90,000 to 110,000 launches a year.
+    assert steps == [
+        ["1", "terawatt", "[0.9, 1.1]", "terawatt / year", "input"],
+        ["2", "per_launch", "0.01", "gigawatt", "input"],
+        ["3", "(terawatt / per_launch)", "[90,000, 110,000]", "1 / year", ""],
+    ]
+
+
+def test_claim_page_says_when_the_claim_was_made(built: Built) -> None:
+    # The Russian digest covers the interview of 2026-02-05 (sources/sources.yaml).
+    claim = next(c for c in built.kb.claims if c.source.endswith(".ru"))
+    page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
+    assert "<dt>Said</dt><dd>2026-02-05</dd>" in page
