@@ -271,17 +271,30 @@ def constant_integer(node: Node) -> int | None:
     return None
 
 
+def children(node: Node) -> tuple[Node, ...]:
+    """The operands of a node, left to right; none for a number or a name."""
+    if isinstance(node, Neg):
+        return (node.operand,)
+    if isinstance(node, BinOp):
+        return (node.left, node.right)
+    if isinstance(node, Call):
+        return node.args
+    return ()
+
+
 def walk(node: Node) -> Iterator[Node]:
     """Every node of the tree, parents before children."""
     yield node
-    if isinstance(node, Neg):
-        yield from walk(node.operand)
-    elif isinstance(node, BinOp):
-        yield from walk(node.left)
-        yield from walk(node.right)
-    elif isinstance(node, Call):
-        for arg in node.args:
-            yield from walk(arg)
+    for child in children(node):
+        yield from walk(child)
+
+
+def walk_operands_first(node: Node) -> Iterator[Node]:
+    """Every node of the tree, children before their parent, left to right: the order in
+    which a person works an expression out."""
+    for child in children(node):
+        yield from walk_operands_first(child)
+    yield node
 
 
 def names(node: Node) -> set[str]:

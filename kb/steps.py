@@ -12,12 +12,12 @@ takes the value the check solved for, and the step says so.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kb.derivation_errors import CalcError
 from kb.evaluate import Mode, evaluate
-from kb.expr import BinOp, Call, Name, Neg, Node, Number, names, to_string
+from kb.expr import Name, Node, Number, names, to_string, walk_operands_first
 from kb.units import registry
 from kb.value import Value
 
@@ -47,19 +47,6 @@ class Step:
 
 def _finite(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else x
-
-
-def _post_order(node: Node) -> Iterator[Node]:
-    """Children before their parent, left to right: the order a person works it out."""
-    if isinstance(node, Neg):
-        yield from _post_order(node.operand)
-    elif isinstance(node, BinOp):
-        yield from _post_order(node.left)
-        yield from _post_order(node.right)
-    elif isinstance(node, Call):
-        for arg in node.args:
-            yield from _post_order(arg)
-    yield node
 
 
 def readable(value: Value) -> Value:
@@ -97,7 +84,7 @@ def evaluation_steps(
     evaluated (an input missing) ends the list there, since every later step needs it."""
     steps: list[Step] = []
     seen: set[str] = set()
-    for node in _post_order(tree):
+    for node in walk_operands_first(tree):
         if isinstance(node, Number):
             continue
         text = to_string(node)
