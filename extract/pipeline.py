@@ -23,6 +23,7 @@ from extract.langdetect import detect_language
 from extract.mention import Mention
 from extract.reader import check_document, read_chunks
 from extract.scanner import Scanner
+from extract.sentences import SentenceCutter
 from extract.speakers import LineContext, SpeakerResolver, quoted_spans
 from kb.models import Claim, Source
 
@@ -39,6 +40,12 @@ def sentencizer(lang: str) -> Language:
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@cache
+def sentence_cutter(lang: str) -> SentenceCutter:
+    """Cuts sentences as ``sentencizer(lang)`` does, tokenizing only where one may end."""
+    return SentenceCutter(sentencizer(lang))
 
 
 if not Span.has_extension("quantity"):
@@ -138,15 +145,8 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences(paragraphs: list[str], lang: str) -> list[list[tuple[int, int]]]:
-    """The sentence spans of each paragraph (``nlp.pipe`` saves spaCy's per-call work).
-
-    spaCy keeps every new token string in its vocabulary; a memory zone gives them back when
-    the batch is done, so memory stays flat over a long stream of new numbers."""
-    nlp = sentencizer(lang)
-    with nlp.memory_zone():
-        return [
-            [(sent.start_char, sent.end_char) for sent in doc.sents] for doc in nlp.pipe(paragraphs)
-        ]
+    """The sentence spans of each paragraph, as spaCy's sentencizer cuts them."""
+    return sentence_cutter(lang).cut(paragraphs)
 
 
 def extract_document(source: Source, text: str) -> list[Claim]:
