@@ -116,9 +116,7 @@ class DocumentExtractor:
             p_start, p_end = paragraphs[index]
             sentences, quotes = splits[index]
             rel = mention.start - p_start
-            s_start, s_end = next(
-                ((s, e) for s, e in sentences if s <= rel < e), (0, p_end - p_start)
-            )
+            s_start, s_end = _sentence_at(sentences, rel, p_end - p_start)
             sentence = chunk[p_start + s_start : p_start + s_end].strip()
             in_quote = any(q_start <= rel < q_end for q_start, q_end in quotes)
             line = lines[bisect.bisect_right(line_offsets, mention.start) - 1]
@@ -134,6 +132,15 @@ class DocumentExtractor:
                 quote=sentence,
                 quantity=mention.quantity,
             )
+
+
+def _sentence_at(sentences: list[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
+    """The sentence that holds offset ``at`` (sentences are in order and do not overlap),
+    else the whole paragraph."""
+    index = bisect.bisect_right(sentences, (at, length + 1)) - 1
+    if index >= 0 and sentences[index][0] <= at < sentences[index][1]:
+        return sentences[index]
+    return (0, length)
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:

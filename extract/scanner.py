@@ -252,7 +252,7 @@ class Scanner:
         """Where a quantity may start: digits, the first words of number phrases
         (``number_words``, from the shared word scan), fraction words before a unit, digits
         glued to a currency code."""
-        digit_starts = (m.start() for m in self.g.digits.finditer(text))
+        digit_starts = (m.start() for m in self.g.digit_scan.finditer(text))
         word_starts = (m.start() for m in number_words)
         fraction_starts = (m.start() for m in fractions)
         coded = (m.start() for m in _GLUED_TO_CODE.finditer(text))

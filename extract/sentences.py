@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 
 Span = tuple[int, int]
@@ -43,15 +44,19 @@ class SentenceCutter:
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
-        self._tokenizer = nlp.tokenizer
-        self._finals = frozenset(nlp.get_pipe("sentencizer").punct_chars)
+        tokenizer = nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        self._tokenizer = tokenizer
+        sentencizer = nlp.get_pipe("sentencizer")
+        assert isinstance(sentencizer, Sentencizer)
+        self._finals = frozenset(sentencizer.punct_chars)
         low = "".join(sorted(c for c in self._finals if c < _HIGH))
         high = f"{_HIGH}-\U0010ffff" if any(c >= _HIGH for c in self._finals) else ""
         self._candidates = re.compile(f"[{re.escape(low)}{high}]" if low or high else "(?!)")
         self._punct_starts: dict[str, bool] = {}
-        self._crossings = _crossings(nlp.tokenizer)
+        self._crossings = _crossings(tokenizer)
         self._tails = re.compile(_trie(self._crossings) or "(?!)")
-        self._rules = frozenset(nlp.tokenizer.rules or {})
+        self._rules = frozenset(tokenizer.rules or {})
         self._longest_rule = max(map(len, self._rules), default=0)
         #: The longest text on either side of such a space.
         self._reach = max(
