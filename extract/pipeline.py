@@ -2,8 +2,9 @@
 speakers, give ids.
 
 spaCy's blank tokenizer and rule-based ``sentencizer`` cut sentences (no statistical model
-is needed or downloaded). Only paragraphs that hold a quantity are tokenized, which keeps
-the cost per character low. The quantity grammar is also offered as a spaCy pipeline
+is needed or downloaded). Only paragraphs that hold a quantity are cut, and in them only the
+words where a sentence can end are tokenized (``extract.sentences``), which keeps the cost
+per character low. The quantity grammar is also offered as a spaCy pipeline
 component, ``claimkb_quantities``, for users who work with ``Doc`` objects.
 """
 
