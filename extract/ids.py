@@ -22,10 +22,14 @@ class ClaimIds:
     def __init__(self, source_id: str) -> None:
         self.source_id = source_id
         self._seen: Counter[bytes] = Counter()
+        #: The last sentence and its folded form: most sentences hold several claims.
+        self._folded = ("", "")
 
     def next(self, sentence: str, surface: str) -> str:
         """The id of the next claim with this sentence and surface."""
-        pair = "\x1f".join((_SPACE.sub(" ", sentence).strip(), surface))
+        if self._folded[0] != sentence:
+            self._folded = (sentence, _SPACE.sub(" ", sentence).strip())
+        pair = "\x1f".join((self._folded[1], surface))
         # The counter keeps a 16-byte digest per pair, not the sentence: a long stream of
         # claims costs little memory.
         key = hashlib.blake2b(pair.encode("utf-8"), digest_size=16).digest()

@@ -2,8 +2,9 @@
 speakers, give ids.
 
 spaCy's blank tokenizer and rule-based ``sentencizer`` cut sentences (no statistical model
-is needed or downloaded). Only paragraphs that hold a quantity are tokenized, which keeps
-the cost per character low. The quantity grammar is also offered as a spaCy pipeline
+is needed or downloaded). Only paragraphs that hold a quantity are cut, and in them only the
+words where a sentence can end are tokenized (``extract.sentences``), which keeps the cost
+per character low. The quantity grammar is also offered as a spaCy pipeline
 component, ``claimkb_quantities``, for users who work with ``Doc`` objects.
 """
 
@@ -23,6 +24,7 @@ from extract.langdetect import detect_language
 from extract.mention import Mention
 from extract.reader import check_document, read_chunks
 from extract.scanner import Scanner
+from extract.sentences import SentenceCutter
 from extract.speakers import LineContext, SpeakerResolver, quoted_spans
 from kb.models import Claim, Source
 
@@ -39,6 +41,12 @@ def sentencizer(lang: str) -> Language:
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@cache
+def sentence_cutter(lang: str) -> SentenceCutter:
+    """Cuts sentences as ``sentencizer(lang)`` does, tokenizing only where one may end."""
+    return SentenceCutter(sentencizer(lang))
 
 
 if not Span.has_extension("quantity"):
@@ -109,9 +117,7 @@ class DocumentExtractor:
             p_start, p_end = paragraphs[index]
             sentences, quotes = splits[index]
             rel = mention.start - p_start
-            s_start, s_end = next(
-                ((s, e) for s, e in sentences if s <= rel < e), (0, p_end - p_start)
-            )
+            s_start, s_end = _sentence_at(sentences, rel, p_end - p_start)
             sentence = chunk[p_start + s_start : p_start + s_end].strip()
             in_quote = any(q_start <= rel < q_end for q_start, q_end in quotes)
             line = lines[bisect.bisect_right(line_offsets, mention.start) - 1]
@@ -129,6 +135,15 @@ class DocumentExtractor:
             )
 
 
+def _sentence_at(sentences: list[tuple[int, int]], at: int, length: int) -> tuple[int, int]:
+    """The sentence that holds offset ``at`` (sentences are in order and do not overlap),
+    else the whole paragraph."""
+    index = bisect.bisect_right(sentences, (at, length + 1)) - 1
+    if index >= 0 and sentences[index][0] <= at < sentences[index][1]:
+        return sentences[index]
+    return (0, length)
+
+
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for line in text.splitlines(keepends=True):
@@ -138,15 +153,8 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences(paragraphs: list[str], lang: str) -> list[list[tuple[int, int]]]:
-    """The sentence spans of each paragraph (``nlp.pipe`` saves spaCy's per-call work).
-
-    spaCy keeps every new token string in its vocabulary; a memory zone gives them back when
-    the batch is done, so memory stays flat over a long stream of new numbers."""
-    nlp = sentencizer(lang)
-    with nlp.memory_zone():
-        return [
-            [(sent.start_char, sent.end_char) for sent in doc.sents] for doc in nlp.pipe(paragraphs)
-        ]
+    """The sentence spans of each paragraph, as spaCy's sentencizer cuts them."""
+    return sentence_cutter(lang).cut(paragraphs)
 
 
 def extract_document(source: Source, text: str) -> list[Claim]:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extract import numwords
 from extract.chrome import Mask, chrome_intervals
@@ -251,7 +252,7 @@ class Scanner:
         """Where a quantity may start: digits, the first words of number phrases
         (``number_words``, from the shared word scan), fraction words before a unit, digits
         glued to a currency code."""
-        digit_starts = (m.start() for m in self.g.digits.finditer(text))
+        digit_starts = (m.start() for m in self.g.digit_scan.finditer(text))
         word_starts = (m.start() for m in number_words)
         fraction_starts = (m.start() for m in fractions)
         coded = (m.start() for m in _GLUED_TO_CODE.finditer(text))
@@ -797,13 +798,25 @@ def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mentio
     return result
 
 
+_REPEAT_JOINT = re.compile(rf"{SPACE}+(?:und|и|and){SPACE}+", re.IGNORECASE)
+
+
 def _repeated_end(text: str, number: Number) -> int:
-    """ "Millionen und Millionen": a vague word repeated for emphasis is one quantity."""
-    word = text[number.start : number.end]
-    found = re.compile(
-        rf"{SPACE}+(?:und|и|and){SPACE}+{re.escape(word)}(?!\w)", re.IGNORECASE
-    ).match(text, number.end)
+    """ "Millionen und Millionen": a vague word repeated for emphasis is one quantity.
+
+    The joint is looked for first with one compiled pattern; only where it stands is the
+    word itself compared (a pattern per number would be compiled for almost every number,
+    and would push the patterns compiled elsewhere out of ``re``'s small cache)."""
+    joint = _REPEAT_JOINT.match(text, number.end)
+    if joint is None:
+        return number.end
+    found = _repetition(text[number.start : number.end]).match(text, joint.end())
     return found.end() if found else number.end
+
+
+@lru_cache(maxsize=64)
+def _repetition(word: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(word)}(?!\w)", re.IGNORECASE)
 
 
 def replace_start(reading: Reading, start: int) -> Reading:

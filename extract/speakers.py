@@ -78,6 +78,7 @@ class SpeakerResolver:
         self._cues = re.compile(
             rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
         )
+        self._cued = ("", False)
 
     def lines(self, text: str) -> list[LineContext]:
         """The context of every line: the speaker turn it belongs to, and whether it is an
@@ -111,9 +112,16 @@ class SpeakerResolver:
         is quoted."""
         if line.turn:
             return line.turn
-        if self.interviewee and (in_quote or line.listed or self._cues.search(sentence)):
+        if self.interviewee and (in_quote or line.listed or self._has_cue(sentence)):
             return self.interviewee
         return self.author
+
+    def _has_cue(self, sentence: str) -> bool:
+        """Whether ``sentence`` holds a cue of reported speech; the answer for the last
+        sentence is kept, as most sentences hold several claims."""
+        if self._cued[0] != sentence:
+            self._cued = (sentence, self._cues.search(sentence) is not None)
+        return self._cued[1]
 
 
 _QUOTATION = re.compile(r"„[^“\n]*“|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"|‚[^‘\n]*‘")

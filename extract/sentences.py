@@ -1,0 +1,261 @@
+"""Sentence spans exactly as spaCy's rule-based ``sentencizer`` cuts them, with spaCy's
+tokenizer run only on the words where a sentence can end.
+
+The sentencizer starts a new sentence at the first token that is not punctuation after a
+token that is one of its sentence-final characters (".", "!", "?" and their kin in other
+scripts). spaCy's tokenizer cuts a paragraph at white space and tokenizes every word on its
+own, so only a word that holds a sentence-final character can end a sentence, and only the
+word after it can start the next one: every other word's tokens would change nothing. Run
+over whole paragraphs, the tokenizer was about half of the extractor's time on Russian text.
+
+One step of spaCy's tokenizer looks across words: its special-case matcher, which joins
+tokens of several words into the tokens of an exception ("канд. техн. наук", or "z. B."
+read as the tokens of "z.B."). Such a match crosses a space after which one of the
+exception patterns' tails is written; where that is so next to a word that is looked at,
+the paragraph goes through the whole spaCy pipeline, as every paragraph did before.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokenizer import Tokenizer
+
+Span = tuple[int, int]
+#: A token of a word: start and end in the word, whether it is punctuation, whether it is
+#: a sentence-final character.
+_Token = tuple[int, int, bool, bool]
+#: How many words' tokens are remembered (most words that end a sentence recur: "Jahr.").
+_WORD_CACHE = 20_000
+#: Where the sentence-final characters above this one are looked for, one character range
+#: is cheap to scan for, and a set lookup keeps the finals; a large class of single
+#: characters costs the regex engine far more per character of text.
+_HIGH = "\u0589"
+
+
+class SentenceCutter:
+    """The sentence spans of paragraphs, as ``nlp`` (a blank pipeline with spaCy's
+    ``sentencizer``) would give them; ``nlp`` itself cuts a paragraph where a special case
+    of its tokenizer may reach across words."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        tokenizer = nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        self._tokenizer = tokenizer
+        sentencizer = nlp.get_pipe("sentencizer")
+        assert isinstance(sentencizer, Sentencizer)
+        self._finals = frozenset(sentencizer.punct_chars)
+        low = "".join(sorted(c for c in self._finals if c < _HIGH))
+        high = f"{_HIGH}-\U0010ffff" if any(c >= _HIGH for c in self._finals) else ""
+        self._candidates = re.compile(f"[{re.escape(low)}{high}]" if low or high else "(?!)")
+        self._punct_starts: dict[str, bool] = {}
+        self._crossings = _crossings(tokenizer)
+        self._tails = re.compile(_trie(self._crossings) or "(?!)")
+        self._rules = frozenset(tokenizer.rules or {})
+        self._longest_rule = max(map(len, self._rules), default=0)
+        #: The longest text on either side of such a space.
+        self._reach = max(
+            (len(text) for after, before in self._crossings.items() for text in (after, *before)),
+            default=0,
+        )
+        self._words: dict[str, tuple[_Token, ...]] = {}
+
+    def cut(self, paragraphs: list[str]) -> list[list[Span]]:
+        """The sentence spans (start, end) of each paragraph; spaCy's new strings are
+        released when the batch is done, so memory stays flat over a long stream."""
+        with self._nlp.memory_zone():
+            return [self._cut(paragraph) for paragraph in paragraphs]
+
+    def _cut(self, text: str) -> list[Span]:
+        if not text:
+            return []
+        finals = self._finals
+        starts = [0]
+        seen_final = False
+        done = 0  # words before this offset have been read
+        for candidate in self._candidates.finditer(text):
+            at = candidate.start()
+            if at < done or candidate.group() not in finals:
+                continue
+            word_start = _word_start(text, at)
+            word_end = _word_end(text, at)
+            if self._crosses(text, word_start - 1) or self._crosses(text, word_end):
+                return self._spacy(text)
+            seen_final = self._read(text, word_start, word_end, seen_final, starts)
+            done = word_end
+            while seen_final and done < len(text):
+                # The next token that is no punctuation starts a sentence: white space
+                # other than the one space after a word is a token of its own.
+                token_start = done + 1 if text[done] == " " else done
+                next_word = _space_end(text, done)
+                if token_start < next_word:
+                    starts.append(token_start)
+                    seen_final = False
+                    break
+                if next_word == len(text):
+                    break
+                first = text[next_word]
+                if first not in finals and not self._punct_start(first):
+                    starts.append(next_word)
+                    seen_final = False
+                    break
+                word_end = _word_end(text, next_word)
+                if self._crosses(text, word_end):
+                    return self._spacy(text)
+                seen_final = self._read(text, next_word, word_end, seen_final, starts)
+                done = word_end
+        return _spans(text, starts)
+
+    def _read(self, text: str, start: int, end: int, seen_final: bool, starts: list[int]) -> bool:
+        """Run the sentencizer's rule over the tokens of one word; returns whether a
+        sentence-final token waits for the token that starts the next sentence."""
+        for token_start, _, punct, final in self._tokens(text[start:end]):
+            if seen_final and not punct and not final:
+                starts.append(start + token_start)
+                seen_final = False
+            elif final:
+                seen_final = True
+        return seen_final
+
+    def _tokens(self, word: str) -> tuple[_Token, ...]:
+        """spaCy's tokens of one word (remembered: the same words end most sentences)."""
+        tokens = self._words.get(word)
+        if tokens is None:
+            if len(self._words) >= _WORD_CACHE:
+                self._words.clear()
+            tokens = tuple(
+                (t.idx, t.idx + len(t.text), t.is_punct, t.text in self._finals)
+                for t in self._tokenizer(word)
+            )
+            self._words[word] = tokens
+        return tokens
+
+    def _punct_start(self, char: str) -> bool:
+        """Whether a word that begins with ``char`` may begin with a punctuation token
+        (whose tokens must then be read); any other word's first token is no punctuation."""
+        known = self._punct_starts.get(char)
+        if known is None:
+            known = self._punct_starts[char] = bool(self._nlp.vocab[char].is_punct)
+        return known
+
+    def _crosses(self, text: str, space: int) -> bool:
+        """Whether a special case of the tokenizer may reach across the space at ``space``:
+        the word after it begins with tokens that may follow such a space, and the word
+        before it ends with tokens that may precede it."""
+        if not 0 < space < len(text) - 1 or text[space] != " ":
+            return False
+        if text[space - 1].isspace() or text[space + 1].isspace():
+            return False
+        if self._tails.match(text, space + 1) is None:
+            return False
+        reach = self._reach
+        after = text[space + 1 : _word_end(text, space + 1)]
+        before = text[_word_start(text, space) : space]
+        for end in range(1, min(len(after), reach) + 1):
+            heads = self._crossings.get(after[:end])
+            if not heads or not self._may_cut(after, end):
+                continue
+            for start in range(max(0, len(before) - reach), len(before)):
+                if before[start:] in heads and self._may_cut(before, start):
+                    return True
+        return False
+
+    def _may_cut(self, word: str, at: int) -> bool:
+        """Whether a token of ``word`` may begin or end at ``at`` before the special-case
+        matcher runs: where a token of the finished word does, or inside an exception's
+        text, which the matcher may have cut anew."""
+        if at in (0, len(word)) or any(at in (s, e) for s, e, _, _ in self._tokens(word)):
+            return True
+        longest = self._longest_rule
+        return any(
+            word[start:end] in self._rules
+            for start in range(max(0, at - longest + 1), at)
+            for end in range(at + 1, min(len(word), start + longest) + 1)
+        )
+
+    def _spacy(self, text: str) -> list[Span]:
+        return [(sent.start_char, sent.end_char) for sent in self._nlp(text).sents]
+
+
+def _word_start(text: str, at: int) -> int:
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    end = len(text)
+    while at < end and not text[at].isspace():
+        at += 1
+    return at
+
+
+def _space_end(text: str, at: int) -> int:
+    end = len(text)
+    while at < end and text[at].isspace():
+        at += 1
+    return at
+
+
+def _spans(text: str, starts: list[int]) -> list[Span]:
+    """Sentences from their first tokens' offsets: each ends where the token before the
+    next sentence ends (before the one space that follows a word, which is no token)."""
+    ends = [start - 1 if text[start - 1].isspace() else start for start in starts[1:]]
+    last = len(text)
+    if last >= 2 and text[-1] == " " and not text[-2].isspace():
+        last -= 1
+    return list(zip(starts, [*ends, last], strict=True))
+
+
+def _crossings(tokenizer: Tokenizer) -> dict[str, frozenset[str]]:
+    """Where the special-case matcher may reach across a space: for each text that may
+    follow such a space up to the next one, the texts that may precede it from the one
+    before.
+
+    The matcher looks for the tokens of each exception as the tokenizer's rules without
+    exceptions cut it ("Sept." is "Sept" and "."); in a paragraph, those tokens may stand
+    in several words with one space between each ("Sept ."). Every such way of writing an
+    exception is taken, at each of its spaces."""
+    bare = Tokenizer(
+        tokenizer.vocab,
+        rules={},
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+    crossings: dict[str, set[str]] = {}
+    for rule in tokenizer.rules or {}:
+        pieces = [token.text for token in bare(rule)]
+        for spaces in itertools.product(("", " "), repeat=len(pieces) - 1):
+            written = pieces[0] + "".join(s + p for s, p in zip(spaces, pieces[1:], strict=True))
+            words = written.split(" ")
+            for before, after in itertools.pairwise(words):
+                crossings.setdefault(after, set()).add(before)
+    return {after: frozenset(before) for after, before in crossings.items()}
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie: one branch per letter, so a match at a place
+    where none is written fails after a look at one or two characters."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
