@@ -17,11 +17,9 @@ date on them is the ``build_date`` the caller passes.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import math
-import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +32,7 @@ from typing import Any
 from kb.knowledge import KnowledgeBase
 from kb.matching import normalise
 from kb.models import Claim, Entity, Reference, Source
+from kb.predictions import predictions
 from kb.site_graph import graph_page
 from kb.site_pages import (
     CLAIMS_INDEX,
@@ -72,43 +71,6 @@ RATINGS: dict[str, tuple[int, str]] = {
     "consistent": (4, "Consistent with other figures"),
 }
 BEST_RATING, WORST_RATING = 4, 1
-
-
-def _period_end(point: str) -> dt.date | None:
-    """The last day of an ISO 8601 year, month or day (``2030``, ``2025-12``, ``2025-09-10``);
-    None for anything else."""
-    try:
-        if re.fullmatch(r"\d{4}", point):
-            return dt.date(int(point), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", point):
-            year, month = int(point[:4]), int(point[5:])
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", point):
-            return dt.date.fromisoformat(point)
-    except ValueError:
-        return None
-    return None
-
-
-def due_date(claim: Claim) -> dt.date | None:
-    """When a date claim falls due: the end of its period (an interval's end). A claim that
-    something happens *after* a date (bound ``>``/``>=``) is due at that end as well, but
-    the date only opens it; see ``prediction_status``."""
-    time = claim.quantity.time
-    if claim.quantity.kind != "date" or not time:
-        return None
-    return _period_end(time.split("/")[-1])
-
-
-def prediction_status(claim: Claim, build_date: dt.date) -> str:
-    """``passed`` when the due date lies before the build date, ``not yet due`` otherwise,
-    ``open`` for an "after" claim (no date settles it), ``unknown`` for an unreadable time."""
-    due = due_date(claim)
-    if due is None:
-        return "unknown"
-    if claim.quantity.bound in (">", ">="):
-        return "open"
-    return "passed" if due < build_date else "not yet due"
 
 
 def _interval_text(part: dict[str, Any]) -> str:
@@ -746,59 +708,35 @@ def _entities_index(site: _Site) -> str:
     return page_markdown("Entities", body)
 
 
-def is_prediction(claim: Claim, said: dt.date | None) -> bool:
-    """A date claim is a prediction when the period it names ends after the day it was said
-    ("bis 2030" said in 2026); a date on or before that day ("am 10. September" said on the
-    10th) is a statement about the past or present, listed apart."""
-    due = due_date(claim)
-    return due is not None and (said is None or due > said)
-
-
 def _predictions(site: _Site, build_date: dt.date) -> str:
     page = PREDICTIONS_PAGE
-    dated = [c for c in site.kb.claims if c.quantity.kind == "date"]
-    dated.sort(key=lambda c: (due_date(c) or dt.date.max, c.id))
-    predictions: list[list[str]] = []
+    ahead: list[list[str]] = []
     past: list[list[str]] = []
-    for claim in dated:
-        source = site.sources.get(claim.source)
-        said = source.reference_date if source else None
-        due = due_date(claim)
-        due_text = due.isoformat() if due else ""
-        if due and claim.quantity.bound in (">", ">="):
-            due_text = f"after {due_text}"
+    for found in predictions(site.kb, build_date):
+        claim = found.claim
         quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
         link = site.claim_link(page, claim, quote)
-        said_text = esc(said.isoformat() if said else "")
-        if is_prediction(claim, said):
-            predictions.append(
-                [
-                    link,
-                    esc(quantity_text(claim)),
-                    said_text,
-                    esc(due_text),
-                    esc(prediction_status(claim, build_date)),
-                    esc(claim.speaker),
-                    site.source_link(page, claim),
-                ]
+        said = esc(found.said.isoformat() if found.said else "")
+        if found.ahead:
+            due = found.due.isoformat() if found.due else ""
+            if found.due and found.status == "open":
+                due = f"after {due}"
+            row = [link, esc(quantity_text(claim)), esc(found.kind), said, esc(due)]
+            ahead.append(
+                [*row, esc(found.status), esc(claim.speaker), site.source_link(page, claim)]
             )
         else:
-            past.append(
-                [
-                    link,
-                    esc(quantity_text(claim)),
-                    said_text,
-                    esc(claim.speaker),
-                    site.source_link(page, claim),
-                ]
-            )
+            row = [link, esc(quantity_text(claim)), said, esc(claim.speaker)]
+            past.append([*row, site.source_link(page, claim)])
     body = [
         "<h1>Predictions</h1>",
-        f"<p>{len(predictions)} claims name a date that lay ahead when they were said, sorted "
-        "by when they fall due: the end of the year, month, day or interval named. Status as "
-        f"of {esc(build_date.isoformat())}; a claim that something happens after a date stays "
-        "open.</p>",
-        *_table(["quote", "time", "said", "due", "status", "speaker", "source"], predictions),
+        f"<p>{len(ahead)} claims name a date that lay ahead when they were said, or a span "
+        'of time counted from that day ("innerhalb von drei Jahren", "через пять лет"), '
+        "sorted by when they fall due: the end of the year, month, day or interval named, or "
+        f"the day said plus the longest span the words allow. Status as of "
+        f"{esc(build_date.isoformat())}; a claim that something happens after a date stays "
+        "open, and a span said on an unknown day has no due date.</p>",
+        *_table(["quote", "time", "kind", "said", "due", "status", "speaker", "source"], ahead),
         "<h2>Dates that had come when they were said</h2>",
         f"<p>{len(past)} claims name a day or period that had begun or ended by the day they "
         'were said ("am 10. September" in an interview of that day): statements about the '
