@@ -15,7 +15,10 @@ Two claims are the same claim when all of these hold:
 4. for dates, the ISO ``time`` strings are equal and so are the bounds.
 
 Claims are never linked by their wording. Links are undirected; clusters are the connected
-components of the link graph.
+components of the link graph. The RDF states each cluster once (every member points to one
+cluster node) and only the links of a spanning tree of it (:func:`spanning_links`): a figure
+written in words ("zwei", "hundert") is the same claim in every copy of a text, and a cluster
+of n such claims has n(n - 1)/2 links but needs only n - 1 to be connected.
 """
 
 from __future__ import annotations
@@ -142,6 +145,28 @@ def same_claim_links(
             if same_claim(a, b, set(entities.get(a.id, [])), set(entities.get(b.id, []))):
                 links.add(pair)
     return sorted(links)
+
+
+def spanning_links(links: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The links, taken in sorted order, that join two claims not yet connected by the links
+    taken before: a spanning tree of each cluster (n - 1 links for n claims), sorted. Every
+    one is a link by the rule, and they connect exactly the clusters all the links do."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    tree = []
+    for a, b in sorted(links):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+            tree.append((a, b))
+    return tree
 
 
 def clusters(links: Iterable[tuple[str, str]]) -> list[list[str]]:

@@ -13,7 +13,12 @@ The model, in standard vocabularies first (see ``kb/vocab.py`` for the prefixes)
   the characters in the source twice: ``oa:TextPositionSelector`` (``oa:start``/``oa:end``,
   Python ``str`` offsets, i.e. code points) and ``oa:TextQuoteSelector`` (``oa:exact``, and
   32 characters of ``oa:prefix``/``oa:suffix``), so the span survives either kind of edit;
-- claims that state the same thing are linked both ways by ``ckb:sameClaimAs`` and share a
+- claims that state the same thing share a ``ckb:cluster`` (a ``ckb:ClaimCluster`` with its
+  ``ckb:size``): the whole group, stated once, so the triples grow with the number of claims
+  and not with the number of pairs. Links found by the matching rule are stated both ways by
+  ``ckb:sameClaimAs`` along a spanning tree of each cluster (n - 1 links for n claims; see
+  :func:`kb.matching.spanning_links`): each is a real link, and ``ckb:sameClaimAs+`` reaches
+  the whole cluster, but not every linked pair is stated — ask for pairs through
   ``ckb:cluster``. Not ``owl:sameAs``: that would make two statements in two sources one
   individual for any reasoner, merging their speakers, offsets and languages;
 - every claim ``prov:wasGeneratedBy`` one extraction activity, which has no timestamp so
@@ -44,6 +49,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from kb.knowledge import KnowledgeBase
+from kb.matching import spanning_links
 from kb.models import Claim, Quantity, Reference, Source
 from kb.units import registry
 from kb.units_qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
@@ -258,7 +264,7 @@ def period(time: str) -> tuple[dt.date, dt.date]:
 
 
 def _add_links(graph: Graph, links: list[tuple[str, str]], clusters: list[list[str]]) -> None:
-    for a, b in links:
+    for a, b in spanning_links(links):
         graph.add((iri("claim", a), CKB.sameClaimAs, iri("claim", b)))
         graph.add((iri("claim", b), CKB.sameClaimAs, iri("claim", a)))
     for members in clusters:

@@ -9,6 +9,7 @@ import pytest
 from kb import paths
 from kb.build import knowledge_base
 from kb.knowledge import KnowledgeBase
+from kb.matching import clusters, spanning_links
 from kb.sources import load_sources
 
 THREAD = "dwarkesh-x-thread-2026-02-06.de"
@@ -79,3 +80,14 @@ def test_matching_keeps_different_figures_apart(
 def test_matching_links_point_at_existing_claims(kb: KnowledgeBase) -> None:
     ids = {claim.id for claim in kb.claims}
     assert kb.links and all(a in ids and b in ids and a < b for a, b in kb.links)
+
+
+def test_matching_spanning_links_connect_each_cluster_with_one_link_fewer_than_claims() -> None:
+    # a: every pair of a, b, c, d (6 links); b: x-y, y-z, x-z (a triangle); c: p-q
+    links = [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]
+    links += [("y", "z"), ("x", "z"), ("x", "y"), ("p", "q")]
+    tree = spanning_links(links)
+    assert tree == [("a", "b"), ("a", "c"), ("a", "d"), ("p", "q"), ("x", "y"), ("x", "z")]
+    assert set(tree) <= set(links)
+    assert clusters(tree) == clusters(links) == [["a", "b", "c", "d"], ["x", "y", "z"], ["p", "q"]]
+    assert spanning_links([]) == []
