@@ -188,8 +188,12 @@ def _relative_width(value: Value) -> float:
 def _cluster_checks(kb: KnowledgeBase) -> Iterator[AutoCheck]:
     by_id = kb.claims_by_id
     for group in kb.clusters:
-        members = [by_id[i] for i in group if by_id[i].quantity.unit != "date"]
-        values = {claim.id: value_of_claim(claim) for claim in members}
+        values = {
+            claim.id: value
+            for claim in (by_id[i] for i in group if by_id[i].quantity.unit != "date")
+            if (value := _stated_value(claim)) is not None
+        }
+        members = [by_id[i] for i in values]
         for first, second in _star(members, list(values.values())):
             check_id = auto_id("cluster", first.id, second.id)
             one, other = values[first.id], values[second.id]
@@ -203,6 +207,15 @@ def _cluster_checks(kb: KnowledgeBase) -> Iterator[AutoCheck]:
                 "first vs second",
                 compare(check_id, one, other),
             )
+
+
+def _stated_value(claim: Claim) -> Value | None:
+    """The claim's value, or None when it states an empty interval and so cannot agree or
+    disagree with anything ("weniger als 0 Millionen US-Dollar": less than nothing)."""
+    try:
+        return value_of_claim(claim)
+    except ValueError:
+        return None
 
 
 def _width(value: Value) -> float:

@@ -7,12 +7,13 @@ import math
 import pytest
 
 from kb import paths
-from kb.auto import AutoCheck, _star, auto_checks, ratios
+from kb.auto import AutoCheck, _star, _stated_value, auto_checks, ratios
 from kb.build import knowledge_base
 from kb.interval import Interval
 from kb.knowledge import KnowledgeBase
 from kb.sources import load_sources
 from kb.value import Value
+from tests.rdf_fixtures import tiny_kb
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +82,13 @@ def test_auto_cluster_checks_are_one_fewer_than_each_clusters_figures(
     figures = [[i for i in group if by_id[i].quantity.unit != "date"] for group in kb.clusters]
     expected = sum(len(group) - 1 for group in figures if group)
     assert len([c for c in checks if c.kind == "cluster"]) == expected
+
+
+def test_auto_a_claim_of_less_than_nothing_is_left_out_of_cluster_checks() -> None:
+    # "weniger als 0 Millionen US-Dollar": [0, 0) is empty, so there is nothing to compare
+    claim = tiny_kb().claims[0]
+    nothing = claim.model_copy(
+        update={"quantity": claim.quantity.model_copy(update={"value": 0.0, "bound": "<"})}
+    )
+    assert _stated_value(nothing) is None
+    assert _stated_value(claim) is not None
