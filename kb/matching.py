@@ -112,9 +112,11 @@ def same_claim(a: Claim, b: Claim, entities_a: set[str], entities_b: set[str]) -
     if qa.per != qb.per or qa.kind != qb.kind:
         return False
     # a counted noun named on one side only is a wildcard between two plain point values
-    one_sided = not (_counted(a) and _counted(b)) and _is_plain(qa) and _is_plain(qb)
-    if _counted(a) != _counted(b) and not one_sided:
-        return False
+    counted_a, counted_b = _counted(a), _counted(b)
+    if counted_a != counted_b:
+        one_sided = not (counted_a and counted_b) and _is_plain(qa) and _is_plain(qb)
+        if not one_sided:
+            return False
     if qa.unit == "date" or qb.unit == "date":
         return qa.time == qb.time and qa.bound == qb.bound
     na, nb = normalise(qa), normalise(qb)
@@ -154,7 +156,8 @@ def same_claim_links(
     for group in groups.values():
         group.sort(key=lambda item: (item[0], item[2].id))
         for i, (_, high, a) in enumerate(group):
-            for low_b, _, b in group[i + 1 :]:
+            for j in range(i + 1, len(group)):
+                low_b, _, b = group[j]
                 if low_b > high:
                     break  # sorted by low: no later claim can reach this one
                 pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
