@@ -1,7 +1,7 @@
 """Build time of the whole knowledge base and site: the bundled corpus, then a synthetic corpus
 of many copies of it, each stage timed, in one run.
 
-    python benchmarks/bench_site.py [--copies 100] [--date 2026-11-22]
+    python benchmarks/bench_site.py [--copies 100] [--date 2026-11-22] [--no-site]
 
 Both builds run the real build (``kb.build.build`` with the exporters ``claimkb build`` uses)
 in a temporary copy of the project, so the repository's ``build/`` and ledger are untouched.
@@ -13,6 +13,8 @@ bundled corpus's mix of languages, speakers and entities.
 It prints seconds per stage and, for the site stage, the cost per page of the synthetic build
 as a multiple of the bundled one's (about 1 means the site build grows linearly). Nothing is
 asserted; the goal for the bundled corpus is a whole build under 10 s on a two-core machine.
+``--no-site`` stops after the knowledge stage (RDF, SHACL, Turtle, JSON-LD, store), for
+corpora whose site stage takes too long to wait for.
 """
 
 from __future__ import annotations
@@ -72,9 +74,10 @@ def site_pages(root: Path) -> int:
     return sum(1 for _ in (root / "build" / "site").rglob("*.html"))
 
 
-def timed_build(root: Path, day: dt.date) -> tuple[Summary, int]:
-    summary = build(root, build_exporters(day, root))
-    return summary, site_pages(root)
+def timed_build(root: Path, day: dt.date, site: bool = True) -> tuple[Summary, int]:
+    exporters = build_exporters(day, root)
+    summary = build(root, exporters if site else exporters[:1])
+    return summary, site_pages(root) if site else 0
 
 
 def report(label: str, chars: int, summary: Summary, pages: int) -> None:
@@ -91,22 +94,31 @@ def main() -> None:
     options = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     options.add_argument("--copies", type=int, default=100)
     options.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2026, 11, 22))
+    options.add_argument("--no-site", dest="site", action="store_false", help="no site stage")
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bundled_root = Path(tmp) / "bundled"
         copy_project(bundled_root)
         chars = multiply_sources(bundled_root, 1)
-        timed_build(bundled_root, args.date)  # warm-up: imports, compiled patterns, caches
-        bundled, bundled_pages = timed_build(bundled_root, args.date)
+        timed_build(bundled_root, args.date, args.site)  # warm-up: imports, patterns, caches
+        bundled, bundled_pages = timed_build(bundled_root, args.date, args.site)
         report("bundled corpus", chars, bundled, bundled_pages)
         shutil.rmtree(bundled_root)
 
         big_root = Path(tmp) / "synthetic"
         copy_project(big_root)
         chars = multiply_sources(big_root, args.copies)
-        big, big_pages = timed_build(big_root, args.date)
+        big, big_pages = timed_build(big_root, args.date, args.site)
         report(f"{args.copies}x synthetic corpus", chars, big, big_pages)
 
+    per_claim = big.timings["export_knowledge"] / big.claims
+    reference_claim = bundled.timings["export_knowledge"] / bundled.claims
+    print(
+        f"knowledge stage per claim: {per_claim * 1000:.1f} ms vs {reference_claim * 1000:.1f} ms "
+        f"bundled ({per_claim / reference_claim:.2f}x)"
+    )
+    if not args.site:
+        return
     per_page = big.timings["export_site"] / big_pages
     reference = bundled.timings["export_site"] / bundled_pages
     print(

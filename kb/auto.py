@@ -9,11 +9,18 @@ Three kinds, each evaluated by the same engine as the hand-written ones:
     holds an equation marker (``=``, entspricht, соответствовать, требуют, need, equals, …)
     and a count stands right next to a measure.
 ``same-ratio``
-    two ratios of the same measure per the same counted thing (power per GB300, power per
-    launch) are compared: do they agree?
+    ratios of the same measure per the same counted thing (power per GB300, power per
+    launch) are compared: do they agree? Each is compared with the most precise of them;
 ``cluster``
-    the claims of one same-claim cluster are compared pairwise for agreement ("über 10" and
-    "12" Neuralink patients).
+    the claims of one same-claim cluster are compared for agreement ("über 10" and "12"
+    Neuralink patients): each with the cluster's most precise figure.
+
+Comparing every member with one anchor, not every pair, keeps the checks linear in the size
+of a group: a group of n gives n - 1 checks, not n(n - 1)/2, and copies of a figure written
+in words ("zwei", "hundert") can form groups of hundreds in a large corpus. If every member
+agrees with the most precise figure, they agree with each other for all a reader needs: two
+intervals that each contain or touch the narrowest one cannot be far apart. In a pair of
+two, the one check is the same as before.
 
 Auto derivations carry no expected verdict; ``claimkb check`` reports them and never fails
 on them.
@@ -22,10 +29,12 @@ on them.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import pairwise
+from typing import TypeVar
 
 from kb.evaluate import evaluate
 from kb.expr import parse
@@ -139,7 +148,7 @@ def _ratio_checks(found: list[Ratio]) -> Iterator[AutoCheck]:
         dimension = str(ratio.value.unit.dimensionality)
         groups.setdefault((dimension, ratio.per), []).append(ratio)
     for (_, per), same in sorted(groups.items()):
-        for a, b in combinations(same, 2):
+        for a, b in _star(same, [ratio.value for ratio in same]):
             check_id = auto_id("same-ratio", a.id, b.id)
             yield AutoCheck(
                 check_id,
@@ -151,25 +160,62 @@ def _ratio_checks(found: list[Ratio]) -> Iterator[AutoCheck]:
             )
 
 
+T = TypeVar("T")
+
+
+def _star(group: Sequence[T], values: Sequence[Value]) -> Iterator[tuple[T, T]]:
+    """The pairs (in the group's order) of the group's most precise member, the anchor, with
+    each other member: the one whose value (``values``, one per member) has the smallest
+    relative width, the first of equals."""
+    if len(group) < 2:
+        return
+    anchor = min(range(len(group)), key=lambda i: (_relative_width(values[i]), i))
+    for i in range(len(group)):
+        if i != anchor:
+            yield (group[min(i, anchor)], group[max(i, anchor)])
+
+
+def _relative_width(value: Value) -> float:
+    """The width of the interval as a share of its largest magnitude: 0 for a point, 1 for
+    "0 to x", infinite for a bound; the same in any unit of the dimension."""
+    lo, hi = value.interval.lo, value.interval.hi
+    scale = max(abs(lo), abs(hi))
+    if not math.isfinite(scale):
+        return math.inf
+    return (hi - lo) / scale if scale else 0.0
+
+
 def _cluster_checks(kb: KnowledgeBase) -> Iterator[AutoCheck]:
     by_id = kb.claims_by_id
     for group in kb.clusters:
-        for a, b in combinations(group, 2):
-            first, second = by_id[a], by_id[b]
-            if first.quantity.unit == "date" or second.quantity.unit == "date":
-                continue
-            check_id = auto_id("cluster", a, b)
-            one, other = value_of_claim(first), value_of_claim(second)
+        values = {
+            claim.id: value
+            for claim in (by_id[i] for i in group if by_id[i].quantity.unit != "date")
+            if (value := _stated_value(claim)) is not None
+        }
+        members = [by_id[i] for i in values]
+        for first, second in _star(members, list(values.values())):
+            check_id = auto_id("cluster", first.id, second.id)
+            one, other = values[first.id], values[second.id]
             if _width(one) > _width(other):  # the more precise figure is checked against
                 one, other = other, one  # the wider one: "12" against "über 10"
             yield AutoCheck(
                 check_id,
                 "cluster",
                 f"{first.surface!r} and {second.surface!r} state the same figure",
-                {"first": a, "second": b},
+                {"first": first.id, "second": second.id},
                 "first vs second",
                 compare(check_id, one, other),
             )
+
+
+def _stated_value(claim: Claim) -> Value | None:
+    """The claim's value, or None when it states an empty interval and so cannot agree or
+    disagree with anything ("weniger als 0 Millionen US-Dollar": less than nothing)."""
+    try:
+        return value_of_claim(claim)
+    except ValueError:
+        return None
 
 
 def _width(value: Value) -> float:

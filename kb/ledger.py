@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -47,7 +48,10 @@ class Located(Generic[T]):
         return f"{_relative(self.path)}:{self.line}"
 
 
+@cache
 def _relative(path: Path) -> str:
+    """Cached: every record of a file names the same path, and resolving it asks the file
+    system (a tenth of the ledger stage for a corpus of 15,000 claims)."""
     try:
         return str(path.resolve().relative_to(paths.ROOT))
     except ValueError:

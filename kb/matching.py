@@ -15,7 +15,10 @@ Two claims are the same claim when all of these hold:
 4. for dates, the ISO ``time`` strings are equal and so are the bounds.
 
 Claims are never linked by their wording. Links are undirected; clusters are the connected
-components of the link graph.
+components of the link graph. The RDF states each cluster once (every member points to one
+cluster node) and only the links of a spanning tree of it (:func:`spanning_links`): a figure
+written in words ("zwei", "hundert") is the same claim in every copy of a text, and a cluster
+of n such claims has n(n - 1)/2 links but needs only n - 1 to be connected.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import combinations
 
 import networkx as nx
 
@@ -110,9 +112,11 @@ def same_claim(a: Claim, b: Claim, entities_a: set[str], entities_b: set[str]) -
     if qa.per != qb.per or qa.kind != qb.kind:
         return False
     # a counted noun named on one side only is a wildcard between two plain point values
-    one_sided = not (_counted(a) and _counted(b)) and _is_plain(qa) and _is_plain(qb)
-    if _counted(a) != _counted(b) and not one_sided:
-        return False
+    counted_a, counted_b = _counted(a), _counted(b)
+    if counted_a != counted_b:
+        one_sided = not (counted_a and counted_b) and _is_plain(qa) and _is_plain(qb)
+        if not one_sided:
+            return False
     if qa.unit == "date" or qb.unit == "date":
         return qa.time == qb.time and qa.bound == qb.bound
     na, nb = normalise(qa), normalise(qb)
@@ -126,22 +130,84 @@ def same_claim_links(
 ) -> list[tuple[str, str]]:
     """Every pair of claim ids that are the same claim, sorted.
 
-    Only claims that share an entity, a kind and a rate are compared, so the cost grows
-    with the size of those buckets, not with the square of the corpus."""
-    buckets: dict[tuple[str, str, str | None], list[Claim]] = {}
+    Only candidates are put to :func:`same_claim`, and found through an index rather than by
+    trying every pair: claims are grouped by entity, kind, rate and dimension (dates by their
+    time and bound), and within a group sorted by the interval of values a partner could
+    have (:func:`reach`); a sweep over that order pairs only claims whose reaches overlap.
+    Every linked pair is a candidate, so the links are those of the rule applied to all
+    pairs; the work grows with the number of claims and of near pairs, not with the square
+    of a group."""
+    groups: dict[tuple[object, ...], list[tuple[float, float, Claim]]] = {}
     for claim in claims:
+        quantity = claim.quantity
+        if quantity.unit == "date":
+            kind: tuple[object, ...] = ("date", quantity.time, quantity.bound)
+            low, high = 0.0, 0.0
+        else:
+            normalised = normalise(quantity)
+            assert normalised is not None
+            kind = ("value", normalised.dimension)
+            low, high = reach(normalised)
         for entity in entities.get(claim.id, []):
-            key = (entity, claim.quantity.kind, claim.quantity.per)
-            buckets.setdefault(key, []).append(claim)
+            key = (entity, quantity.kind, quantity.per, *kind)
+            groups.setdefault(key, []).append((low, high, claim))
+    about = {claim.id: set(entities.get(claim.id, [])) for claim in claims}
     links: set[tuple[str, str]] = set()
-    for bucket in buckets.values():
-        for a, b in combinations(bucket, 2):
-            pair = (min(a.id, b.id), max(a.id, b.id))
-            if pair in links:
-                continue
-            if same_claim(a, b, set(entities.get(a.id, [])), set(entities.get(b.id, []))):
-                links.add(pair)
+    for group in groups.values():
+        group.sort(key=lambda item: (item[0], item[2].id))
+        for i, (_, high, a) in enumerate(group):
+            for j in range(i + 1, len(group)):
+                low_b, _, b = group[j]
+                if low_b > high:
+                    break  # sorted by low: no later claim can reach this one
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if pair not in links and same_claim(a, b, about[a.id], about[b.id]):
+                    links.add(pair)
     return sorted(links)
+
+
+#: Two point values are the same figure within this share of either one: the widest
+#: tolerance t, as t / (1 - t), since it is measured from the larger of the two.
+_POINT_REACH = HEDGED_TOLERANCE / (1 - HEDGED_TOLERANCE)
+
+
+def reach(n: Normalised) -> tuple[float, float]:
+    """An interval that meets the reach of every quantity :func:`same_claim` could link
+    ``n`` to (of the same dimension): for a point value v, v ± v/3 (two points within 25 %
+    of the larger are within a third of each); for a range, the range, which the other must
+    overlap; for a bound x with a positive edge, [x, 2x] ("über x") or [x/2, x] ("unter x"):
+    the other must overlap the open interval and have an end within a factor of 2 of x."""
+    if n.exact_point:
+        margin = abs(n.value) * _POINT_REACH
+        return n.value - margin, n.value + margin
+    low, high = n.low, n.high
+    if math.isinf(high) and math.isfinite(low) and low > 0:
+        return low, low * BOUND_FACTOR
+    if math.isinf(low) and math.isfinite(high) and high > 0:
+        return high / BOUND_FACTOR, high
+    return low, high
+
+
+def spanning_links(links: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The links, taken in sorted order, that join two claims not yet connected by the links
+    taken before: a spanning tree of each cluster (n - 1 links for n claims), sorted. Every
+    one is a link by the rule, and they connect exactly the clusters all the links do."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    tree = []
+    for a, b in sorted(links):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+            tree.append((a, b))
+    return tree
 
 
 def clusters(links: Iterable[tuple[str, str]]) -> list[list[str]]:

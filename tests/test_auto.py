@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kb import paths
-from kb.auto import AutoCheck, auto_checks, ratios
+from kb.auto import AutoCheck, _star, _stated_value, auto_checks, ratios
 from kb.build import knowledge_base
+from kb.interval import Interval
 from kb.knowledge import KnowledgeBase
 from kb.sources import load_sources
+from kb.value import Value
+from tests.rdf_fixtures import tiny_kb
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +60,35 @@ def test_auto_cluster_checks_agree(checks: list[AutoCheck]) -> None:
 def test_auto_ids_are_stable_and_unique(kb: KnowledgeBase, checks: list[AutoCheck]) -> None:
     again = [c.id for c in auto_checks(kb)]
     assert again == [c.id for c in checks] and len(set(again)) == len(again)
+
+
+def test_auto_star_pairs_each_member_with_the_most_precise_one() -> None:
+    # relative widths: "über 10" infinite, "12" 0, "11 bis 13" 2/13, "12,5" 0: the anchor is
+    # "12", the first of the two points; 3 pairs (n - 1) in the group's order, not 6
+    values = [
+        Value.of(Interval(10.0, math.inf)),
+        Value.exact(12.0),
+        Value.of(Interval(11.0, 13.0)),
+        Value.exact(12.5),
+    ]
+    assert list(_star(["a", "b", "c", "d"], values)) == [("a", "b"), ("b", "c"), ("b", "d")]
+    assert list(_star(["a"], values[:1])) == []
+
+
+def test_auto_cluster_checks_are_one_fewer_than_each_clusters_figures(
+    kb: KnowledgeBase, checks: list[AutoCheck]
+) -> None:
+    by_id = kb.claims_by_id
+    figures = [[i for i in group if by_id[i].quantity.unit != "date"] for group in kb.clusters]
+    expected = sum(len(group) - 1 for group in figures if group)
+    assert len([c for c in checks if c.kind == "cluster"]) == expected
+
+
+def test_auto_a_claim_of_less_than_nothing_is_left_out_of_cluster_checks() -> None:
+    # "weniger als 0 Millionen US-Dollar": [0, 0) is empty, so there is nothing to compare
+    claim = tiny_kb().claims[0]
+    nothing = claim.model_copy(
+        update={"quantity": claim.quantity.model_copy(update={"value": 0.0, "bound": "<"})}
+    )
+    assert _stated_value(nothing) is None
+    assert _stated_value(claim) is not None

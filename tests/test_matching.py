@@ -4,11 +4,15 @@ of one quantity; and figures that must stay apart."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kb import paths
 from kb.build import knowledge_base
 from kb.knowledge import KnowledgeBase
+from kb.matching import clusters, normalise, reach, spanning_links
+from kb.models import Quantity
 from kb.sources import load_sources
 
 THREAD = "dwarkesh-x-thread-2026-02-06.de"
@@ -79,3 +83,32 @@ def test_matching_keeps_different_figures_apart(
 def test_matching_links_point_at_existing_claims(kb: KnowledgeBase) -> None:
     ids = {claim.id for claim in kb.claims}
     assert kb.links and all(a in ids and b in ids and a < b for a, b in kb.links)
+
+
+def test_matching_spanning_links_connect_each_cluster_with_one_link_fewer_than_claims() -> None:
+    # a: every pair of a, b, c, d (6 links); b: x-y, y-z, x-z (a triangle); c: p-q
+    links = [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]
+    links += [("y", "z"), ("x", "z"), ("x", "y"), ("p", "q")]
+    tree = spanning_links(links)
+    assert tree == [("a", "b"), ("a", "c"), ("a", "d"), ("p", "q"), ("x", "y"), ("x", "z")]
+    assert set(tree) <= set(links)
+    assert clusters(tree) == clusters(links) == [["a", "b", "c", "d"], ["x", "y", "z"], ["p", "q"]]
+    assert spanning_links([]) == []
+
+
+def test_matching_reach_holds_every_value_a_partner_could_have() -> None:
+    def reach_of(value: float, low: float | None = None, high: float | None = None) -> tuple:
+        quantity = Quantity(kind="count", value=value, unit="", low=low, high=high)
+        normalised = normalise(quantity)
+        assert normalised is not None
+        return reach(normalised)
+
+    # 12 meets 9 (hedged, 25 % of 12) and 16 (25 % of 16): 12 ± 4
+    assert reach_of(12.0) == (8.0, 16.0)
+    assert reach_of(-12.0) == (-16.0, -8.0)
+    assert reach_of(0.0) == (0.0, 0.0)
+    # a range is what the other must overlap; "über 10" reaches to 20, "unter 6" down to 3
+    assert reach_of(25.0, 20.0, 30.0) == (20.0, 30.0)
+    assert reach_of(10.0, 10.0, None) == (10.0, 20.0)
+    assert reach_of(6.0, None, 6.0) == (3.0, 6.0)
+    assert reach_of(0.0, None, 0.0) == (-math.inf, 0.0)

@@ -184,6 +184,26 @@ def test_rdf_same_claims_are_linked_both_ways_and_share_a_cluster() -> None:
     assert graph.value(cluster, CKB.size) == Literal(2)
 
 
+def test_rdf_a_cluster_is_stated_once_and_its_links_along_a_spanning_tree() -> None:
+    # the four tiny claims as one cluster where every pair is linked: 6 links by the rule;
+    # the graph states the 3 a spanning tree takes in sorted order (1-2, 1-3, 1-4: each
+    # later pair joins two claims already connected), both ways, and 4 cluster memberships
+    ids = [claim.id for claim in tiny_kb().claims]
+    assert ids == [f"tiny.de/0000000{n}" for n in (1, 2, 3)] + ["tiny.ru/00000004"]
+    links = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    kb = dataclasses.replace(tiny_kb(), links=links)
+    graph = to_rdf(kb)
+    same = sorted((str(s)[-10:], str(o)[-10:]) for s, o in graph.subject_objects(CKB.sameClaimAs))
+    one, two, three, four = "e/00000001", "e/00000002", "e/00000003", "u/00000004"
+    assert same == sorted(
+        [(one, two), (two, one), (one, three), (three, one), (one, four), (four, one)]
+    )
+    cluster = iri("cluster", ids[0])
+    assert sorted(graph.subjects(CKB.cluster, cluster)) == sorted(iri("claim", i) for i in ids)
+    assert graph.value(cluster, CKB.size) == Literal(4)
+    assert len(kb.links) == 6 and kb.clusters == [ids]
+
+
 def test_rdf_dates_get_a_period_and_the_date_they_were_stated_on() -> None:
     graph = to_rdf(tiny_kb())
     quantity = iri("quantity", "tiny.de/00000003")

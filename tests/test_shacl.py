@@ -13,7 +13,7 @@ from rdflib.namespace import SH, XSD
 from kb.rdf import export_rdf, to_rdf
 from kb.shacl import SHAPES, ShapeError, shapes_graph, validate
 from kb.units_qudt import TABLE, qudt_unit
-from kb.vocab import OA, QUDT, SCHEMA, UNIT, iri
+from kb.vocab import CKB, OA, QUDT, SCHEMA, UNIT, iri
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
 CLAIM = "tiny.de/00000001"
@@ -94,3 +94,16 @@ def test_shacl_shapes_list_exactly_the_qudt_units_of_the_unit_table() -> None:
     table = {qudt_unit(name).unit for name in TABLE}
     assert listed == {unit for unit in table if str(unit).startswith(str(UNIT))}
     assert SHAPES.name == "shapes.ttl"
+
+
+def test_shacl_a_cluster_needs_its_size_and_two_claims() -> None:
+    graph = to_rdf(tiny_kb())
+    cluster = iri("cluster", CLAIM)
+    graph.remove((cluster, CKB.size, None))
+    graph.remove((iri("claim", "tiny.ru/00000004"), CKB.cluster, cluster))
+    with pytest.raises(ShapeError) as raised:
+        validate(graph)
+    assert str(raised.value).splitlines()[1:] == [
+        "cluster tiny.de/00000001: ^ckb:cluster: a cluster needs at least two claims (ckb:cluster)",
+        "cluster tiny.de/00000001: ckb:size: a cluster needs its size, an integer of at least 2",
+    ]
