@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kb.knowledge import KnowledgeBase
+from kb.matching import spanning_links
 from kb.models import Claim, Reference
 from kb.site_pages import (
     DERIVATIONS_INDEX,
@@ -215,7 +217,7 @@ def _derivations(kb: KnowledgeBase, records: list[dict[str, Any]]) -> dict[str, 
     return found
 
 
-def _column_order(
+def column_order(
     sources: list[str], spans: list[list[str]], exhaustive_up_to: int = 7
 ) -> list[str]:
     """The order of source columns that makes lines cross the fewest columns: each span (the
@@ -223,27 +225,47 @@ def _column_order(
     columns. Every order is tried for few columns (the first best in the given order wins);
     for more, adjacent swaps are made while they lower the cost."""
     index = {s: i for i, s in enumerate(sources)}
-    groups = [sorted({index[s] for s in span}) for span in spans if len(set(span)) > 1]
+    # Spans over the same columns are one group with a weight, and a swap of two neighbours
+    # recounts only the groups that hold either: a corpus of many sources and many links
+    # costs sources² × (groups per column), not sources² × links.
+    weights = Counter(
+        tuple(sorted({index[s] for s in span})) for span in spans if len(set(span)) > 1
+    )
+    groups = sorted(weights)
+    touching: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        for column in group:
+            touching.setdefault(column, []).append(number)
 
-    def cost(order: tuple[int, ...] | list[int]) -> int:
-        pos = {column: at for at, column in enumerate(order)}
-        return sum(max(pos[c] for c in g) - min(pos[c] for c in g) for g in groups)
+    def cost(pos: dict[int, int] | list[int], which: Iterable[int]) -> int:
+        """The weighted column distance of the groups ``which``, columns at ``pos``."""
+        return sum(
+            weights[groups[g]] * (max(pos[c] for c in groups[g]) - min(pos[c] for c in groups[g]))
+            for g in which
+        )
 
     n = len(sources)
+    everything = range(len(groups))
     if n <= exhaustive_up_to:
-        best = min(itertools.permutations(range(n)), key=cost)
+        best = min(
+            itertools.permutations(range(n)),
+            key=lambda order: cost({column: at for at, column in enumerate(order)}, everything),
+        )
         return [sources[i] for i in best]
     order = list(range(n))
-    current = cost(order)
+    pos = list(range(n))  # pos[column] = where the column stands in ``order``
     for _ in range(n):
         improved = False
         for i in range(n - 1):
-            order[i], order[i + 1] = order[i + 1], order[i]
-            trial = cost(order)
-            if trial < current:
-                current, improved = trial, True
+            left, right = order[i], order[i + 1]
+            affected = set(touching.get(left, ())) | set(touching.get(right, ()))
+            before = cost(pos, affected)
+            pos[left], pos[right] = i + 1, i
+            if cost(pos, affected) < before:
+                order[i], order[i + 1] = right, left
+                improved = True
             else:
-                order[i], order[i + 1] = order[i + 1], order[i]
+                pos[left], pos[right] = i, i + 1
         if not improved:
             break
     return [sources[i] for i in order]
@@ -367,14 +389,17 @@ def layout(kb: KnowledgeBase, records: list[dict[str, Any]]) -> Picture:
     source_ids = [s.id for s in kb.sources if any(c.source == s.id for c in claims)]
     source_ids += sorted({c.source for c in claims} - set(source_ids))
     claim_source = {c.id: c.source for c in claims}
-    spans = [[claim_source[a], claim_source[b]] for a, b in kb.links]
+    # A cluster is drawn along a spanning tree of its links (n - 1 lines for n claims): every
+    # further pair adds a line but no fact, and makes a big corpus's picture quadratic.
+    links = spanning_links(kb.links)
+    spans = [[claim_source[a], claim_source[b]] for a, b in links]
     spans += [[claim_source[c] for c in d.claims] for d in ders.values()]
-    order = _column_order(source_ids, spans)
+    order = column_order(source_ids, spans)
     column = {s: i for i, s in enumerate(order)}
 
     bands: list[_Band] = []
     by_id = {c.id: c for c in claims}
-    for claim_ids, der_ids in _groups(claims, kb.links, ders):
+    for claim_ids, der_ids in _groups(claims, links, ders):
         band = _Band([by_id[c] for c in claim_ids], der_ids)
         cols = [column[c.source] for c in band.claims] or [0]
         band.lo, band.hi = min(cols), max(cols)
@@ -557,7 +582,7 @@ def layout(kb: KnowledgeBase, records: list[dict[str, Any]]) -> Picture:
             picture.edges.append(Edge("input", path, colour, f"{reference.id}, input of {key}"))
 
     # Same-claim links.
-    for a, b in kb.links:
+    for a, b in links:
         if a not in claim_y or b not in claim_y:
             continue
         ca, cb = column[claim_source[a]], column[claim_source[b]]
@@ -754,8 +779,10 @@ def graph_page(kb: KnowledgeBase, records: list[dict[str, Any]]) -> str:
         f"<p>Each column is a source ({columns} of {len(kb.sources)} have a claim drawn). "
         f"{len(claims)} of the {len(kb.claims)} claims are drawn: those that state the same "
         "quantity as another claim or go into a hand-written check; the rest would only "
-        "lengthen the columns, and every source page lists them all. Dashed lines are the "
-        f"{len(kb.links)} same-claim links ({len(kb.clusters)} clusters); coloured boxes are "
+        "lengthen the columns, and every source page lists them all. Dashed lines join the "
+        f"claims of each of the {len(kb.clusters)} same-claim clusters along "
+        f"{len(spanning_links(kb.links))} of their {len(kb.links)} links (one line fewer than "
+        "the cluster has claims; each claim's page lists all its links); coloured boxes are "
         f"the {len(curated)} hand-written checks, with lines to their inputs and the "
         f"{len(references)} reference facts they use in small boxes beneath them.</p>",
         f"<p>The {automatic} automatic checks are not drawn: the cluster checks compare claims "
