@@ -246,6 +246,13 @@ class Scanner:
         found.extend(self._multiplier_words(multipliers, mask, found))
         return _share_counted(text, sorted(found, key=lambda m: (m.start, m.end)), self.lang)
 
+    def candidate_count(self, text: str) -> int:
+        """How many places in ``text`` the grammar reads as a possible quantity: a measure
+        of work that, unlike characters, does not depend on how dense a text's numbers are
+        (for the benchmark)."""
+        fractions, *_, number_words = self._word_scan.matches(text)
+        return sum(1 for _ in self._candidates(text, number_words, fractions))
+
     def _candidates(
         self, text: str, number_words: list[re.Match[str]], fractions: list[re.Match[str]]
     ) -> Iterator[int]:
