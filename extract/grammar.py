@@ -14,6 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
+from extract.charsets import last_chars, union
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -205,6 +206,8 @@ class KeyedPattern(Generic[K]):
         self.longest = max(
             (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
         )
+        #: For ``match_before``: every character a form can end with, or None (no filter).
+        self.last_chars = _end_filter(forms) if anchor_end else None
 
     def key(self, found: re.Match[str]) -> K | None:
         """The key whose form ``found`` (a match of ``pattern``) matched."""
@@ -223,11 +226,42 @@ class KeyedPattern(Generic[K]):
         """The key whose form ends right before ``pos`` (spaces between allowed), and its
         start. Needs a pattern built with ``anchor_end=True``. Only forms that start within
         ``window`` characters count; the text before the window is still seen, so "over" is
-        not found at the end of a "cover" the window cuts in two."""
+        not found at the end of a "cover" the window cuts in two.
+
+        Most places have no form before them, and the search would try every form at every
+        position of the window to find that out; one look at the last character before the
+        spaces that no form can end with answers first (``last_chars``)."""
+        if self.last_chars is not None and not self._may_end_before(text, pos):
+            return None
         found = self.pattern.search(text, max(0, pos - window), pos)
         if found is None or found.lastgroup is None:
             return None
         return self.keys[int(group_key(found.lastgroup)[1:])], found.start()
+
+    def _may_end_before(self, text: str, pos: int) -> bool:
+        """False when no form can end right before ``pos`` and the spaces before it. After
+        a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
+        matches before that line break, so a form may end before it."""
+        last_chars = self.last_chars
+        assert last_chars is not None
+        end = pos
+        while end > 0 and text[end - 1] in _SPACE_CHARS:
+            end -= 1
+        return (end > 0 and text[end - 1] in last_chars) or text[pos - 1 : pos] == "\n"
+
+
+#: The characters of ``SPACE``.
+_SPACE_CHARS = frozenset(" \u00a0\u202f\u2009\t")
+
+
+def _end_filter(forms: Mapping[Any, Iterable[str]]) -> frozenset[str] | None:
+    """The characters the forms can end with (see ``charsets``), or None when that is no
+    filter: a form may end with any character, be empty, or end with a space (then the
+    spaces before a number may belong to the form)."""
+    chars = union(last_chars(form) for key_forms in forms.values() for form in key_forms)
+    if chars is None or chars & _SPACE_CHARS:
+        return None
+    return chars
 
 
 #: The width assumed for a form with an unbounded repeat ("\\s+"), for ``match_before``.

@@ -1,0 +1,145 @@
+"""The characters a pattern's match can begin or end with, and the pre-filter that
+``KeyedPattern.match_before`` builds from them: it must never turn away a place where the
+full search finds a form."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.charsets import first_chars, last_chars, union
+from extract.grammar import SPACE, KeyedPattern, grammar
+from extract.tables import LANGUAGES, symbols
+from tests.conftest import bundled_sources, source_text
+
+ENGLISH = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "en-sample.txt"
+
+
+def test_first_and_last_characters_worked_by_hand() -> None:
+    assert first_chars("ab|cd") == {"a", "A", "c", "C"}
+    assert last_chars("ab|cd") == {"b", "B", "d", "D"}
+    # an optional tail: the match ends with "x" or with "z"
+    assert last_chars("x(?:yz)?") == {"x", "X", "z", "Z"}
+    # look-arounds are zero width: the letter after (before) them decides
+    assert first_chars(r"(?<!\w)über") == {"ü", "Ü"}
+    assert last_chars(r"ca\.(?!\w)") == {"."}
+    assert last_chars("[a-c]") == {"a", "b", "c", "A", "B", "C"}
+    # the long s and the Kelvin sign match "s" and "k" under IGNORECASE
+    assert last_chars("ks") == {"s", "S", "\u017f"}
+    assert first_chars("k") == {"k", "K", "\u212a"}
+    # micro sign, Greek capital and small mu all match each other under IGNORECASE
+    assert {"\u00b5", "\u039c", "\u03bc"} <= (first_chars("\u00b5") or set())
+    assert last_chars(r"\d")
+    assert "٣" in (last_chars(r"\d") or set())  # an Arabic-Indic digit is a \d too
+
+
+def test_no_filter_where_any_character_or_nothing_may_stand() -> None:
+    assert last_chars(r"a\w") is None
+    assert first_chars(".b") is None
+    assert last_chars("a*") is None  # may match the empty string
+    assert last_chars("[^a]") is None
+    assert union([frozenset("a"), None]) is None
+    assert union([frozenset("a"), frozenset("b")]) == {"a", "b"}
+
+
+def _table_forms() -> list[str]:
+    forms: list[str] = []
+    for lang in LANGUAGES:
+        mods = grammar(lang).tables.modifiers
+        forms += mods.hedges + mods.name_words + mods.alternatives + mods.hedge_links
+        forms += [form for key_forms in mods.bounds_before.values() for form in key_forms]
+        forms += [opening for opening, _ in mods.range_frames]
+        forms += [form for key_forms in mods.unit_prefixes.values() for form in key_forms]
+        forms += [f for key_forms in grammar(lang).tables.units.words.values() for f in key_forms]
+    forms += [form for key_forms in symbols().prefix_currency.values() for form in key_forms]
+    return forms
+
+
+def test_case_variants_are_all_that_ignorecase_matches() -> None:
+    """Every code point that matches a table form's last character under IGNORECASE is in
+    the set, found by asking the regex engine about every code point."""
+    sets = [last_chars(form) for form in _table_forms()]
+    chars = sorted(set().union(*(s for s in sets if s is not None)))
+    engine = re.compile("[" + "".join(re.escape(c) for c in chars) + "]", re.IGNORECASE)
+    matched = {chr(code) for code in range(sys.maxunicode + 1) if engine.fullmatch(chr(code))}
+    assert matched == set(chars)
+
+
+def _anchored(lang: str) -> dict[str, KeyedPattern[object]]:
+    g = grammar(lang)
+    from extract.pipeline import scanner
+
+    found = {
+        name: value
+        for name, value in [*vars(g).items(), *vars(scanner(lang)).items()]
+        if isinstance(value, KeyedPattern) and value.pattern.pattern.endswith("$")
+    }
+    assert {"hedges", "bounds_before", "prefix_currency", "range_frames"} <= set(found)
+    return found
+
+
+def _unfiltered(pattern: KeyedPattern[object], text: str, pos: int, window: int) -> object:
+    found = pattern.pattern.search(text, max(0, pos - window), pos)
+    return None if found is None else (pattern.key(found), found.start())
+
+
+def _plain(form: str) -> str | None:
+    """The text a form matches when it is a plain phrase (escapes allowed), else None."""
+    text = re.sub(r"\\(.)", r"\1", form)
+    return None if re.search(r"[\\\[\](){}?*+|^$]", re.sub(r"\\.", "", form)) else text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_prefilter_keeps_every_plain_table_entry(lang: str) -> None:
+    """Each plain phrase of each table, before a number (after one space, two spaces, a
+    no-break space, and upper-cased), is found with the filter exactly as without it."""
+    for name, pattern in _anchored(lang).items():
+        forms = [
+            plain
+            for form in _forms_of(lang, name)
+            if (plain := _plain(form)) is not None and plain.strip()
+        ]
+        for form in forms:
+            for text in (f"x {form} 5", f"{form}  5", f"{form}\u00a05", f"x {form.upper()} 5"):
+                pos = text.rindex("5")
+                expected = _unfiltered(pattern, text, pos, 48)
+                assert pattern.match_before(text, pos) == expected, (name, text)
+                if pattern.last_chars is not None and expected is not None:
+                    assert text.rstrip(" \u00a05")[-1] in pattern.last_chars
+
+
+def _forms_of(lang: str, name: str) -> list[str]:
+    g = grammar(lang)
+    mods = g.tables.modifiers
+    tables: dict[str, list[str]] = {
+        "hedges": mods.hedges,
+        "bounds_before": [f for forms in mods.bounds_before.values() for f in forms],
+        "range_frames": [opening for opening, _ in mods.range_frames],
+        "alternatives": mods.alternatives,
+        "name_words": mods.name_words,
+        "unit_prefixes": [f for forms in mods.unit_prefixes.values() for f in forms],
+        "hedge_links": mods.hedge_links,
+        "prefix_currency": [f for forms in symbols().prefix_currency.values() for f in forms],
+        "_unit_words_before": [f for forms in g.tables.units.words.values() for f in forms],
+    }
+    return tables[name]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_prefilter_agrees_with_the_search_on_the_corpus(lang: str) -> None:
+    """Before every digit and every word of the bundled texts, and after a line break,
+    the filtered ``match_before`` gives what the full search gives."""
+    texts = [source_text(s) for s in bundled_sources() if (s.language or "de") == lang]
+    texts.append(ENGLISH.read_text(encoding="utf-8")[:20_000])
+    texts.append(f"etwa\n5 about\n5 около\n5 ca.{SPACE[1]}5 ~5 > 5 ≥5 $5 US$ 5")
+    places = re.compile(r"\d|(?<!\w)\w|\n")
+    for pattern in _anchored(lang).values():
+        for text in texts:
+            for place in places.finditer(text):
+                pos = place.start()
+                for window in (6, 16, 48):
+                    expected = _unfiltered(pattern, text, pos, window)
+                    assert pattern.match_before(text, pos, window) == expected
