@@ -14,7 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
-from extract.charsets import last_chars, union
+from extract.charsets import first_chars, last_chars, union
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -208,6 +208,8 @@ class KeyedPattern(Generic[K]):
         )
         #: For ``match_before``: every character a form can end with, or None (no filter).
         self.last_chars = _end_filter(forms) if anchor_end else None
+        #: For ``match``: every character a match can begin with, or None (no filter).
+        self.first_chars = first_chars(self.pattern.pattern)
 
     def key(self, found: re.Match[str]) -> K | None:
         """The key whose form ``found`` (a match of ``pattern``) matched."""
@@ -216,7 +218,12 @@ class KeyedPattern(Generic[K]):
         return self.keys[int(group_key(found.lastgroup)[1:])]
 
     def match(self, text: str, pos: int) -> tuple[K, int] | None:
-        """The key whose form starts exactly at ``pos``, and the end of that form."""
+        """The key whose form starts exactly at ``pos``, and the end of that form.
+
+        Most places hold no form; a look at the character at ``pos`` (``first_chars``)
+        turns most of them away before the regex engine walks the alternation."""
+        if self.first_chars is not None and text[pos : pos + 1] not in self.first_chars:
+            return None
         found = self.pattern.match(text, pos)
         if found is None or found.lastgroup is None:
             return None

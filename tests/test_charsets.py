@@ -143,3 +143,42 @@ def test_prefilter_agrees_with_the_search_on_the_corpus(lang: str) -> None:
                 for window in (6, 16, 48):
                     expected = _unfiltered(pattern, text, pos, window)
                     assert pattern.match_before(text, pos, window) == expected
+
+
+def _keyed(lang: str) -> dict[str, KeyedPattern[object]]:
+    from extract.pipeline import scanner
+
+    return {
+        name: value
+        for name, value in [*vars(grammar(lang)).items(), *vars(scanner(lang)).items()]
+        if isinstance(value, KeyedPattern)
+    }
+
+
+def _unfiltered_match(pattern: KeyedPattern[object], text: str, pos: int) -> object:
+    found = pattern.pattern.match(text, pos)
+    return None if found is None or found.lastgroup is None else (pattern.key(found), found.end())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_match_filter_agrees_with_the_pattern(lang: str) -> None:
+    """At every position of the bundled texts (and of the tables' plain unit words, counted
+    nouns and rates, written after a number), ``match`` with its first-character filter
+    gives what the compiled pattern gives."""
+    g = grammar(lang)
+    words = [
+        plain
+        for table in (g.tables.units.words, g.tables.counted.nouns, g.tables.modifiers.rates)
+        for forms in table.values()
+        for form in forms
+        if (plain := _plain(form)) is not None
+    ]
+    texts = [source_text(s) for s in bundled_sources() if (s.language or "de") == lang]
+    texts.append(ENGLISH.read_text(encoding="utf-8")[:20_000])
+    texts.append(" ".join(f"5 {word} 5{word} 5-{word} {word.upper()}" for word in words))
+    patterns = _keyed(lang)
+    assert {"unit_words", "unit_symbols", "counted", "hyphen_suffixes"} <= set(patterns)
+    for pattern in patterns.values():
+        for text in texts:
+            for pos in range(len(text) + 1):
+                assert pattern.match(text, pos) == _unfiltered_match(pattern, text, pos)
