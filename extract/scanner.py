@@ -41,7 +41,8 @@ _SIGN_BEFORE = re.compile(
 )
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: A digit right after a Latin letter: only a currency code makes it a number ("USD115").
-_GLUED_TO_CODE = re.compile(r"(?<=[A-Za-z$.])\d")
+#: The digit comes first, so that the engine skips to digits in one pass.
+_GLUED_TO_CODE = re.compile(r"\d(?<=[A-Za-z$.]\d)")
 _COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b")
 #: A currency code with the finance prefix M for a million ("30 MUSD", "MEUR 120").
 _MILLION_CODE = re.compile(rf"M({'|'.join(CURRENCIES)})(?!\w)")
@@ -199,8 +200,11 @@ class Scanner:
         }
         few = "|".join(mods.few_words) or "(?!)"
         self._few_before = re.compile(rf"(?<!\w)(?:{few}){SPACE}+$", re.IGNORECASE)
+        # A space after a word character: opening with the space (not with a look-behind)
+        # lets the engine skip to spaces in one pass.
         self._per_joints = re.compile(
-            rf"(?<=\w){SPACE}+(?:{alternation(mods.per_markers, ignore_case=True)}){SPACE}+",
+            rf"{SPACE}(?<=\w{SPACE}){SPACE}*"
+            rf"(?:{alternation(mods.per_markers, ignore_case=True)}){SPACE}+",
             re.IGNORECASE,
         )
         self._hedge_ahead = re.compile(
