@@ -146,3 +146,113 @@ def _in_set(members: Any) -> set[str] | None:
 def _decimal_digits() -> frozenset[str]:
     """Every character ``\\d`` matches in a str pattern: the Unicode decimal digits."""
     return frozenset(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdecimal())
+
+
+#: The most strings ``last_strings`` keeps before it gives up (a class of many characters
+#: repeated would list too many).
+_MAX_STRINGS = 4096
+
+
+def last_strings(pattern: str, length: int) -> frozenset[str] | None:
+    """The last ``length`` characters of every match of ``pattern`` (the whole match, where
+    one is shorter), case-folded with ``fold``; ``None`` where that cannot be listed (any
+    character, too many strings, or a pattern that can match the empty string).
+
+    A text where ``fold(text[end - n:end])`` is in the set for no length ``n`` of its
+    strings holds no match that ends at ``end``."""
+    found = _tails(_regex_parser.parse(pattern), length)
+    if found is None or "" in found:
+        return None
+    return frozenset(_fold_string(tail) for tail in found)
+
+
+def fold(text: str) -> str:
+    """``text`` with every character replaced by one representative of the characters that
+    match it under IGNORECASE: all of Latin, Greek and Cyrillic and whatever else matches
+    them, and the characters of every pattern ``last_strings`` has seen."""
+    return text.translate(_FOLD)
+
+
+_FOLD: dict[int, str] = {}
+
+
+def _register(char: str) -> None:
+    if ord(char) not in _FOLD:
+        variants = _with_cases({char})
+        representative = min(variants)
+        for variant in variants:
+            _FOLD[ord(variant)] = representative
+
+
+def _fold_string(text: str) -> str:
+    for char in text:
+        _register(char)
+    return fold(text)
+
+
+for _code in range(0x0500):
+    _register(chr(_code))
+
+
+def _tails(items: Any, length: int) -> set[str] | None:
+    """The last ``length`` characters of every match of the parsed sequence ``items``, as
+    written in the pattern (the whole match, where one is shorter)."""
+    result = {""}
+    for op, arg in reversed(list(items)):
+        item = _item_tails(op, arg, length)
+        if item is None:
+            return None
+        result = _joined(item, result, length)
+        if result is None:
+            return None
+    return result
+
+
+def _joined(left: set[str], right: set[str], length: int) -> set[str] | None:
+    """The tails of a match of ``left`` followed by a match of ``right``."""
+    joined = set()
+    for tail in right:
+        if len(tail) >= length:
+            joined.add(tail)
+            continue
+        joined.update((head + tail)[-length:] for head in left)
+    return joined if len(joined) <= _MAX_STRINGS else None
+
+
+def _item_tails(op: Any, arg: Any, length: int) -> set[str] | None:
+    if op is _c.LITERAL:
+        return {chr(arg)}
+    if op is _c.IN:
+        chars = _in_set(arg)
+        return None if chars is None or len(chars) > _MAX_STRINGS else set(chars)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.SUBPATTERN:
+        return _tails(arg[-1], length)
+    if op is _c.ATOMIC_GROUP:
+        return _tails(arg, length)
+    if op is _c.BRANCH:
+        tails: set[str] = set()
+        for branch in arg[1]:
+            found = _tails(branch, length)
+            if found is None:
+                return None
+            tails |= found
+        return tails
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        once = _tails(body, length)
+        if once is None:
+            return None
+        # Copies beyond ``length`` change nothing in the last ``length`` characters, and
+        # neither do empty ones.
+        tails = {""} if low == 0 else set()
+        repeated: set[str] | None = {""}
+        for copies in range(1, min(high, length) + 1):
+            repeated = _joined(once, repeated or set(), length)
+            if repeated is None:
+                return None
+            if copies >= min(low, length):
+                tails |= repeated
+        return tails
+    return None

@@ -14,7 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
-from extract.charsets import first_chars, last_chars, union
+from extract.charsets import first_chars, fold, last_strings
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -206,8 +206,10 @@ class KeyedPattern(Generic[K]):
         self.longest = max(
             (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
         )
-        #: For ``match_before``: every character a form can end with, or None (no filter).
-        self.last_chars = _end_filter(forms) if anchor_end else None
+        #: For ``match_before``: the last ``TAIL`` characters of every form, folded, or None
+        #: (no filter); and the lengths of those strings.
+        self.tails = _end_filter(forms) if anchor_end else None
+        self._tail_lengths = sorted({len(tail) for tail in self.tails or ()}, reverse=True)
         #: For ``match``: every character a match can begin with, or None (no filter).
         self.first_chars = first_chars(self.pattern.pattern)
 
@@ -236,9 +238,9 @@ class KeyedPattern(Generic[K]):
         not found at the end of a "cover" the window cuts in two.
 
         Most places have no form before them, and the search would try every form at every
-        position of the window to find that out; one look at the last character before the
-        spaces that no form can end with answers first (``last_chars``)."""
-        if self.last_chars is not None and not self._may_end_before(text, pos):
+        position of the window to find that out; a look at the last few characters before
+        the spaces, which no form may end with, answers first (``tails``)."""
+        if self.tails is not None and not self._may_end_before(text, pos):
             return None
         found = self.pattern.search(text, max(0, pos - window), pos)
         if found is None or found.lastgroup is None:
@@ -249,26 +251,39 @@ class KeyedPattern(Generic[K]):
         """False when no form can end right before ``pos`` and the spaces before it. After
         a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
         matches before that line break, so a form may end before it."""
-        last_chars = self.last_chars
-        assert last_chars is not None
+        tails = self.tails
+        assert tails is not None
+        if text[pos - 1 : pos] == "\n":
+            return True
         end = pos
         while end > 0 and text[end - 1] in _SPACE_CHARS:
             end -= 1
-        return (end > 0 and text[end - 1] in last_chars) or text[pos - 1 : pos] == "\n"
+        tail = fold(text[max(0, end - TAIL) : end])
+        return any(tail[-length:] in tails for length in self._tail_lengths)
 
 
 #: The characters of ``SPACE``.
 _SPACE_CHARS = frozenset(" \u00a0\u202f\u2009\t")
 
 
+#: How many characters before a place ``match_before`` looks at first.
+TAIL = 3
+
+
 def _end_filter(forms: Mapping[Any, Iterable[str]]) -> frozenset[str] | None:
-    """The characters the forms can end with (see ``charsets``), or None when that is no
-    filter: a form may end with any character, be empty, or end with a space (then the
-    spaces before a number may belong to the form)."""
-    chars = union(last_chars(form) for key_forms in forms.values() for form in key_forms)
-    if chars is None or chars & _SPACE_CHARS:
+    """The last ``TAIL`` characters of every form, folded (see ``charsets``), or None when
+    that is no filter: a form may end with any character, or with too many strings, be
+    empty, or end with a space (then the spaces before a number may belong to the form)."""
+    tails: set[str] = set()
+    for key_forms in forms.values():
+        for form in key_forms:
+            found = last_strings(form, TAIL)
+            if found is None:
+                return None
+            tails |= found
+    if any(tail[-1] in _SPACE_CHARS for tail in tails):
         return None
-    return chars
+    return frozenset(tails)
 
 
 #: The width assumed for a form with an unbounded repeat ("\\s+"), for ``match_before``.

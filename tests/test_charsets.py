@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.charsets import first_chars, last_chars, union
-from extract.grammar import SPACE, KeyedPattern, grammar
+from extract.charsets import first_chars, fold, last_chars, last_strings, union
+from extract.grammar import SPACE, TAIL, KeyedPattern, grammar
 from extract.tables import LANGUAGES, symbols
 from tests.conftest import bundled_sources, source_text
 
@@ -34,6 +34,18 @@ def test_first_and_last_characters_worked_by_hand() -> None:
     assert {"\u00b5", "\u039c", "\u03bc"} <= (first_chars("\u00b5") or set())
     assert last_chars(r"\d")
     assert "٣" in (last_chars(r"\d") or set())  # an Arabic-Indic digit is a \d too
+
+
+def test_last_strings_worked_by_hand() -> None:
+    tails = last_strings(r"more than|over|(?:greater|bigger) (?:than )?or equal (?:to|than)|~", 3)
+    # "~" is a whole form shorter than three characters; the rest end in "han", "ver", " to"
+    assert tails == {fold("han"), fold("ver"), fold(" to"), "~"}
+    assert fold("HAN") == fold("han") == fold("hAn")
+    assert fold("\u212a") == fold("k")  # the Kelvin sign is a "k" under IGNORECASE
+    assert last_strings("a{2,5}b?", 3) == {fold("aa"), fold("aaa"), fold("aab")}
+    assert last_strings(r"(?<!\w)ca\.(?!\w)", 2) == {fold("a.")}
+    assert last_strings(r"x\w", 2) is None
+    assert last_strings("x*", 2) is None  # may match the empty string
 
 
 def test_no_filter_where_any_character_or_nothing_may_stand() -> None:
@@ -107,8 +119,9 @@ def test_prefilter_keeps_every_plain_table_entry(lang: str) -> None:
                 pos = text.rindex("5")
                 expected = _unfiltered(pattern, text, pos, 48)
                 assert pattern.match_before(text, pos) == expected, (name, text)
-                if pattern.last_chars is not None and expected is not None:
-                    assert text.rstrip(" \u00a05")[-1] in pattern.last_chars
+                if pattern.tails is not None and expected is not None:
+                    tail = fold(text.rstrip(" \u00a05")[-TAIL:])
+                    assert any(tail[-n:] in pattern.tails for n in range(1, TAIL + 1))
 
 
 def _forms_of(lang: str, name: str) -> list[str]:
