@@ -197,14 +197,12 @@ for _code in range(0x0500):
 def _tails(items: Any, length: int) -> set[str] | None:
     """The last ``length`` characters of every match of the parsed sequence ``items``, as
     written in the pattern (the whole match, where one is shorter)."""
-    result = {""}
+    result: set[str] | None = {""}
     for op, arg in reversed(list(items)):
         item = _item_tails(op, arg, length)
-        if item is None:
+        if item is None or result is None:
             return None
         result = _joined(item, result, length)
-        if result is None:
-            return None
     return result
 
 
