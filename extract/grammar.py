@@ -40,9 +40,11 @@ VULGAR = {
     "⅞": 7 / 8,
 }
 VULGAR_FRACTIONS = "".join(VULGAR)
-#: The characters a number in digits can begin with (a sign, a digit, the dot of ".25",
-#: a vulgar fraction, which may also have one space before it), as a character class body.
-DIGIT_STARTS = rf"\d+\-−.{VULGAR_FRACTIONS}"
+#: Where a number in digits can begin: a run of digits (a number never begins inside one:
+#: a digit is a word character, and none may stand before a number), a vulgar fraction
+#: (which may also have one space before it), the dot of ".25", a sign before a digit or
+#: a dot. Dots and hyphens that are not followed by a digit are turned away here, in C.
+DIGIT_STARTS = rf"\d+|[{VULGAR_FRACTIONS}]|\.(?=\d)|[+\-−](?=[\d.])"
 #: "No word character before": where dates, number words and other word patterns start
 #: (the lead of the scanner's ``SharedScan`` of them).
 WORD_LEAD = r"(?<!\w)"
@@ -345,16 +347,17 @@ class Prescanned:
     """The matches of ``pattern`` that ``finditer`` gives, found faster.
 
     A pattern that opens with look-behind assertions makes the regex engine try it at every
-    position of the text. Here a class of the characters a match can start with (``starts``)
-    is scanned for first, which the engine does without leaving C, and ``pattern`` is tried
-    only there, resuming after each match as ``finditer`` does. A match may also start
-    with one white-space character right before one of ``spaced`` (" ½"). For patterns
-    that never match the empty string.
+    position of the text. Here the places a match can start at (the starts of the matches
+    of the regex ``starts``) are scanned for first, which the engine does without leaving
+    C, and ``pattern`` is tried only there, resuming after each match as ``finditer``
+    does. A match may also start with one white-space character right before a match of
+    ``starts`` that is one of ``spaced`` (" ½"). For patterns that never match the empty
+    string.
     """
 
     def __init__(self, pattern: re.Pattern[str], starts: str, spaced: str = "") -> None:
         self.pattern = pattern
-        self._starts = re.compile(f"[{starts}]")
+        self._starts = re.compile(starts)
         self._spaced = frozenset(spaced)
         self._space = re.compile(SPACE)
 

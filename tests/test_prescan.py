@@ -40,3 +40,20 @@ def test_per_joints_need_a_word_before_their_spaces() -> None:
     joints = scanner("en")._per_joints
     text = "kW per reticle, 5  per  unit, . per x,  per y"
     assert [m.group() for m in joints.finditer(text)] == [" per ", "  per  "]
+
+
+def test_digit_scan_agrees_with_finditer_on_the_corpus_and_on_odd_text() -> None:
+    """Digit runs are entered once, at their first digit; dots and signs only before a
+    digit (or a sign before a dot): the same matches as ``finditer`` everywhere."""
+    import random
+
+    from tests.conftest import bundled_sources, source_text
+
+    rng = random.Random(5)
+    odd = ["".join(rng.choice("12.,-−+ ½/a\u00a0") for _ in range(4000)) for _ in range(10)]
+    for lang in ("de", "en", "ru"):
+        g = grammar(lang)
+        for text in [*map(source_text, bundled_sources()), *odd, "-.5 +5 a-5 1.000 .25 10½ 2 ½"]:
+            assert [m.span() for m in g.digit_scan.finditer(text)] == [
+                m.span() for m in g.digits.finditer(text)
+            ]
