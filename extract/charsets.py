@@ -1,14 +1,16 @@
-"""The characters a regular expression's match can begin or end with, for cheap pre-filters.
+"""What a regular expression's match can begin or end with, for cheap pre-filters.
 
 A large alternation tried at many places costs the regex engine a walk through all its
-branches at each place. Where the one character a match must begin (or end) with is known
-to fall outside a small set, the pattern cannot match there and need not be tried. The sets
-computed here are supersets: a character outside the set can never begin (end) a match;
-one inside it may or may not. ``None`` stands for "any character" (a class such as ``\\w``,
-``.``, or a form that can match the empty string), where no pre-filter is possible.
+branches at each place. Where the character a match must begin with (or the last few
+characters it must end with) are known to fall outside a small set, the pattern cannot
+match there and need not be tried. The sets computed here are supersets: what is outside
+never begins (ends) a match; what is inside may or may not. ``None`` stands for "anything"
+(a class such as ``\\w``, ``.``, or a form that can match the empty string), where no
+pre-filter is possible.
 
-Case is always widened to every character the regex engine matches under IGNORECASE, so
-a set is safe whatever flags the pattern is compiled with.
+First characters are widened to every character the regex engine matches under
+IGNORECASE, so a set is safe whatever flags the pattern is compiled with; last strings are
+as the pattern writes them, to be compared ignoring case.
 """
 
 from __future__ import annotations
@@ -44,14 +46,7 @@ Chars = frozenset[str] | None
 def first_chars(pattern: str) -> Chars:
     """Every character a match of ``pattern`` can begin with, or ``None`` for any (or for
     a pattern that can match the empty string)."""
-    chars, nullable = _edge(_regex_parser.parse(pattern), reverse=False)
-    return None if chars is None or nullable else _with_cases(chars)
-
-
-def last_chars(pattern: str) -> Chars:
-    """Every character a match of ``pattern`` can end with, or ``None`` for any (or for a
-    pattern that can match the empty string)."""
-    chars, nullable = _edge(_regex_parser.parse(pattern), reverse=True)
+    chars, nullable = _edge(_regex_parser.parse(pattern))
     return None if chars is None or nullable else _with_cases(chars)
 
 
@@ -83,13 +78,12 @@ def _with_cases(chars: set[str]) -> frozenset[str]:
     return frozenset(wide)
 
 
-def _edge(items: Any, reverse: bool) -> tuple[set[str] | None, bool]:
-    """The characters the sequence ``items`` (parsed regex) can begin with (end with, when
-    ``reverse``), and whether it can match the empty string."""
+def _edge(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters the sequence ``items`` (parsed regex) can begin with, and whether it
+    can match the empty string."""
     chars: set[str] = set()
-    sequence = list(items)
-    for op, arg in reversed(sequence) if reverse else sequence:
-        item, nullable = _item(op, arg, reverse)
+    for op, arg in items:
+        item, nullable = _item(op, arg)
         if item is None:
             return None, False
         chars |= item
@@ -98,7 +92,7 @@ def _edge(items: Any, reverse: bool) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-def _item(op: Any, arg: Any, reverse: bool) -> tuple[set[str] | None, bool]:
+def _item(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
     if op is _c.LITERAL:
         return {chr(arg)}, False
     if op is _c.IN:
@@ -106,14 +100,14 @@ def _item(op: Any, arg: Any, reverse: bool) -> tuple[set[str] | None, bool]:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return set(), True  # zero width: the next item decides
     if op is _c.SUBPATTERN:
-        return _edge(arg[-1], reverse)
+        return _edge(arg[-1])
     if op is _c.ATOMIC_GROUP:
-        return _edge(arg, reverse)
+        return _edge(arg)
     if op is _c.BRANCH:
         chars: set[str] = set()
         nullable = False
         for branch in arg[1]:
-            found, empty = _edge(branch, reverse)
+            found, empty = _edge(branch)
             if found is None:
                 return None, False
             chars |= found
@@ -123,7 +117,7 @@ def _item(op: Any, arg: Any, reverse: bool) -> tuple[set[str] | None, bool]:
         low, high, body = arg
         if high == 0:
             return set(), True
-        found, empty = _edge(body, reverse)
+        found, empty = _edge(body)
         return found, empty or low == 0
     return None, False  # ANY, NOT_LITERAL, GROUPREF, categories: any character
 
@@ -155,43 +149,15 @@ _MAX_STRINGS = 4096
 
 def last_strings(pattern: str, length: int) -> frozenset[str] | None:
     """The last ``length`` characters of every match of ``pattern`` (the whole match, where
-    one is shorter), case-folded with ``fold``; ``None`` where that cannot be listed (any
-    character, too many strings, or a pattern that can match the empty string).
+    one is shorter), as the pattern writes them (compare them ignoring case); ``None``
+    where that cannot be listed (any character, too many strings, or a pattern that can
+    match the empty string).
 
-    A text where ``fold(text[end - n:end])`` is in the set for no length ``n`` of its
-    strings holds no match that ends at ``end``."""
+    A text where no string of the set ends at ``end`` holds no match that ends there."""
     found = _tails(_regex_parser.parse(pattern), length)
     if found is None or "" in found:
         return None
-    return frozenset(_fold_string(tail) for tail in found)
-
-
-def fold(text: str) -> str:
-    """``text`` with every character replaced by one representative of the characters that
-    match it under IGNORECASE: all of Latin, Greek and Cyrillic and whatever else matches
-    them, and the characters of every pattern ``last_strings`` has seen."""
-    return text.translate(_FOLD)
-
-
-_FOLD: dict[int, str] = {}
-
-
-def _register(char: str) -> None:
-    if ord(char) not in _FOLD:
-        variants = _with_cases({char})
-        representative = min(variants)
-        for variant in variants:
-            _FOLD[ord(variant)] = representative
-
-
-def _fold_string(text: str) -> str:
-    for char in text:
-        _register(char)
-    return fold(text)
-
-
-for _code in range(0x0500):
-    _register(chr(_code))
+    return frozenset(found)
 
 
 def _tails(items: Any, length: int) -> set[str] | None:

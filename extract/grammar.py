@@ -14,7 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
-from extract.charsets import first_chars, fold, last_strings
+from extract.charsets import first_chars, last_strings
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -208,10 +208,11 @@ class KeyedPattern(Generic[K]):
         self.longest = max(
             (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
         )
-        #: For ``match_before``: the last ``TAIL`` characters of every form, folded, or None
-        #: (no filter); and the lengths of those strings.
+        #: For ``match_before``: the last ``TAIL`` characters of every form, or None (no
+        #: filter); and a pattern that finds one of them at the end of a text.
         self.tails = _end_filter(forms) if anchor_end else None
-        self._tail_lengths = sorted({len(tail) for tail in self.tails or ()}, reverse=True)
+        ends = "|".join(re.escape(tail) for tail in sorted(self.tails or (), key=len))
+        self._tail_end = re.compile(f"(?:{ends or '(?!)'})$", re.IGNORECASE)
         #: For ``match``: every character a match can begin with, or None (no filter).
         self.first_chars = first_chars(self.pattern.pattern)
 
@@ -253,15 +254,12 @@ class KeyedPattern(Generic[K]):
         """False when no form can end right before ``pos`` and the spaces before it. After
         a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
         matches before that line break, so a form may end before it."""
-        tails = self.tails
-        assert tails is not None
         if text[pos - 1 : pos] == "\n":
             return True
         end = pos
         while end > 0 and text[end - 1] in _SPACE_CHARS:
             end -= 1
-        tail = fold(text[max(0, end - TAIL) : end])
-        return any(tail[-length:] in tails for length in self._tail_lengths)
+        return self._tail_end.search(text, max(0, end - TAIL), end) is not None
 
 
 #: The characters of ``SPACE``.
@@ -273,7 +271,7 @@ TAIL = 3
 
 
 def _end_filter(forms: Mapping[Any, Iterable[str]]) -> frozenset[str] | None:
-    """The last ``TAIL`` characters of every form, folded (see ``charsets``), or None when
+    """The last ``TAIL`` characters of every form (see ``charsets``), or None when
     that is no filter: a form may end with any character, or with too many strings, be
     empty, or end with a space (then the spaces before a number may belong to the form)."""
     tails: set[str] = set()
