@@ -50,6 +50,11 @@ def first_chars(pattern: str) -> Chars:
     return None if chars is None or nullable else _with_cases(chars)
 
 
+def case_variants(chars: Iterable[str]) -> frozenset[str]:
+    """``chars`` and every character that matches one of them under IGNORECASE."""
+    return _with_cases(set(chars))
+
+
 def union(sets: Iterable[Chars]) -> Chars:
     """The union of several sets; ``None`` if any of them is ``None``."""
     result: set[str] = set()

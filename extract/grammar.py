@@ -14,7 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
-from extract.charsets import first_chars, last_strings
+from extract.charsets import case_variants, first_chars, last_strings
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -211,8 +211,10 @@ class KeyedPattern(Generic[K]):
         #: For ``match_before``: the last ``TAIL`` characters of every form, or None (no
         #: filter); and a pattern that finds one of them at the end of a text.
         self.tails = _end_filter(forms) if anchor_end else None
-        ends = "|".join(re.escape(tail) for tail in sorted(self.tails or (), key=len))
+        ends = alternation(map(re.escape, self.tails or ()), ignore_case=True)
         self._tail_end = re.compile(f"(?:{ends or '(?!)'})$", re.IGNORECASE)
+        #: The last characters of the tails and all their cases: most places fail here.
+        self._tail_chars = case_variants(tail[-1] for tail in self.tails or ())
         #: For ``match``: every character a match can begin with, or None (no filter).
         self.first_chars = first_chars(self.pattern.pattern)
 
@@ -259,6 +261,8 @@ class KeyedPattern(Generic[K]):
         end = pos
         while end > 0 and text[end - 1] in _SPACE_CHARS:
             end -= 1
+        if end == 0 or text[end - 1] not in self._tail_chars:
+            return False
         return self._tail_end.search(text, max(0, end - TAIL), end) is not None
 
 
