@@ -294,7 +294,18 @@ class Scanner:
         if text[pos - 1 : pos] in ("-", "‑") and _IN_CODE.search(text, max(0, pos - 24), pos):
             return []  # "scp2-173m": the number after a hyphen ends a code
         first = read_number(self.g, text, pos, glued=glued)
-        if first is None or self._is_name_or_ordinal(text, first):
+        if first is None:
+            return []
+        if (
+            first.article
+            and self._signed(text, first).article
+            and not self._article_may_count(text, first)
+        ):
+            # An article ("ein Haus", "a house"), the most frequent candidate in German:
+            # turned away before the other checks, which all turn away the same way. A
+            # sign ("minus one") makes it a number; the leading point leaves it alone.
+            return []
+        if self._is_name_or_ordinal(text, first):
             return []
         glued_letter = not first.word and text[first.end : first.end + 1].isalpha()
         if (
