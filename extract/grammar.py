@@ -14,6 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
+from extract.charsets import case_variants, first_chars, last_strings
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -39,9 +40,11 @@ VULGAR = {
     "⅞": 7 / 8,
 }
 VULGAR_FRACTIONS = "".join(VULGAR)
-#: The characters a number in digits can begin with (a sign, a digit, the dot of ".25",
-#: a vulgar fraction, which may also have one space before it), as a character class body.
-DIGIT_STARTS = rf"\d+\-−.{VULGAR_FRACTIONS}"
+#: Where a number in digits can begin: a run of digits (a number never begins inside one:
+#: a digit is a word character, and none may stand before a number), a vulgar fraction
+#: (which may also have one space before it), the dot of ".25", a sign before a digit or
+#: a dot. Dots and hyphens that are not followed by a digit are turned away here, in C.
+DIGIT_STARTS = rf"\d+|[{VULGAR_FRACTIONS}]|\.(?=\d)|[+\-−](?=[\d.])"
 #: "No word character before": where dates, number words and other word patterns start
 #: (the lead of the scanner's ``SharedScan`` of them).
 WORD_LEAD = r"(?<!\w)"
@@ -205,6 +208,15 @@ class KeyedPattern(Generic[K]):
         self.longest = max(
             (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
         )
+        #: For ``match_before``: the last ``TAIL`` characters of every form, or None (no
+        #: filter); and a pattern that finds one of them at the end of a text.
+        self.tails = _end_filter(forms) if anchor_end else None
+        ends = alternation(map(re.escape, self.tails or ()), ignore_case=True)
+        self._tail_end = re.compile(f"(?:{ends or '(?!)'})$", re.IGNORECASE)
+        #: The last characters of the tails and all their cases: most places fail here.
+        self._tail_chars = case_variants(tail[-1] for tail in self.tails or ())
+        #: For ``match``: every character a match can begin with, or None (no filter).
+        self.first_chars = first_chars(self.pattern.pattern)
 
     def key(self, found: re.Match[str]) -> K | None:
         """The key whose form ``found`` (a match of ``pattern``) matched."""
@@ -213,7 +225,12 @@ class KeyedPattern(Generic[K]):
         return self.keys[int(group_key(found.lastgroup)[1:])]
 
     def match(self, text: str, pos: int) -> tuple[K, int] | None:
-        """The key whose form starts exactly at ``pos``, and the end of that form."""
+        """The key whose form starts exactly at ``pos``, and the end of that form.
+
+        Most places hold no form; a look at the character at ``pos`` (``first_chars``)
+        turns most of them away before the regex engine walks the alternation."""
+        if self.first_chars is not None and text[pos : pos + 1] not in self.first_chars:
+            return None
         found = self.pattern.match(text, pos)
         if found is None or found.lastgroup is None:
             return None
@@ -223,11 +240,54 @@ class KeyedPattern(Generic[K]):
         """The key whose form ends right before ``pos`` (spaces between allowed), and its
         start. Needs a pattern built with ``anchor_end=True``. Only forms that start within
         ``window`` characters count; the text before the window is still seen, so "over" is
-        not found at the end of a "cover" the window cuts in two."""
+        not found at the end of a "cover" the window cuts in two.
+
+        Most places have no form before them, and the search would try every form at every
+        position of the window to find that out; a look at the last few characters before
+        the spaces, which no form may end with, answers first (``tails``)."""
+        if self.tails is not None and not self._may_end_before(text, pos):
+            return None
         found = self.pattern.search(text, max(0, pos - window), pos)
         if found is None or found.lastgroup is None:
             return None
         return self.keys[int(group_key(found.lastgroup)[1:])], found.start()
+
+    def _may_end_before(self, text: str, pos: int) -> bool:
+        """False when no form can end right before ``pos`` and the spaces before it. After
+        a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
+        matches before that line break, so a form may end before it."""
+        if text[pos - 1 : pos] == "\n":
+            return True
+        end = pos
+        while end > 0 and text[end - 1] in _SPACE_CHARS:
+            end -= 1
+        if end == 0 or text[end - 1] not in self._tail_chars:
+            return False
+        return self._tail_end.search(text, max(0, end - TAIL), end) is not None
+
+
+#: The characters of ``SPACE``.
+_SPACE_CHARS = frozenset(" \u00a0\u202f\u2009\t")
+
+
+#: How many characters before a place ``match_before`` looks at first.
+TAIL = 3
+
+
+def _end_filter(forms: Mapping[Any, Iterable[str]]) -> frozenset[str] | None:
+    """The last ``TAIL`` characters of every form (see ``charsets``), or None when
+    that is no filter: a form may end with any character, or with too many strings, be
+    empty, or end with a space (then the spaces before a number may belong to the form)."""
+    tails: set[str] = set()
+    for key_forms in forms.values():
+        for form in key_forms:
+            found = last_strings(form, TAIL)
+            if found is None:
+                return None
+            tails |= found
+    if any(tail[-1] in _SPACE_CHARS for tail in tails):
+        return None
+    return frozenset(tails)
 
 
 #: The width assumed for a form with an unbounded repeat ("\\s+"), for ``match_before``.
@@ -289,16 +349,17 @@ class Prescanned:
     """The matches of ``pattern`` that ``finditer`` gives, found faster.
 
     A pattern that opens with look-behind assertions makes the regex engine try it at every
-    position of the text. Here a class of the characters a match can start with (``starts``)
-    is scanned for first, which the engine does without leaving C, and ``pattern`` is tried
-    only there, resuming after each match as ``finditer`` does. A match may also start
-    with one white-space character right before one of ``spaced`` (" ½"). For patterns
-    that never match the empty string.
+    position of the text. Here the places a match can start at (the starts of the matches
+    of the regex ``starts``) are scanned for first, which the engine does without leaving
+    C, and ``pattern`` is tried only there, resuming after each match as ``finditer``
+    does. A match may also start with one white-space character right before a match of
+    ``starts`` that is one of ``spaced`` (" ½"). For patterns that never match the empty
+    string.
     """
 
     def __init__(self, pattern: re.Pattern[str], starts: str, spaced: str = "") -> None:
         self.pattern = pattern
-        self._starts = re.compile(f"[{starts}]")
+        self._starts = re.compile(starts)
         self._spaced = frozenset(spaced)
         self._space = re.compile(SPACE)
 

@@ -22,9 +22,11 @@ def _spoken_point(lang: str) -> re.Pattern[str]:
     return re.compile(rf"{SPACE}+(?:{words}){SPACE}+(?P<frac>\d+)(?![\d\w]|[.,]\d)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Number:
-    """A number as written, before units and modifiers.
+    """A number as written, before units and modifiers. Treat it as a value: change a copy
+    (``dataclasses.replace``). It is not frozen because several are built for every
+    candidate number, and a frozen dataclass takes about five times as long to build.
 
     ``zero_groups`` counts trailing digit groups of zeros written with a group separator
     ("30 000" has one), which lets "20–30 000" share the thousands of its upper end.

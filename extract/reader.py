@@ -70,3 +70,20 @@ def read_chunks(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[str]:
             pending = pending[cut + 1 :]
     if pending:
         yield pending
+
+
+def split_chunks(text: str, chunk_chars: int = CHUNK_CHARS) -> Iterator[str]:
+    """``text`` in the same pieces ``read_chunks`` hands out for a file that holds it, so
+    that a document extracted from memory gives what it gives streamed from a file, and
+    the work on one long string is done piece by piece (the live objects of one piece at
+    a time, not of the whole text, for the garbage collector to walk)."""
+    start = read = 0
+    while read < len(text):
+        read = min(read + chunk_chars, len(text))  # one block of ``read_chunks``
+        cut = text.rfind("\n", start, read)
+        if cut < 0 or read - start < chunk_chars:
+            continue
+        yield text[start : cut + 1]
+        start = cut + 1
+    if start < len(text):
+        yield text[start:]

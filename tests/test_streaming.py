@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extract import extract_document
 from extract.pipeline import extract_chunks
-from extract.reader import read_chunks
+from extract.reader import read_chunks, split_chunks
 from tests.conftest import bundled_sources, source_text
 
 
@@ -28,3 +30,20 @@ def test_streaming_chunks_end_at_line_breaks_and_cover_the_text(tmp_path: Path) 
     assert len(chunks) > 10
     assert "".join(chunks) == "".join(lines)
     assert all(chunk.endswith("\n") for chunk in chunks)
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 7, 64, 700])
+def test_text_in_memory_is_cut_as_a_file_of_it_is_read(tmp_path: Path, chunk_chars: int) -> None:
+    """Lines longer and shorter than a block, a text without a final line break, a
+    Windows line end, a text without any line break."""
+    for text in (
+        "kurz\n" + "eine sehr lange Zeile " * 20 + "\nnoch eine\r\nEnde ohne Umbruch",
+        "x" * 100,
+        "\n\n\n",
+        "ab\n" * 300,
+    ):
+        doc = tmp_path / "doc.txt"
+        doc.write_text(text, encoding="utf-8", newline="")
+        pieces = list(split_chunks(text, chunk_chars))
+        assert pieces == list(read_chunks(doc, chunk_chars=chunk_chars))
+        assert "".join(pieces) == text
