@@ -74,7 +74,7 @@ def _with_cases(chars: set[str]) -> frozenset[str]:
         char = pending.pop()
         variants = [char.lower(), char.upper(), char.casefold()]
         for letter, others in _OTHER_CASES.items():
-            if char in (letter, letter.upper(), *others):
+            if char in (letter, letter.upper()) or char in tuple(others):
                 variants += [letter, letter.upper(), *others]
         for variant in variants:
             if len(variant) == 1 and variant not in wide:
@@ -169,7 +169,8 @@ def _tails(items: Any, length: int) -> set[str] | None:
     """The last ``length`` characters of every match of the parsed sequence ``items``, as
     written in the pattern (the whole match, where one is shorter)."""
     result: set[str] | None = {""}
-    for op, arg in reversed(list(items)):
+    parsed: list[tuple[Any, Any]] = list(items)
+    for op, arg in parsed[::-1]:
         item = _item_tails(op, arg, length)
         if item is None or result is None:
             return None
