@@ -24,8 +24,8 @@ from typing import Any
 
 #: Characters that Python's regex engine also matches for a letter under IGNORECASE, besides
 #: its upper and lower case (Kelvin sign, long s, dotted and dotless i, capital sharp s, the
-#: old Cyrillic letter shapes).
-_OTHER_CASES = {
+#: old Cyrillic letter shapes); found by trying every code point on Python 3.11.
+OTHER_CASES = {
     "i": "\u0130\u0131",
     "k": "\u212a",
     "s": "\u017f",
@@ -67,13 +67,13 @@ def union(sets: Iterable[Chars]) -> Chars:
 
 def _with_cases(chars: set[str]) -> frozenset[str]:
     """``chars`` and every character that matches one of them under IGNORECASE: closed
-    under upper and lower case ("µ", "Μ", "μ"), with the extra forms of ``_OTHER_CASES``."""
+    under upper and lower case ("µ", "Μ", "μ"), with the extra forms of ``OTHER_CASES``."""
     wide = set(chars)
     pending = list(chars)
     while pending:
         char = pending.pop()
         variants = [char.lower(), char.upper(), char.casefold()]
-        for letter, others in _OTHER_CASES.items():
+        for letter, others in OTHER_CASES.items():
             if char in (letter, letter.upper()) or char in tuple(others):
                 variants += [letter, letter.upper(), *others]
         for variant in variants:

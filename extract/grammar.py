@@ -14,7 +14,7 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
-from extract.charsets import case_variants, first_chars, last_strings
+from extract.charsets import OTHER_CASES, case_variants, first_chars, last_strings
 from extract.tables import LanguageTables, symbols, tables
 
 K = TypeVar("K")
@@ -60,23 +60,6 @@ _MARK = "shared"
 _HEADS = frozenset("abcdefghijklmnopqrstuvwxyzäöüßабвгдежзийклмнопрстуфхцчшщъыьэюяё")
 #: Characters with a meaning in a regex (``#`` and spaces too, in verbose patterns).
 _SPECIAL = frozenset("\\.^$*+?{}[]|()# \t\n")
-
-
-#: The characters besides its upper case that match a head letter under IGNORECASE, as
-#: Python's regex engine folds case (Kelvin sign, long s, dotted and dotless i, capital
-#: sharp s, the old Cyrillic letter shapes); found by trying every code point on Python 3.11.
-_OTHER_CASES = {
-    "i": "\u0130\u0131",
-    "k": "\u212a",
-    "s": "\u017f",
-    "ß": "\u1e9e",
-    "в": "\u1c80",
-    "д": "\u1c81",
-    "о": "\u1c82",
-    "с": "\u1c83",
-    "т": "\u1c84\u1c85",
-    "ъ": "\u1c86",
-}
 
 
 def alternation(forms: Iterable[str], *, ignore_case: bool = False) -> str:
@@ -181,7 +164,7 @@ def _case_set(head: str) -> str:
     if not head.isalpha():
         return head
     upper = head.upper() if len(head.upper()) == 1 else ""
-    return f"(?-i:[{head}{upper}{_OTHER_CASES.get(head, '')}])"
+    return f"(?-i:[{head}{upper}{OTHER_CASES.get(head, '')}])"
 
 
 class KeyedPattern(Generic[K]):
