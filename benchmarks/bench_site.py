@@ -29,20 +29,11 @@ from pathlib import Path
 
 import yaml
 
-from kb import paths
-from kb.build import Summary, build
+from kb.build import Summary, build, copy_build_inputs
 from kb.exports import build_exporters
 from kb.sources import load_sources
 
 _DIGIT = re.compile(r"\d")
-
-
-def copy_project(root: Path) -> None:
-    """What a build reads: sources, ledger, queries, docs and the mkdocs configuration."""
-    for folder in ("sources", "claims", "queries"):
-        shutil.copytree(paths.ROOT / folder, root / folder)
-    shutil.copytree(paths.ROOT / "site", root / "site", ignore=shutil.ignore_patterns("generated"))
-    shutil.copy2(paths.ROOT / "mkdocs.yml", root / "mkdocs.yml")
 
 
 def multiply_sources(root: Path, copies: int, seed: int = 7) -> int:
@@ -98,7 +89,7 @@ def main() -> None:
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bundled_root = Path(tmp) / "bundled"
-        copy_project(bundled_root)
+        copy_build_inputs(bundled_root)
         chars = multiply_sources(bundled_root, 1)
         timed_build(bundled_root, args.date, args.site)  # warm-up: imports, patterns, caches
         bundled, bundled_pages = timed_build(bundled_root, args.date, args.site)
@@ -106,7 +97,7 @@ def main() -> None:
         shutil.rmtree(bundled_root)
 
         big_root = Path(tmp) / "synthetic"
-        copy_project(big_root)
+        copy_build_inputs(big_root)
         chars = multiply_sources(big_root, args.copies)
         big, big_pages = timed_build(big_root, args.date, args.site)
         report(f"{args.copies}x synthetic corpus", chars, big, big_pages)

@@ -107,6 +107,16 @@ def bundled_knowledge_base(root: Path = paths.ROOT) -> KnowledgeBase:
     )
 
 
+def copy_build_inputs(target: Path, root: Path = paths.ROOT) -> None:
+    """Copy what a build reads — sources, ledger, example queries, the docs folder without
+    its generated pages, the mkdocs configuration — from ``root`` into ``target``, so a
+    build there (a test's, a benchmark's) cannot touch the repository's own outputs."""
+    for folder in ("sources", "claims", "queries"):
+        shutil.copytree(root / folder, target / folder)
+    shutil.copytree(root / "site", target / "site", ignore=shutil.ignore_patterns("generated"))
+    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+
+
 def write_claims_jsonl(kb: KnowledgeBase, folder: Path) -> None:
     """``claims.jsonl``: one reviewed claim per line, in source and text order."""
     with (folder / "claims.jsonl").open("w", encoding="utf-8", newline="\n") as out:

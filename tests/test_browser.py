@@ -19,13 +19,12 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kb import paths
-from kb.build import build
+from kb.build import build, copy_build_inputs
 from kb.exports import build_exporters
 from tests.conftest import bundled_sources, expected_claims
 
@@ -64,14 +63,6 @@ def _require_browser() -> None:
         pytest.skip(message)
 
 
-def _copy_project(root: Path) -> None:
-    """What a build reads, copied so the test's build cannot touch the repository's."""
-    for folder in ("sources", "claims", "queries"):
-        shutil.copytree(paths.ROOT / folder, root / folder)
-    shutil.copytree(paths.ROOT / "site", root / "site", ignore=shutil.ignore_patterns("generated"))
-    shutil.copy2(paths.ROOT / "mkdocs.yml", root / "mkdocs.yml")
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not worth a line each in the test output."""
@@ -81,7 +72,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_browser()
     root = tmp_path_factory.mktemp("project")
-    _copy_project(root)
+    copy_build_inputs(root)
     build(root, build_exporters(BUILD_DATE, root))
     handler = functools.partial(_QuietHandler, directory=str(root / "build" / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
