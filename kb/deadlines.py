@@ -57,8 +57,13 @@ class _Patterns:
 
 
 @cache
+def _table() -> DeadlineTable:
+    return load_model(TABLE, DeadlineTable)
+
+
+@cache
 def _patterns(lang: str) -> _Patterns:
-    words: DeadlineWords = getattr(load_model(TABLE, DeadlineTable), lang)
+    words: DeadlineWords = getattr(_table(), lang)
 
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
@@ -94,19 +99,23 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def deadline(claim: Claim, text: str, said: dt.date | None) -> dt.date | None:
-    """When a forward-counting duration falls due: ``said`` plus the longest duration the
-    words allow (the upper end of "1 bis 2 Jahren", the bound of "в течение 36 месяцев или
-    меньше"); None when it does not count forward, has no upper end, or the day it was said
-    is not known."""
-    if said is None or not counts_forward(claim, text):
-        return None
+def due_after_span(claim: Claim, said: dt.date | None) -> dt.date | None:
+    """``said`` plus the longest span a duration claim allows (the upper end of "1 bis 2
+    Jahren", the bound of "в течение 36 месяцев или меньше"); None without an upper end or
+    without the day it was said. Whether the span counts forward is ``counts_forward``'s
+    question, asked by the caller."""
     q = claim.quantity
     longest = q.high if q.high is not None else q.value
-    if longest is None or q.bound in (">", ">="):
+    if said is None or longest is None or q.bound in (">", ">="):
         return None
     months = registry().Quantity(longest, q.unit).to("month").magnitude
     whole = round(months)
     if abs(months - whole) < 1e-9:
         return _add_months(said, whole)
     return said + dt.timedelta(days=registry().Quantity(longest, q.unit).to("day").magnitude)
+
+
+def deadline(claim: Claim, text: str, said: dt.date | None) -> dt.date | None:
+    """When a duration claim of ``text`` falls due as a deadline: ``due_after_span`` when it
+    counts forward from the day it was said, else None."""
+    return due_after_span(claim, said) if counts_forward(claim, text) else None

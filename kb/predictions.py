@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kb.deadlines import counts_forward, deadline
+from kb.deadlines import counts_forward, due_after_span
 from kb.knowledge import KnowledgeBase
 from kb.models import Claim
 
@@ -70,33 +70,25 @@ def status(due: dt.date | None, bound: str, build_date: dt.date) -> str:
     return "passed" if due < build_date else "not yet due"
 
 
-def is_prediction(claim: Claim, said: dt.date | None) -> bool:
-    """A date claim is a prediction when the period it names ends after the day it was said
-    ("bis 2030" said in 2026); a date on or before that day ("am 10. September" said on the
-    10th) is a statement about the past or present."""
-    due = due_date(claim)
-    return due is not None and (said is None or due > said)
-
-
 def predictions(kb: KnowledgeBase, build_date: dt.date) -> list[Prediction]:
     """Every dated claim and every deadline of ``kb``, those looking ahead first, each group
-    sorted by due date (unknown last), then by claim id."""
+    sorted by due date (unknown last), then by claim id. A date claim looks ahead when the
+    period it names ends after the day it was said ("bis 2030" said in 2026); a date on or
+    before that day ("am 10. September" said on the 10th) is about the past or present."""
     sources = {source.id: source for source in kb.sources}
     found = []
     for claim in kb.claims:
         source = sources.get(claim.source)
         said = source.reference_date if source else None
-        bound = claim.quantity.bound
+        text = kb.texts.get(claim.source, "")
         if claim.quantity.kind == "date":
             due = due_date(claim)
-            ahead = is_prediction(claim, said)
-            found.append(
-                Prediction(claim, "date", said, due, status(due, bound, build_date), ahead)
-            )
-        elif counts_forward(claim, kb.texts.get(claim.source, "")):
-            due = deadline(claim, kb.texts.get(claim.source, ""), said)
-            found.append(
-                Prediction(claim, "deadline", said, due, status(due, bound, build_date), True)
-            )
+            kind, ahead = "date", due is not None and (said is None or due > said)
+        elif counts_forward(claim, text):
+            kind, due, ahead = "deadline", due_after_span(claim, said), True
+        else:
+            continue
+        state = status(due, claim.quantity.bound, build_date)
+        found.append(Prediction(claim, kind, said, due, state, ahead))
     found.sort(key=lambda p: (not p.ahead, p.due or dt.date.max, p.claim.id))
     return found

@@ -12,6 +12,7 @@ takes the value the check solved for, and the step says so.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ def readable(value: Value) -> Value:
     """The value in a unit a person reads at a glance: a compound unit with two units of one
     dimension (``TW / GW / year``, ``acre * TW / km ** 2 / MW``) is reduced (``1 / year``, a
     plain number); a single unit (``%``, ``GW``) stays as stated."""
-    if len(value.unit._units) < 2:
+    if not re.search(r"[*/]", str(value.unit)):
         return value
     reduced = str(registry().Quantity(1.0, value.unit).to_reduced_units().units)
     return value.to(reduced) if reduced != str(value.unit) else value
