@@ -226,3 +226,96 @@ def _item_tails(op: Any, arg: Any, length: int) -> set[str] | None:
                 tails |= repeated
         return tails
     return None
+
+
+#: Marks a head that stops short of ``length`` because a character the head does not list
+#: (a wide class, any character) follows: any continuation may follow it.
+_OPEN_END = "\x00"
+#: The one character every decimal digit stands as in a head (a decimal digit literal too).
+DIGIT = "0"
+#: The most characters of a class a head still lists; a wider class ends the head.
+_MAX_HEAD_CLASS = 64
+
+
+def first_strings(pattern: str, length: int) -> frozenset[str] | None:
+    """The first ``length`` characters of every match of ``pattern``, as the pattern writes
+    them (compare them ignoring case), every decimal digit written as ``DIGIT``; ``None``
+    where that cannot be listed (a match can begin with any character, or be empty, or the
+    strings are too many).
+
+    A head shorter than ``length`` is a whole match, or stops where the pattern allows
+    characters too many to list ("ab\\w+" gives "ab"). A text where no head starts at a
+    place holds no match that starts there."""
+    found = _heads(_regex_parser.parse(pattern), length)
+    if found is None or "" in found or _OPEN_END in found:
+        return None
+    return frozenset(head.removesuffix(_OPEN_END) for head in found)
+
+
+def _growing(head: str, length: int) -> bool:
+    return len(head) < length and not head.endswith(_OPEN_END)
+
+
+def _followed(left: set[str], right: set[str], length: int) -> set[str] | None:
+    """The heads of a match of ``left`` followed by a match of ``right``."""
+    joined = set()
+    for head in left:
+        if _growing(head, length):
+            joined.update((head + tail)[:length] for tail in right)
+        else:
+            joined.add(head)
+    return joined if len(joined) <= _MAX_STRINGS else None
+
+
+def _heads(items: Any, length: int) -> set[str] | None:
+    """The first ``length`` characters of every match of the parsed sequence ``items``."""
+    result: set[str] | None = {""}
+    for op, arg in items:
+        if result is None or not any(_growing(head, length) for head in result):
+            break
+        item = _item_heads(op, arg, length)
+        if item is None:
+            return None
+        result = _followed(result, item, length)
+    return result
+
+
+def _item_heads(op: Any, arg: Any, length: int) -> set[str] | None:
+    if op is _c.LITERAL:
+        return {DIGIT if chr(arg).isdecimal() else chr(arg)}
+    if op is _c.IN:
+        digits = {DIGIT} if (_c.CATEGORY, _c.CATEGORY_DIGIT) in arg else set()
+        chars = _in_set([member for member in arg if member != (_c.CATEGORY, _c.CATEGORY_DIGIT)])
+        if chars is None or len(chars) > _MAX_HEAD_CLASS:
+            return {_OPEN_END}
+        return digits | {DIGIT if char.isdecimal() else char for char in chars}
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.SUBPATTERN:
+        return _heads(arg[-1], length)
+    if op is _c.ATOMIC_GROUP:
+        return _heads(arg, length)
+    if op is _c.BRANCH:
+        heads: set[str] = set()
+        for branch in arg[1]:
+            found = _heads(branch, length)
+            if found is None:
+                return None
+            heads |= found
+        return heads
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        once = _heads(body, length)
+        if once is None:
+            return None
+        # Copies beyond ``length`` change nothing in the first ``length`` characters.
+        heads = {""} if low == 0 else set()
+        repeated: set[str] | None = {""}
+        for copies in range(1, min(high, length) + 1):
+            repeated = _followed(repeated or set(), once, length)
+            if repeated is None:
+                return None
+            if copies >= min(low, length):
+                heads |= repeated
+        return heads
+    return {_OPEN_END}  # any character, a category, a back reference: the head ends here

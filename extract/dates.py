@@ -16,6 +16,7 @@ from functools import cache
 
 from extract.grammar import (
     SPACE,
+    WORD_GUARD,
     WORD_LEAD,
     KeyedPattern,
     SharedScan,
@@ -149,7 +150,7 @@ def date_forms(lang: str) -> tuple[list[str], list[Builder]]:
 
 @cache
 def _scan(lang: str) -> SharedScan:
-    return SharedScan(WORD_LEAD, date_forms(lang)[0], re.IGNORECASE)
+    return SharedScan(WORD_LEAD, date_forms(lang)[0], re.IGNORECASE, guard_length=WORD_GUARD)
 
 
 @cache

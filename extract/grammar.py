@@ -14,8 +14,16 @@ from functools import cache
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
-from extract.charsets import OTHER_CASES, case_variants, first_chars, last_strings
+from extract.charsets import (
+    DIGIT,
+    OTHER_CASES,
+    case_variants,
+    first_chars,
+    first_strings,
+    last_strings,
+)
 from extract.tables import LanguageTables, symbols, tables
+from extract.trie import trie_regex
 
 K = TypeVar("K")
 
@@ -48,6 +56,10 @@ DIGIT_STARTS = rf"\d+|[{VULGAR_FRACTIONS}]|\.(?=\d)|[+\-−](?=[\d.])"
 #: "No word character before": where dates, number words and other word patterns start
 #: (the lead of the scanner's ``SharedScan`` of them).
 WORD_LEAD = r"(?<!\w)"
+#: How many first characters of the word patterns a word scan looks for before it tries
+#: them (``SharedScan``'s guard): four turn away most words ("der", "und", "the"), and the
+#: heads of the patterns stay a few thousand at most.
+WORD_GUARD = 4
 #: Characters that can separate digit groups of thousands.
 GROUP_SPACES = "[ \u00a0\u202f\u2009]"
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
@@ -300,22 +312,30 @@ class SharedScan:
     that match most often last. ``lead`` must be zero-width (a lookaround or an anchor).
     For patterns that never match the empty string and do not refer back to groups, the
     result is exactly what each pattern's own ``finditer`` gives.
+
+    Tried at every word start, even the gate costs a walk through all the bodies. With
+    ``guard_length``, the first characters of every body (``charsets.first_strings``) are
+    looked for first, as one trie, in the lower-cased text, where the engine compares
+    characters without folding case; the gate is tried only where one of them stands.
     """
 
-    def __init__(self, lead: str, bodies: Sequence[str], flags: int = 0) -> None:
+    def __init__(
+        self, lead: str, bodies: Sequence[str], flags: int = 0, guard_length: int = 0
+    ) -> None:
         self.patterns = [re.compile(lead + body, flags) for body in bodies]
         # An empty group after each body names the body the gate matched.
         gate = "|".join(
             f"(?:{unnamed(body)})(?P<{_MARK}{index}>)" for index, body in enumerate(bodies)
         )
         self._gate = re.compile(f"{lead}(?={gate or '(?!)'})", flags)
+        self._guard = _head_guard(lead, bodies, flags, guard_length) if guard_length else None
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """Each pattern's matches, in text order; a pattern resumes after its own previous
         match, as ``finditer`` does."""
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         resume = [0] * len(self.patterns)
-        for hit in self._gate.finditer(text):
+        for hit in self._hits(text):
             pos = hit.start()
             first = int((hit.lastgroup or _MARK + "0").removeprefix(_MARK))
             for index in range(first, len(self.patterns)):
@@ -326,6 +346,53 @@ class SharedScan:
                     resume[index] = max(match.end(), pos + 1)
                     found[index].append(match)
         return found
+
+    def _hits(self, text: str) -> Iterator[re.Match[str]]:
+        """The gate's matches in ``text``, tried only where the guard lets it."""
+        lowered = text.lower() if self._guard is not None else ""
+        # One character lowers to two ("İ"): offsets would shift; scan without the guard.
+        if self._guard is None or len(lowered) != len(text):
+            yield from self._gate.finditer(text)
+            return
+        gate = self._gate.match
+        for place in self._guard.finditer(lowered):
+            hit = gate(text, place.start())
+            if hit:
+                yield hit
+
+
+def _head_guard(
+    lead: str, bodies: Sequence[str], flags: int, length: int
+) -> re.Pattern[str] | None:
+    """``lead`` before the first ``length`` characters of any body, as a pattern for the
+    lower-cased text; None where a body's heads cannot be listed."""
+    heads: set[str] = set()
+    for body in bodies:
+        found = first_strings(body, length)
+        if found is None:
+            return None
+        heads |= found
+    classes: dict[str, str] = {DIGIT: r"\d"}
+    keyed = {"".join(_lower_key(char, flags, classes) for char in head) for head in heads}
+    # A head that extends a shorter one adds nothing: the shorter one lets it through.
+    kept = [head for head in keyed if not any(head[:n] in keyed for n in range(1, len(head)))]
+    trie = trie_regex(sorted(kept), letter=classes.__getitem__)
+    return re.compile(f"{lead}(?={trie})", flags & ~re.IGNORECASE)
+
+
+def _lower_key(char: str, flags: int, classes: dict[str, str]) -> str:
+    """One character that stands for every character the lower-cased text can hold where
+    ``char`` matched (the lower case of each character the flags let match it), with the
+    regex class of them all in ``classes``. Where lowering gives two characters ("İ") the
+    text is scanned without the guard, so those are left out."""
+    if char == DIGIT:
+        return DIGIT
+    matching = case_variants(char) if flags & re.IGNORECASE else {char}
+    lowers = sorted({other.lower() for other in matching if len(other.lower()) == 1})
+    classes[lowers[0]] = (
+        re.escape(lowers[0]) if len(lowers) == 1 else f"[{''.join(map(re.escape, lowers))}]"
+    )
+    return lowers[0]
 
 
 class Prescanned:

@@ -32,6 +32,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from extract.grammar import WORD_LEAD
+from extract.trie import trie_regex
 
 __all__ = [
     "WordNumber",
@@ -247,31 +248,10 @@ class _LexiconBuilder:
                 self.add((t.half_prefix + f for f in forms), FRACV, half)
 
 
-_Trie = dict[str, "_Trie"]
-
-
 def _trie_regex(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored into a trie, so matching costs one pass per letter
-    instead of one attempt per word; "е" also matches "ё"."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(trie)
-
-
-def _trie_node(node: _Trie) -> str:
-    end = "" in node
-    alts = []
-    for ch in sorted(k for k in node if k):
-        letter = "[её]" if ch == "е" else re.escape(ch)
-        alts.append(letter + _trie_node(node[ch]))
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if end else body
+    """An alternation of ``words`` factored into a trie (``extract.trie``); "е" also
+    matches "ё"."""
+    return trie_regex(words, letter=lambda char: "[её]" if char == "е" else re.escape(char))
 
 
 _LETTER_AFTER = r"(?![^\W\d_])"

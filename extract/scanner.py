@@ -19,6 +19,7 @@ from extract.chrome import Mask, chrome_intervals
 from extract.dates import bare_year, date_bound, date_forms, dates_from
 from extract.grammar import (
     SPACE,
+    WORD_GUARD,
     WORD_LEAD,
     Grammar,
     KeyedPattern,
@@ -191,6 +192,7 @@ class Scanner:
                 numwords.word_start_body(lang),
             ],
             re.IGNORECASE,
+            guard_length=WORD_GUARD,
         )
         self._frame_connectors = {
             index: re.compile(

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
+
+from extract.trie import trie_regex
 
 Span = tuple[int, int]
 #: A token of a word: start and end in the word, whether it is punctuation, whether it is
@@ -55,7 +56,7 @@ class SentenceCutter:
         self._candidates = re.compile(f"[{re.escape(low)}{high}]" if low or high else "(?!)")
         self._punct_starts: dict[str, bool] = {}
         self._crossings = _crossings(tokenizer)
-        self._tails = re.compile(_trie(self._crossings) or "(?!)")
+        self._tails = re.compile(trie_regex(self._crossings) or "(?!)")
         self._rules = frozenset(tokenizer.rules or {})
         self._longest_rule = max(map(len, self._rules), default=0)
         #: The longest text on either side of such a space.
@@ -239,23 +240,3 @@ def _crossings(tokenizer: Tokenizer) -> dict[str, frozenset[str]]:
             for before, after in itertools.pairwise(words):
                 crossings.setdefault(after, set()).add(before)
     return {after: frozenset(before) for after, before in crossings.items()}
-
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` as a trie: one branch per letter, so a match at a place
-    where none is written fails after a look at one or two characters."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(root)
-
-
-def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body

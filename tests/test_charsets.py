@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.charsets import first_chars, last_strings, union
+from extract.charsets import DIGIT, first_chars, first_strings, last_strings, union
 from extract.grammar import SPACE, KeyedPattern, grammar
 from extract.tables import LANGUAGES, symbols
 from tests.conftest import bundled_sources, source_text
@@ -46,11 +46,33 @@ def test_last_strings_worked_by_hand() -> None:
     assert last_strings("x*", 2) is None  # may match the empty string
 
 
+def test_first_strings_worked_by_hand() -> None:
+    assert first_strings("more than|over|~", 3) == {"mor", "ove", "~"}
+    # every decimal digit stands as one character; a digit class too
+    assert first_strings(r"Q[1-4] (?:19|20)\d\d", 4) == {"Q" + DIGIT + " " + DIGIT}
+    assert first_strings(r"\d{1,2}\.? (?:Jan|Feb)", 3) == {
+        DIGIT + ". ",
+        DIGIT + DIGIT + ".",
+        DIGIT + DIGIT + " ",
+        DIGIT + " J",
+        DIGIT + " F",
+    }
+    # a class too wide to list ends the head: any character may follow "ab"
+    assert first_strings(r"ab\w+|cd", 4) == {"ab", "cd"}
+    assert first_strings(r"(?<!\w)(?:ab){2,}", 3) == {"aba"}
+    # look-arounds are zero width; the forms after them decide
+    assert first_strings(r"(?<!verfügt )über|(?=[Ee])etwa", 2) == {"üb", "et"}
+    assert first_strings(r"(?-i:[jJ])ahr", 2) == {"ja", "Ja"}
+
+
 def test_no_filter_where_any_character_or_nothing_may_stand() -> None:
     assert first_chars(r"\wa") is None
     assert first_chars(".b") is None
     assert first_chars("a*") is None  # may match the empty string
     assert first_chars("[^a]") is None
+    assert first_strings(r"\wa", 2) is None  # any word character may begin it
+    assert first_strings("[^a]b", 2) is None
+    assert first_strings("a?", 2) is None  # may match the empty string
     assert union([frozenset("a"), None]) is None
     assert union([frozenset("a"), frozenset("b")]) == {"a", "b"}
 

@@ -3,6 +3,10 @@ digit pattern's own ``finditer``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from extract.grammar import grammar
 
 
@@ -57,3 +61,52 @@ def test_digit_scan_agrees_with_finditer_on_the_corpus_and_on_odd_text() -> None
             assert [m.span() for m in g.digit_scan.finditer(text)] == [
                 m.span() for m in g.digits.finditer(text)
             ]
+
+
+def test_trie_regex_matches_exactly_its_words() -> None:
+    import re
+
+    from extract.trie import trie_regex
+
+    words = ["ein", "eine", "einen", "elf", "zwei"]
+    pattern = re.compile(trie_regex(words))
+    # worked by hand: shared letters are factored, a word that ends where a longer one
+    # goes on makes the rest optional
+    assert pattern.pattern == "(?:e(?:in(?:e(?:n)?)?|lf)|zwei)"
+    for word in words:
+        assert pattern.fullmatch(word)
+    for other in ["ei", "einer", "zwe", "elfe", ""]:
+        assert pattern.fullmatch(other) is None
+
+
+def _word_scan_texts() -> list[str]:
+    """The bundled texts, and the same in capitals, title case, and with the letters
+    Python's regex engine folds to "s", "k" and "i" (the long s, the Kelvin sign, the
+    dotted capital I, which lowers to two characters)."""
+    from tests.conftest import bundled_sources, source_text
+
+    texts = [*map(source_text, bundled_sources())]
+    english = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "en-sample.txt"
+    texts.append(english.read_text(encoding="utf-8"))
+    folded = [t.replace("s", "\u017f").replace("k", "\u212a") for t in texts]
+    return [
+        *texts,
+        *(t.upper() for t in texts),
+        *(t.title() for t in texts),
+        *folded,
+        texts[0].replace("I", "\u0130"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ru"])
+def test_guarded_word_scan_finds_what_each_pattern_finds(lang: str) -> None:
+    """The word scan looks for the first four letters of its patterns first, in the
+    lower-cased text: each pattern must still find exactly what its own ``finditer``
+    finds, in any letter case, and where lowering changes the text's length."""
+    from extract.pipeline import scanner
+
+    scan = scanner(lang)._word_scan
+    assert scan._guard is not None  # every pattern's heads can be listed
+    for text in _word_scan_texts():
+        expected = [[m.span() for m in p.finditer(text)] for p in scan.patterns]
+        assert [[m.span() for m in found] for found in scan.matches(text)] == expected

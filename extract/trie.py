@@ -1,0 +1,37 @@
+"""Alternations of many words, written as a trie.
+
+Python's regex engine tries the branches of an alternation one after the other, so
+``ein|eine|einen|zwei|...`` costs one attempt per word at every place it is tried. Factored
+by letter (``(?:ein(?:e(?:n)?)?|zwei|...)``) a place where no word is written fails after a
+look at one or two characters. The number-word reader, the sentence cutter and the word
+scan's guard all build their alternations here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+_Node = dict[str, "_Node"]
+
+
+def trie_regex(words: Iterable[str], letter: Callable[[str], str] = re.escape) -> str:
+    """One regex that matches exactly ``words``; ``letter`` writes one character (as
+    itself, escaped, by default; a caller may widen one to a class, "е" to "[её]")."""
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(root, letter)
+
+
+def _node_regex(node: _Node, letter: Callable[[str], str]) -> str:
+    branches = [
+        letter(char) + _node_regex(child, letter) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
