@@ -38,3 +38,18 @@ def test_ids_of_repeated_sentences_differ() -> None:
     text = "Musk: Es sind 5 Roboter.\nMusk: Es sind 5 Roboter.\n"
     ids = [c.id for c in extract_document(source, text)]
     assert len(ids) == 2 and ids[0] != ids[1]
+
+
+def test_white_space_in_the_sentence_does_not_change_the_id() -> None:
+    """The sentence is folded before hashing: runs of any white space ("\\u00a0", a line
+    break, "\\u2028") are one space, and the ends are stripped."""
+    import hashlib
+
+    from extract.ids import ClaimIds
+
+    folded = ClaimIds("s").next("Etwa 5 GW pro Jahr.", "5 GW")
+    spaced = ClaimIds("s").next(" Etwa\u00a0 5\n GW\u2028pro   Jahr.\t", "5 GW")
+    assert folded == spaced
+    # worked by hand from the id's definition: BLAKE2b-32 of sentence, surface, occurrence
+    payload = "Etwa 5 GW pro Jahr.\x1f5 GW\x1f0".encode()
+    assert folded == "s/" + hashlib.blake2b(payload, digest_size=4).hexdigest()
