@@ -233,13 +233,18 @@ def _item_tails(op: Any, arg: Any, length: int) -> set[str] | None:
 _OPEN_END = "\x00"
 #: The one character every decimal digit stands as in a head (a decimal digit literal too).
 DIGIT = "0"
+#: Horizontal white space that numbers and their words are written with ("\u00a0",
+#: "\u202f", ...), and the one character each stands as in a head.
+BLANKS = " \u00a0\u202f\u2009\t"
+BLANK = " "
 #: The most characters of a class a head still lists; a wider class ends the head.
 _MAX_HEAD_CLASS = 64
 
 
 def first_strings(pattern: str, length: int) -> frozenset[str] | None:
     """The first ``length`` characters of every match of ``pattern``, as the pattern writes
-    them (compare them ignoring case), every decimal digit written as ``DIGIT``; ``None``
+    them (compare them ignoring case), every decimal digit written as ``DIGIT`` and every
+    character of ``BLANKS`` as ``BLANK``; ``None``
     where that cannot be listed (a match can begin with any character, or be empty, or the
     strings are too many).
 
@@ -250,6 +255,12 @@ def first_strings(pattern: str, length: int) -> frozenset[str] | None:
     if found is None or "" in found or _OPEN_END in found:
         return None
     return frozenset(head.removesuffix(_OPEN_END) for head in found)
+
+
+def _head_char(char: str) -> str:
+    if char.isdecimal():
+        return DIGIT
+    return BLANK if char in BLANKS else char
 
 
 def _growing(head: str, length: int) -> bool:
@@ -282,13 +293,13 @@ def _heads(items: Any, length: int) -> set[str] | None:
 
 def _item_heads(op: Any, arg: Any, length: int) -> set[str] | None:
     if op is _c.LITERAL:
-        return {DIGIT if chr(arg).isdecimal() else chr(arg)}
+        return {_head_char(chr(arg))}
     if op is _c.IN:
         digits = {DIGIT} if (_c.CATEGORY, _c.CATEGORY_DIGIT) in arg else set()
         chars = _in_set([member for member in arg if member != (_c.CATEGORY, _c.CATEGORY_DIGIT)])
         if chars is None or len(chars) > _MAX_HEAD_CLASS:
             return {_OPEN_END}
-        return digits | {DIGIT if char.isdecimal() else char for char in chars}
+        return digits | {_head_char(char) for char in chars}
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return {""}
     if op is _c.SUBPATTERN:

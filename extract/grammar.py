@@ -15,6 +15,8 @@ from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
 from extract.charsets import (
+    BLANK,
+    BLANKS,
     DIGIT,
     OTHER_CASES,
     case_variants,
@@ -60,9 +62,9 @@ DIGIT_STARTS = (
 #: (the lead of the scanner's ``SharedScan`` of them).
 WORD_LEAD = r"(?<!\w)"
 #: How many first characters of the word patterns a word scan looks for before it tries
-#: them (``SharedScan``'s guard): four turn away most words ("der", "und", "the"), and the
-#: heads of the patterns stay a few thousand at most.
-WORD_GUARD = 4
+#: them (``SharedScan``'s guard), at most: four turn away most words ("der", "und", "the"),
+#: six also "nicht" where only "nicht mehr als" counts.
+WORD_GUARD = 6
 #: Characters that can separate digit groups of thousands.
 GROUP_SPACES = "[ \u00a0\u202f\u2009]"
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
@@ -352,7 +354,7 @@ class SharedScan:
 
     def _hits(self, text: str) -> Iterator[re.Match[str]]:
         """The gate's matches in ``text``, tried only where the guard lets it."""
-        lowered = text.lower() if self._guard is not None else ""
+        lowered = _guard_text(text) if self._guard is not None else ""
         # One character lowers to two ("İ"): offsets would shift; scan without the guard.
         if self._guard is None or len(lowered) != len(text):
             yield from self._gate.finditer(text)
@@ -364,14 +366,37 @@ class SharedScan:
                 yield hit
 
 
+def _guard_text(text: str) -> str:
+    """``text`` as the guard reads it: lower-cased, each white space of ``BLANKS`` a plain
+    space (as ``first_strings`` writes heads). ``str.replace`` is fast where a character is
+    absent, which is most texts for most of them."""
+    lowered = text.lower()
+    for blank in BLANKS[1:]:
+        lowered = lowered.replace(blank, BLANK)
+    return lowered
+
+
+#: The most heads the guard lists for one pattern: a longer head turns more words away,
+#: but heads multiply with the forms a pattern allows after its first few letters.
+_GUARD_HEADS = 512
+
+
 def _head_guard(
     lead: str, bodies: Sequence[str], flags: int, length: int
 ) -> re.Pattern[str] | None:
-    """``lead`` before the first ``length`` characters of any body, as a pattern for the
-    lower-cased text; None where a body's heads cannot be listed."""
+    """``lead`` before the first characters of any body (at most ``length``, fewer where
+    a body would have more than ``_GUARD_HEADS`` heads), as a pattern for ``_guard_text``;
+    None where a body's heads cannot be listed."""
     heads: set[str] = set()
     for body in bodies:
-        found = first_strings(body, length)
+        found = next(
+            (
+                listed
+                for size in range(length, 0, -1)
+                if (listed := first_strings(body, size)) is not None and len(listed) <= _GUARD_HEADS
+            ),
+            None,
+        )
         if found is None:
             return None
         heads |= found

@@ -63,6 +63,8 @@ def test_first_strings_worked_by_hand() -> None:
     # look-arounds are zero width; the forms after them decide
     assert first_strings(r"(?<!verfügt )über|(?=[Ee])etwa", 2) == {"üb", "et"}
     assert first_strings(r"(?-i:[jJ])ahr", 2) == {"ja", "Ja"}
+    # white space that numbers are written with stands as one plain space
+    assert first_strings("5[\u00a0\u202f\t]GW", 3) == {DIGIT + " G"}
 
 
 def test_no_filter_where_any_character_or_nothing_may_stand() -> None:
