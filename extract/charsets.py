@@ -269,7 +269,7 @@ def _growing(head: str, length: int) -> bool:
 
 def _followed(left: set[str], right: set[str], length: int) -> set[str] | None:
     """The heads of a match of ``left`` followed by a match of ``right``."""
-    joined = set()
+    joined: set[str] = set()
     for head in left:
         if _growing(head, length):
             joined.update((head + tail)[:length] for tail in right)

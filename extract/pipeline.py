@@ -119,7 +119,7 @@ class DocumentExtractor:
             rel = mention.start - p_start
             s_start, s_end = _sentence_at(sentences, rel, p_end - p_start)
             sentence = chunk[p_start + s_start : p_start + s_end].strip()
-            in_quote = any(q_start <= rel < q_end for q_start, q_end in quotes)
+            in_quote = _inside(quotes, rel)
             line = lines[bisect.bisect_right(line_offsets, mention.start) - 1]
             surface = chunk[mention.start : mention.end]
             yield Claim(
@@ -133,6 +133,12 @@ class DocumentExtractor:
                 quote=sentence,
                 quantity=mention.quantity,
             )
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` lies in one of ``spans`` (in order, not overlapping)."""
+    index = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return index >= 0 and at < spans[index][1]
 
 
 def _sentence_at(sentences: list[tuple[int, int]], at: int, length: int) -> tuple[int, int]:

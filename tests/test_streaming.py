@@ -47,3 +47,12 @@ def test_text_in_memory_is_cut_as_a_file_of_it_is_read(tmp_path: Path, chunk_cha
         pieces = list(split_chunks(text, chunk_chars))
         assert pieces == list(read_chunks(doc, chunk_chars=chunk_chars))
         assert "".join(pieces) == text
+
+
+def test_inside_spans_worked_by_hand() -> None:
+    """Whether a claim is quoted: its offset inside a quotation's span (end excluded)."""
+    from extract.pipeline import _inside
+
+    spans = [(2, 5), (8, 9)]
+    assert [at for at in range(11) if _inside(spans, at)] == [2, 3, 4, 8]
+    assert not _inside([], 0)
