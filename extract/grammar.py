@@ -7,6 +7,7 @@ Compiling once per language keeps the scanner linear in the input.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -211,8 +212,8 @@ class KeyedPattern(Generic[K]):
         #: For ``match_before``: the last ``TAIL`` characters of every form, or None (no
         #: filter); and a pattern that finds one of them at the end of a text.
         self.tails = _end_filter(forms) if anchor_end else None
-        ends = alternation(map(re.escape, self.tails or ()), ignore_case=True)
-        self._tail_end = re.compile(f"(?:{ends or '(?!)'})$", re.IGNORECASE)
+        #: The tails in lower case, with every case variant, by length.
+        self._lower_tails = _lower_tails(self.tails or ())
         #: The last characters of the tails and all their cases: most places fail here.
         self._tail_chars = case_variants(tail[-1] for tail in self.tails or ())
         #: For ``match``: every character a match can begin with, or None (no filter).
@@ -263,7 +264,23 @@ class KeyedPattern(Generic[K]):
             end -= 1
         if end == 0 or text[end - 1] not in self._tail_chars:
             return False
-        return self._tail_end.search(text, max(0, end - TAIL), end) is not None
+        last = text[max(0, end - TAIL) : end].lower()
+        if len(last) != min(end, TAIL):
+            return True  # a letter lowered to two ("İ"): no filter here
+        return any(last[-length:] in tails for length, tails in self._lower_tails)
+
+
+def _lower_tails(tails: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``tails`` in lower case with each character in every case the regex engine matches
+    for it under IGNORECASE, grouped by length: a text's last characters, lower-cased, are
+    looked up there."""
+    by_length: dict[int, set[str]] = {}
+    for tail in tails:
+        options = [
+            sorted({v.lower() for v in case_variants(c) if len(v.lower()) == 1}) for c in tail
+        ]
+        by_length.setdefault(len(tail), set()).update(map("".join, itertools.product(*options)))
+    return tuple((length, frozenset(found)) for length, found in sorted(by_length.items()))
 
 
 #: The characters of ``SPACE``.

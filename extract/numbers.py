@@ -66,24 +66,29 @@ class Number:
         )
 
 
+#: What separates the digit groups of a number's whole part.
+_GROUP_MARK = re.compile(r"[^\d]")
+
+
 def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Number | None:
     pattern = grammar.digits_glued if glued else grammar.digits
     found = pattern.match(text, pos)
     if found is None:
         return None
-    sign = -1.0 if found["sign"] in ("-", "−") else 1.0
-    if found["den"] or found["vulgar"]:
+    signed, whole, frac, den, vulgar = found.group("sign", "int", "frac", "den", "vulgar")
+    sign = -1.0 if signed in ("-", "−") else 1.0
+    if den or vulgar:
         return _fraction(found, sign)
-    groups = re.split(r"[^\d]", found["int"]) if found["int"] else ["0"]
+    groups = _GROUP_MARK.split(whole) if whole else ["0"]
     value = float("".join(groups))
-    if found["frac"]:
-        value += float("0." + found["frac"])
+    if frac:
+        value += float("0." + frac)
     zero_groups = 0
     for group in reversed(groups[1:]):
         if group != "000":
             break
         zero_groups += 1
-    plain = len(groups) == 1 and not found["frac"] and not found["sign"] and bool(found["int"])
+    plain = len(groups) == 1 and not frac and not signed and bool(whole)
     return Number(
         found.start(),
         found.end(),
