@@ -336,9 +336,10 @@ class SharedScan:
     result is exactly what each pattern's own ``finditer`` gives.
 
     Tried at every word start, even the gate costs a walk through all the bodies. With
-    ``guard_length``, the first characters of every body (``charsets.first_strings``) are
-    looked for first, as one trie, in the lower-cased text, where the engine compares
-    characters without folding case; the gate is tried only where one of them stands.
+    ``guard_length``, a guard takes the gate's place: the first characters of every body
+    (``charsets.first_strings``), as one trie matched in the lower-cased text, where the
+    engine compares characters without folding case. Each head of the trie names the
+    patterns that can begin with it, and only those are tried where it stands.
     """
 
     def __init__(
@@ -350,17 +351,22 @@ class SharedScan:
             f"(?:{unnamed(body)})(?P<{_MARK}{index}>)" for index, body in enumerate(bodies)
         )
         self._gate = re.compile(f"{lead}(?={gate or '(?!)'})", flags)
-        self._guard = _head_guard(lead, bodies, flags, guard_length) if guard_length else None
+        #: The patterns to try after the gate saw body ``i`` match: ``i`` and the later ones.
+        self._from = {
+            f"{_MARK}{index}": tuple(range(index, len(bodies))) for index in range(len(bodies))
+        }
+        guard = _head_guard(lead, bodies, flags, guard_length) if guard_length else None
+        self._guard: re.Pattern[str] | None = guard[0] if guard else None
+        #: For each head's group in the guard, the patterns that can begin with that head.
+        self._named: dict[str, tuple[int, ...]] = guard[1] if guard else {}
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """Each pattern's matches, in text order; a pattern resumes after its own previous
         match, as ``finditer`` does."""
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         resume = [0] * len(self.patterns)
-        for hit in self._hits(text):
-            pos = hit.start()
-            first = int((hit.lastgroup or _MARK + "0").removeprefix(_MARK))
-            for index in range(first, len(self.patterns)):
+        for pos, indices in self._places(text):
+            for index in indices:
                 if pos < resume[index]:
                     continue
                 match = self.patterns[index].match(text, pos)
@@ -369,18 +375,17 @@ class SharedScan:
                     found[index].append(match)
         return found
 
-    def _hits(self, text: str) -> Iterator[re.Match[str]]:
-        """The gate's matches in ``text``, tried only where the guard lets it."""
+    def _places(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """Where a pattern may match, and which patterns may."""
         lowered = _guard_text(text) if self._guard is not None else ""
-        # One character lowers to two ("İ"): offsets would shift; scan without the guard.
+        # One character lowers to two ("İ"): offsets would shift; use the gate.
         if self._guard is None or len(lowered) != len(text):
-            yield from self._gate.finditer(text)
+            for hit in self._gate.finditer(text):
+                yield hit.start(), self._from[hit.lastgroup or _MARK + "0"]
             return
-        gate = self._gate.match
+        named = self._named
         for place in self._guard.finditer(lowered):
-            hit = gate(text, place.start())
-            if hit:
-                yield hit
+            yield place.start(), named[place.lastgroup or ""]
 
 
 def _guard_text(text: str) -> str:
@@ -400,11 +405,13 @@ _GUARD_HEADS = 512
 
 def _head_guard(
     lead: str, bodies: Sequence[str], flags: int, length: int
-) -> re.Pattern[str] | None:
+) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
     """``lead`` before the first characters of any body (at most ``length``, fewer where
-    a body would have more than ``_GUARD_HEADS`` heads), as a pattern for ``_guard_text``;
-    None where a body's heads cannot be listed."""
-    heads: set[str] = set()
+    a body would have more than ``_GUARD_HEADS`` heads), as a pattern for ``_guard_text``
+    with an empty named group at the end of each head; and for each group name, the
+    patterns that can begin with that head. None where a body's heads cannot be listed."""
+    classes: dict[str, str] = {DIGIT: r"\d"}
+    keyed: list[set[str]] = []
     for body in bodies:
         found = next(
             (
@@ -416,13 +423,21 @@ def _head_guard(
         )
         if found is None:
             return None
-        heads |= found
-    classes: dict[str, str] = {DIGIT: r"\d"}
-    keyed = {"".join(_lower_key(char, flags, classes) for char in head) for head in heads}
-    # A head that extends a shorter one adds nothing: the shorter one lets it through.
-    kept = [head for head in keyed if not any(head[:n] in keyed for n in range(1, len(head)))]
-    trie = trie_regex(sorted(kept), letter=classes.__getitem__)
-    return re.compile(f"{lead}(?={trie})", flags & ~re.IGNORECASE)
+        keyed.append({"".join(_lower_key(char, flags, classes) for char in head) for head in found})
+    every = set().union(*keyed)
+    # A head that extends a shorter one adds nothing: the shorter one lets it through, and
+    # names the patterns of both. The heads left are prefix-free: one at most matches.
+    kept = sorted(head for head in every if not any(head[:n] in every for n in range(1, len(head))))
+    prefix_free = set(kept)
+    patterns: dict[str, set[int]] = {head: set() for head in kept}
+    for index, heads in enumerate(keyed):
+        for head in heads:
+            kept_head = next(head[:n] for n in range(1, len(head) + 1) if head[:n] in prefix_free)
+            patterns[kept_head].add(index)
+    names = {head: f"{_MARK}{number}" for number, head in enumerate(kept)}
+    trie = trie_regex(kept, letter=classes.__getitem__, end=lambda head: f"(?P<{names[head]}>)")
+    guard = re.compile(f"{lead}(?={trie})", flags & ~re.IGNORECASE)
+    return guard, {names[head]: tuple(sorted(patterns[head])) for head in kept}
 
 
 def _lower_key(char: str, flags: int, classes: dict[str, str]) -> str:

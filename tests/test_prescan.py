@@ -77,6 +77,10 @@ def test_trie_regex_matches_exactly_its_words() -> None:
         assert pattern.fullmatch(word)
     for other in ["ei", "einer", "zwe", "elfe", ""]:
         assert pattern.fullmatch(other) is None
+    # with a mark where each word ends, the match tells which word it was
+    marked = re.compile(trie_regex(["ab", "ac", "b"], end=lambda word: f"(?P<w_{word}>)"))
+    assert marked.pattern == "(?:a(?:b(?P<w_ab>)|c(?P<w_ac>))|b(?P<w_b>))"
+    assert [marked.match(text).lastgroup for text in ["abx", "ac", "b"]] == ["w_ab", "w_ac", "w_b"]
 
 
 def _word_scan_texts() -> list[str]:
