@@ -36,6 +36,7 @@ from extract.trie import trie_regex
 
 __all__ = [
     "WordNumber",
+    "lone_article_end",
     "match_number_words",
     "match_scale",
     "word_start_body",
@@ -920,6 +921,31 @@ def match_number_words(text: str, start: int, lang: str) -> WordNumber | None:
         return None
     article = exact.n == 1 and first.article
     return WordNumber(float(exact.value), end, article=article)
+
+
+@functools.cache
+def _article_forms(lang: str) -> frozenset[str]:
+    """The words of ``lang`` that double as articles, normalised."""
+    return frozenset(
+        form for form, lex in _language(lang).lexicon.items() if lex.kind == ARTICLE or lex.article
+    )
+
+
+def lone_article_end(text: str, start: int, lang: str) -> int | None:
+    """The end of the word at ``start`` when it is one that doubles as an article ("ein",
+    "a", "one") and no number word follows it: then ``match_number_words`` reads that word
+    alone, as an article, or nothing. None for any other word. For a caller that can turn
+    an article away without parsing it ("ein Haus" is most German word starts)."""
+    lx = _language(lang)
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return None
+    word = _WORD.match(text, start)
+    if word is None or _norm(word.group()) not in _article_forms(lang):
+        return None
+    toks = _tokenize(text, start, lang, lx)
+    if len(toks) != 1 or not (toks[0].lex.kind == ARTICLE or toks[0].lex.article):
+        return None
+    return toks[0].end
 
 
 def _hyphen_then_letter(text: str, pos: int) -> bool:

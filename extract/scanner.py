@@ -295,6 +295,8 @@ class Scanner:
             return []
         if text[pos - 1 : pos] in ("-", "‑") and _IN_CODE.search(text, max(0, pos - 24), pos):
             return []  # "scp2-173m": the number after a hyphen ends a code
+        if text[pos : pos + 1].isalpha() and not glued and self._turned_away_article(text, pos):
+            return []
         first = read_number(self.g, text, pos, glued=glued)
         if first is None:
             return []
@@ -640,6 +642,16 @@ class Scanner:
         return None
 
     # -- names, ordinals and bare units ----------------------------------------------------
+
+    def _turned_away_article(self, text: str, pos: int) -> bool:
+        """An article that counts nothing ("ein Haus"), turned away before its number is
+        read and parsed: what the check after ``read_number`` in ``_read`` would say for
+        the word read alone, as an article (when it is no number at all, nothing is lost)."""
+        end = numwords.lone_article_end(text, pos, self.lang)
+        if end is None:
+            return False
+        article = Number(pos, end, 1.0, word=True, article=True)
+        return self._signed(text, article).article and not self._article_may_count(text, article)
 
     def _article_may_count(self, text: str, number: Number) -> bool:
         """A cheap first look at "ein/eine/a/один": most are articles, and reading them in

@@ -255,3 +255,24 @@ def test_numwords_scale_words_after_digits(text: str, start: int, factor: float,
 )
 def test_numwords_scale_respects_word_boundaries(text: str, start: int) -> None:
     assert match_scale(text, start, LANG) is None
+
+
+def test_lone_article_ends_where_only_an_article_is_read() -> None:
+    """ "ein Haus": the word alone, as an article; where a number word follows ("eine
+    Million", "ein paar", "ein bis zwei") or the word is no article, None."""
+    from extract.numwords import lone_article_end, match_number_words
+
+    assert lone_article_end("ein Haus", 0, LANG) == 3
+    assert lone_article_end("Und einen Start", 4, LANG) == 9
+    for text, start in [
+        ("eine Million", 0),
+        ("ein paar Jahre", 0),
+        ("zwei Häuser", 0),
+        ("kein Haus", 1),
+        ("Haus", 0),
+        ("einhundert", 0),
+    ]:
+        assert lone_article_end(text, start, LANG) is None, text
+    # what the full reader makes of a lone article: that word, as an article
+    found = match_number_words("ein Haus", 0, LANG)
+    assert found is not None and found.article and found.end == 3
