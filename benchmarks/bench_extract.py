@@ -4,11 +4,15 @@
 
 What it measures, all in this process:
 
-- throughput (characters per second) on a large corpus, per language: the bundled texts
-  repeated, with every digit varied by a seeded generator, streamed from a temporary file
-  and extracted from one string in memory; by wall-clock time and by this process's CPU
-  time (which other work on the machine does not inflate), and in candidate numbers per CPU
+- throughput (characters per second) on a large corpus: the bundled texts repeated to
+  ``--size-mb``, each language in the share it has in them, with every digit varied by a
+  seeded generator, streamed from a temporary file and extracted from one string in memory;
+  per language and for the whole corpus; by wall-clock time and by this process's CPU time
+  (which other work on the machine inflates less), and in candidate numbers per CPU
   second, which does not depend on how densely a text is packed with numbers;
+- the same for an English sample (a third of the size), a paraphrase of the interviews'
+  claims with a candidate number every 29 characters, three times as dense as the bundled
+  texts: the hardest case, and no corpus of English articles is bundled;
 - cost per character of one 50 KB document against one 1 KB document (should be ~1: linear);
 - peak traced memory streaming 1/10 of the corpus against the whole (should be ~1: flat);
 - quantulum3 on the same English paragraphs, and our speed as a multiple of its speed.
@@ -19,12 +23,15 @@ Nothing here asserts a time; the numbers are for the README and for comparing co
 from __future__ import annotations
 
 import argparse
+import functools
+import operator
 import random
 import re
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from extract import extract_document, extract_file
@@ -117,6 +124,51 @@ def _quantulum(paragraphs: list[str]) -> float | None:
     return time.perf_counter() - started
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What one run extracted, and in how long."""
+
+    chars: int
+    claims: int
+    numbers: int
+    wall: float
+    cpu: float
+
+    def __add__(self, other: _Row) -> _Row:
+        return _Row(
+            self.chars + other.chars,
+            self.claims + other.claims,
+            self.numbers + other.numbers,
+            self.wall + other.wall,
+            self.cpu + other.cpu,
+        )
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name:<26}{self.chars:>11,}{self.claims:>9,}{self.numbers:>9,}"
+            f"{self.wall:>8.2f}{self.cpu:>8.2f}{self.chars / self.wall / 1e6:>10.2f}"
+            f"{self.chars / self.cpu / 1e6:>9.2f}{self.numbers / self.cpu / 1e3:>12.1f}"
+        )
+
+
+def _throughput(directory: Path, lang: str, texts: list[str], size: int) -> dict[str, _Row]:
+    """Streamed and in-memory runs over ``texts`` repeated to ``size`` characters."""
+    path = _corpus_file(directory, lang, texts, size, seed=7)
+    text = path.read_text(encoding="utf-8")
+    source = Source(id=path.stem, file=path.name, language=lang)  # type: ignore[arg-type]
+    extract_document(source, text[:WARM_UP])  # compile patterns, load tables
+    numbers = scanner(lang).candidate_count(text)
+    runs = {
+        "streamed": lambda: _stream(path, lang),
+        "in memory": lambda: len(extract_document(source, text)),
+    }
+    rows = {}
+    for how, run in runs.items():
+        wall, cpu, claims = _timed_both(run)
+        rows[how] = _Row(len(text), claims, numbers, wall, cpu)
+    return rows
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--size-mb", type=float, default=10.0)
@@ -127,31 +179,27 @@ def main() -> None:
     by_lang: dict[str, list[str]] = {}
     for source, text in bundled:
         by_lang.setdefault(source.language or "de", []).append(text)
-    by_lang["en"] = [ENGLISH.read_text(encoding="utf-8")]
+    total = sum(len(text) for _, text in bundled)
+    english = ENGLISH.read_text(encoding="utf-8")
 
     print(
-        f"{'corpus':<20}{'chars':>11}{'claims':>9}{'numbers':>9}{'wall s':>8}{'CPU s':>8}"
+        f"{'corpus':<26}{'chars':>11}{'claims':>9}{'numbers':>9}{'wall s':>8}{'CPU s':>8}"
         f"{'MB/s wall':>10}{'MB/s CPU':>9}{'k num/s CPU':>12}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for lang, texts in sorted(by_lang.items()):
-            path = _corpus_file(Path(tmp), lang, texts, size // 3, seed=7)
-            text = path.read_text(encoding="utf-8")
-            source = Source(id=path.stem, file=path.name, language=lang)  # type: ignore[arg-type]
-            extract_document(source, text[:WARM_UP])  # compile patterns, load tables
-            numbers = scanner(lang).candidate_count(text)
-            runs = {
-                "streamed": lambda p=path, lg=lang: _stream(p, lg),
-                "in memory": lambda s=source, t=text: len(extract_document(s, t)),
-            }
-            for how, run in runs.items():
-                wall, cpu, claims = _timed_both(run)
-                print(
-                    f"{how + ' ' + lang:<20}{len(text):>11,}{claims:>9,}{numbers:>9,}"
-                    f"{wall:>8.2f}{cpu:>8.2f}{len(text) / wall / 1e6:>10.2f}"
-                    f"{len(text) / cpu / 1e6:>9.2f}{numbers / cpu / 1e3:>12.1f}"
-                )
-            del text
+        # The bundled corpus: each language's texts in the share they have in it.
+        rows = {
+            lang: _throughput(Path(tmp), lang, texts, size * sum(map(len, texts)) // total)
+            for lang, texts in sorted(by_lang.items())
+        }
+        for how in ("streamed", "in memory"):
+            for lang, by_how in rows.items():
+                print(by_how[how].line(f"{how} {lang}"))
+            combined = functools.reduce(operator.add, (by_how[how] for by_how in rows.values()))
+            print(combined.line(f"{how} bundled corpus"))
+        # The English sample, a third of the size: a candidate number every 29 characters.
+        for how, row in _throughput(Path(tmp), "en", [english], size // 3).items():
+            print(row.line(f"{how} en (dense sample)"))
         de_texts = by_lang["de"]
         small = _corpus_file(Path(tmp), "de-small", de_texts, size // 20, seed=8)
         large = _corpus_file(Path(tmp), "de-large", de_texts, size // 2, seed=8)
@@ -170,17 +218,18 @@ def main() -> None:
         f"({1 / large_cost / 1e6:.2f} MB/s on the 50 KB document)"
     )
 
-    english = _sized(by_lang["en"][0], int(args.quantulum_kb * 1000)).splitlines()
+    paragraphs = _sized(english, int(args.quantulum_kb * 1000)).splitlines()
     ours, _ = _timed(
         lambda: sum(
-            len(extract_document(Source(id="en", file="en.txt", language="en"), p)) for p in english
+            len(extract_document(Source(id="en", file="en.txt", language="en"), p))
+            for p in paragraphs
         )
     )
-    theirs = _quantulum(english)
+    theirs = _quantulum(paragraphs)
     if theirs is None:
         print("quantulum3 is not installed: no comparison")
     else:
-        chars = sum(map(len, english))
+        chars = sum(map(len, paragraphs))
         print(
             f"English paragraphs, {chars:,} chars: claimkb {chars / ours / 1e3:,.0f} k chars/s, "
             f"quantulum3 {chars / theirs / 1e3:,.0f} k chars/s: {theirs / ours:.1f}x faster"

@@ -736,16 +736,21 @@ class Scanner:
             yield Mention(start, end, Reading(start, end, float(factor), unit="times").quantity())
 
     def _bare_unit_places(
-        self, text: str, triggers: list[re.Match[str]]
+        self, text: str, triggers: list[re.Match[str]], spans: Mask
     ) -> Iterator[tuple[int, int, str]]:
         """Unit words that may stand for "one of it": after a hedge, bound or "несколько"
         word (``triggers``), or before "на/pro/per" and a counted noun. Looking only there
-        keeps the pass cheap."""
+        keeps the pass cheap. A unit would start (end) inside a quantity already found
+        (``spans``) is not looked for: "примерно 5 гигаватт" holds no bare unit."""
         for trigger in triggers:
+            if spans.covers(trigger.end(), trigger.end() + 1):
+                continue
             unit = self.g.unit_words.match(text, trigger.end())
             if unit:
                 yield trigger.end(), unit[1], unit[0]
         for joint in self._per_joints.finditer(text):
+            if spans.covers(joint.start() - 1, joint.start()):
+                continue
             before = self._unit_words_before.match_before(text, joint.start(), window=24)
             if before:
                 yield before[1], joint.start(), before[0]
@@ -757,7 +762,7 @@ class Scanner:
         гигаватт", "менее чем через год"); so does a unit per thing ("киловатт на
         фотошаблон"); "несколько миль" is 2 to 9 of it."""
         spans = Mask(sorted((m.start, m.end) for m in found))
-        for start, end, unit in sorted(set(self._bare_unit_places(text, triggers))):
+        for start, end, unit in sorted(set(self._bare_unit_places(text, triggers, spans))):
             if spans.covers(start, end) or mask.covers(start, end):
                 continue
             reading = Reading(start, end, 1.0, unit=unit)
