@@ -217,6 +217,13 @@ class Scanner:
         self._point_before = re.compile(rf"(?:^|(?<=\n)){SPACE}*(?:{points}){SPACE}+$")
         self._unit_words_glued = KeyedPattern(self.g.tables.units.words, before="")
         self._unit_words_before = KeyedPattern(self.g.tables.units.words, anchor_end=True)
+        #: The last question ``_unit_after`` answered: text, place, number, and its answer.
+        self._unit_asked: tuple[str, int, Number | None, tuple[str, int] | None] = (
+            "",
+            -1,
+            None,
+            None,
+        )
         #: How far back a bound may start: its longest form and a few spaces before the number.
         self._bound_reach = self.g.bounds_before.longest + 8
 
@@ -391,7 +398,16 @@ class Scanner:
     def _unit_after(self, text: str, pos: int, last: Number) -> tuple[str, int] | None:
         """The unit written right after a number: glued ("100kW", "98%"), hyphenated
         ("10-prozentige", "six-mile"), or after a space ("300 мегаватт", "Millionen von
-        Stunden")."""
+        Stunden"). The last answer is kept: a lone number asks twice, for a range and for
+        its own unit."""
+        asked = self._unit_asked
+        if asked[0] is text and asked[1] == pos and asked[2] is last:
+            return asked[3]
+        unit = self._find_unit_after(text, pos, last)
+        self._unit_asked = (text, pos, last, unit)
+        return unit
+
+    def _find_unit_after(self, text: str, pos: int, last: Number) -> tuple[str, int] | None:
         if not last.word:
             glued = self.g.unit_symbols.match(text, pos)
             if glued:
