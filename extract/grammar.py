@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _regex_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
@@ -210,9 +209,6 @@ class KeyedPattern(Generic[K]):
         self.longest = max(
             (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
         )
-        #: The most characters a form can span, or None where a form's width has no bound.
-        widths = [_form_width(form, bounded=False) for fs in forms.values() for form in fs]
-        self._reach = max(widths, default=0) if max(widths, default=0) < _UNBOUNDED_WIDTH else None
         #: For ``match_before``: the last ``TAIL`` characters of every form, or None (no
         #: filter); and a pattern that finds one of them at the end of a text.
         self.tails = _end_filter(forms) if anchor_end else None
@@ -250,37 +246,28 @@ class KeyedPattern(Generic[K]):
         Most places have no form before them, and the search would try every form at every
         position of the window to find that out; a look at the last few characters before
         the spaces, which no form may end with, answers first (``tails``)."""
-        start = max(0, pos - window)
-        if self.tails is not None:
-            end = self._form_end_before(text, pos)
-            if end is None:
-                return None
-            if self._reach is not None:
-                # A form that ends at ``end`` starts at most ``_reach`` characters before it.
-                start = max(start, end - self._reach)
-        found = self.pattern.search(text, start, pos)
+        if self.tails is not None and not self._may_end_before(text, pos):
+            return None
+        found = self.pattern.search(text, max(0, pos - window), pos)
         if found is None or found.lastgroup is None:
             return None
         return self.keys[int(group_key(found.lastgroup)[1:])], found.start()
 
-    def _form_end_before(self, text: str, pos: int) -> int | None:
-        """Where a form would end that ends right before ``pos`` and the spaces before it;
-        None when none can (its last characters are no form's). After a line break the
-        answer is ``pos - window`` in effect (0): with ``endpos`` at ``pos`` the pattern's
-        "$" also matches before that line break, so a form may end before it."""
+    def _may_end_before(self, text: str, pos: int) -> bool:
+        """False when no form can end right before ``pos`` and the spaces before it. After
+        a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
+        matches before that line break, so a form may end before it."""
         if text[pos - 1 : pos] == "\n":
-            return 0
+            return True
         end = pos
         while end > 0 and text[end - 1] in _SPACE_CHARS:
             end -= 1
         if end == 0 or text[end - 1] not in self._tail_chars:
-            return None
+            return False
         last = text[max(0, end - TAIL) : end].lower()
         if len(last) != min(end, TAIL):
-            return 0  # a letter lowered to two ("İ"): no filter here
-        if any(last[-length:] in tails for length, tails in self._lower_tails):
-            return end
-        return None
+            return True  # a letter lowered to two ("İ"): no filter here
+        return any(last[-length:] in tails for length, tails in self._lower_tails)
 
 
 def _lower_tails(tails: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -322,15 +309,12 @@ def _end_filter(forms: Mapping[Any, Iterable[str]]) -> frozenset[str] | None:
 
 #: The width assumed for a form with an unbounded repeat ("\\s+"), for ``match_before``.
 _UNBOUNDED = 48
-#: What the regex parser gives as the width of an unbounded repeat.
-_UNBOUNDED_WIDTH = int(_c.MAXREPEAT)
 
 
-def _form_width(form: str, bounded: bool = True) -> int:
-    """The most characters ``form`` (a regex) can match; with ``bounded``, no more than
-    ``_UNBOUNDED``."""
+def _form_width(form: str) -> int:
+    """The most characters ``form`` (a regex) can match."""
     width = int(_regex_parser.parse(form).getwidth()[1])
-    return min(width, _UNBOUNDED) if bounded else width
+    return min(width, _UNBOUNDED)
 
 
 def unnamed(source: str) -> str:
