@@ -214,8 +214,8 @@ class KeyedPattern(Generic[K]):
         self.tails = _end_filter(forms) if anchor_end else None
         #: The tails in lower case, with every case variant, by length.
         self._lower_tails = _lower_tails(self.tails or ())
-        #: The last characters of the tails and all their cases: most places fail here.
-        self._tail_chars = case_variants(tail[-1] for tail in self.tails or ())
+        #: The last characters of the tails, lower-cased: most places fail here.
+        self._last_chars = frozenset(tail[-1] for _, tails in self._lower_tails for tail in tails)
         #: For ``match``: every character a match can begin with, or None (no filter).
         self.first_chars = first_chars(self.pattern.pattern)
 
@@ -257,17 +257,38 @@ class KeyedPattern(Generic[K]):
         """False when no form can end right before ``pos`` and the spaces before it. After
         a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
         matches before that line break, so a form may end before it."""
-        if text[pos - 1 : pos] == "\n":
+        last = _ending_before(text, pos)
+        if last is None:
             return True
+        if not last or last[-1] not in self._last_chars:
+            return False
+        return any(last[-length:] in tails for length, tails in self._lower_tails)
+
+
+#: The last place ``_ending_before`` was asked about, and its answer.
+_asked_before: tuple[str, int, str | None] = ("", -1, None)
+
+
+def _ending_before(text: str, pos: int) -> str | None:
+    """The last ``TAIL`` characters before ``pos`` and the spaces before it, lower-cased
+    ("" at the start of the text); None where no filter applies (right after a line break,
+    or where a letter lowers to two, "İ"). The answer for the last place is kept: each
+    number asks for it once per table (bounds, hedges, currencies, names...)."""
+    global _asked_before
+    if _asked_before[0] is text and _asked_before[1] == pos:
+        return _asked_before[2]
+    answer: str | None
+    if text[pos - 1 : pos] == "\n":
+        answer = None
+    else:
         end = pos
         while end > 0 and text[end - 1] in _SPACE_CHARS:
             end -= 1
-        if end == 0 or text[end - 1] not in self._tail_chars:
-            return False
-        last = text[max(0, end - TAIL) : end].lower()
-        if len(last) != min(end, TAIL):
-            return True  # a letter lowered to two ("İ"): no filter here
-        return any(last[-length:] in tails for length, tails in self._lower_tails)
+        answer = text[max(0, end - TAIL) : end].lower()
+        if len(answer) != min(end, TAIL):
+            answer = None
+    _asked_before = (text, pos, answer)
+    return answer
 
 
 def _lower_tails(tails: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
