@@ -87,6 +87,7 @@ _DETERMINERS = frozenset(
 )
 _OR_WORDS = re.compile(r"oder|or|или|либо")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*(?!\w)|[A-Z]{2,5}s?(?!\w)")
 _ADJECTIVE = {
@@ -937,11 +938,11 @@ def _clause_end(text: str, pos: int, window: int) -> int:
 
 
 def _clause_start(text: str, pos: int, window: int) -> int:
+    """Just after the last clause mark in the ``window`` characters before ``pos``, else
+    where the window starts: one search, whose greedy run backs up from ``pos``."""
     lo = max(0, pos - window)
-    last = lo
-    for found in _CLAUSE_END.finditer(text, lo, pos):
-        last = found.end()
-    return last
+    found = _LAST_CLAUSE_END.match(text, lo, pos)
+    return found.end() if found else lo
 
 
 _PREPOSITIONS = re.compile(rf"(?<!\w)(?:через|in|nach|after|in about){SPACE}+$", re.IGNORECASE)

@@ -114,3 +114,13 @@ def test_guarded_word_scan_finds_what_each_pattern_finds(lang: str) -> None:
     for text in _word_scan_texts():
         expected = [[m.span() for m in p.finditer(text)] for p in scan.patterns]
         assert [[m.span() for m in found] for found in scan.matches(text)] == expected
+
+
+def test_clause_start_is_after_the_last_mark_in_the_window() -> None:
+    from extract.scanner import _clause_start
+
+    text = "a, b; c d"
+    assert _clause_start(text, 9, 40) == 5  # after ";"
+    assert _clause_start(text, 3, 40) == 2  # after ","
+    assert _clause_start(text, 9, 1) == 8  # no mark in the window: its start
+    assert _clause_start("", 0, 10) == 0
