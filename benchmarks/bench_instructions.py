@@ -1,0 +1,105 @@
+"""Machine instructions per character of extraction, counted by Valgrind.
+
+    python benchmarks/bench_instructions.py [--lang de ru en] [--chars 200000]
+
+Time on a shared machine varies by a fifth between runs; the number of instructions a
+process executes does not. This script runs itself under ``valgrind --tool=cachegrind
+--cache-sim=no`` twice per language: once loading the tables and extracting a warm-up
+piece, once also extracting ``--chars`` characters of the bundled texts (the English
+sample for ``en``) with every digit varied, as ``bench_extract.py`` builds its corpus. The
+difference, divided by ``--chars``, is what extraction costs per character. Run it in two
+checkouts to compare two revisions; the ratio of their counts is the speed-up, measured
+without noise. Needs Valgrind (Debian package ``valgrind``); about a minute per language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+_WARM_UP = 30_000
+_TOTAL = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def _text(lang: str, chars: int) -> str:
+    """``chars`` characters of the language's bundled texts, digits varied (seeded)."""
+    from kb import paths
+    from kb.sources import load_sources
+
+    if lang == "en":
+        texts = [(HERE.parent / "data" / "en-sample.txt").read_text(encoding="utf-8")]
+    else:
+        texts = [
+            (paths.SOURCES / s.file).read_text(encoding="utf-8")
+            for s in load_sources(paths.SOURCES_YAML)
+            if s.language == lang
+        ]
+    rng = random.Random(7)
+    parts: list[str] = []
+    while sum(map(len, parts)) < chars:
+        parts.extend(re.sub(r"\d", lambda _: str(rng.randrange(10)), t) + "\n" for t in texts)
+    text = "".join(parts)[:chars]
+    return text[: text.rfind("\n") + 1]
+
+
+def _child(lang: str, chars: int, extract: bool) -> None:
+    """What runs under Valgrind: warm up, then (with ``extract``) extract the text."""
+    from extract import extract_document
+    from kb.models import Source
+
+    text = _text(lang, chars)
+    source = Source(id=f"bench-{lang}", file=f"bench-{lang}.txt", language=lang)  # type: ignore[arg-type]
+    extract_document(source, text[:_WARM_UP])
+    if extract:
+        extract_document(source, text)
+
+
+def _instructions(lang: str, chars: int, extract: bool) -> int:
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        sys.executable,
+        str(HERE),
+        "--child",
+        "extract" if extract else "warm-up",
+        "--lang",
+        lang,
+        "--chars",
+        str(chars),
+    ]
+    # A fixed hash seed: sets and dicts iterate the same way in every run.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    found = _TOTAL.search(done.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count in Valgrind's output:\n{done.stderr[-2000:]}")
+    return int(found[1].replace(",", ""))
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--lang", nargs="+", default=["de", "ru", "en"])
+    options.add_argument("--chars", type=int, default=200_000)
+    options.add_argument("--child", choices=["warm-up", "extract"], help=argparse.SUPPRESS)
+    args = options.parse_args()
+    if args.child:
+        _child(args.lang[0], args.chars, args.child == "extract")
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    for lang in args.lang:
+        work = _instructions(lang, args.chars, True) - _instructions(lang, args.chars, False)
+        print(f"{lang}: {work / args.chars:,.0f} instructions per character")
+
+
+if __name__ == "__main__":
+    main()
