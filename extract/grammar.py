@@ -215,7 +215,7 @@ class KeyedPattern(Generic[K]):
         #: The tails in lower case, with every case variant, by length.
         self._lower_tails = _lower_tails(self.tails or ())
         #: The last characters of the tails, lower-cased: most places fail here.
-        self._last_chars = frozenset(tail[-1] for _, tails in self._lower_tails for tail in tails)
+        self._last_chars = frozenset(tail[-1] for tail in self._lower_tails)
         #: For ``match``: every character a match can begin with, or None (no filter).
         self.first_chars = first_chars(self.pattern.pattern)
 
@@ -262,7 +262,8 @@ class KeyedPattern(Generic[K]):
             return True
         if not last or last[-1] not in self._last_chars:
             return False
-        return any(last[-length:] in tails for length, tails in self._lower_tails)
+        tails = self._lower_tails
+        return last in tails or last[-2:] in tails or last[-1:] in tails
 
 
 #: The last place ``_ending_before`` was asked about, and its answer.
@@ -291,24 +292,25 @@ def _ending_before(text: str, pos: int) -> str | None:
     return answer
 
 
-def _lower_tails(tails: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+def _lower_tails(tails: Iterable[str]) -> frozenset[str]:
     """``tails`` in lower case with each character in every case the regex engine matches
-    for it under IGNORECASE, grouped by length: a text's last characters, lower-cased, are
-    looked up there."""
-    by_length: dict[int, set[str]] = {}
+    for it under IGNORECASE: the last one, two or ``TAIL`` characters of a text, lower-cased,
+    are looked up there."""
+    lowered: set[str] = set()
     for tail in tails:
         options = [
             sorted({v.lower() for v in case_variants(c) if len(v.lower()) == 1}) for c in tail
         ]
-        by_length.setdefault(len(tail), set()).update(map("".join, itertools.product(*options)))
-    return tuple((length, frozenset(found)) for length, found in sorted(by_length.items()))
+        lowered.update(map("".join, itertools.product(*options)))
+    return frozenset(lowered)
 
 
 #: The characters of ``SPACE``.
 _SPACE_CHARS = frozenset(" \u00a0\u202f\u2009\t")
 
 
-#: How many characters before a place ``match_before`` looks at first.
+#: How many characters before a place ``match_before`` looks at first (``_may_end_before``
+#: looks up the last one, two and three: change it there too).
 TAIL = 3
 
 
