@@ -28,11 +28,11 @@ class ClaimIds:
             # str.split() splits at the characters the regex class \s matches: white space
             # runs become one space, and the ends are stripped, in one pass in C.
             self._folded = (sentence, " ".join(sentence.split()))
-        pair = "\x1f".join((self._folded[1], surface))
+        pair = "\x1f".join((self._folded[1], surface)).encode("utf-8")
         # The counter keeps a 16-byte digest per pair, not the sentence: a long stream of
         # claims costs little memory.
-        key = hashlib.blake2b(pair.encode("utf-8"), digest_size=16).digest()
+        key = hashlib.blake2b(pair, digest_size=16).digest()
         occurrence = self._seen[key]
-        self._seen[key] += 1
-        payload = f"{pair}\x1f{occurrence}".encode()
+        self._seen[key] = occurrence + 1
+        payload = b"%s\x1f%d" % (pair, occurrence)
         return f"{self.source_id}/{hashlib.blake2b(payload, digest_size=4).hexdigest()}"
