@@ -51,5 +51,5 @@ def test_white_space_in_the_sentence_does_not_change_the_id() -> None:
     spaced = ClaimIds("s").next(" Etwa\u00a0 5\n GW\u2028pro   Jahr.\t", "5 GW")
     assert folded == spaced
     # worked by hand from the id's definition: BLAKE2b-32 of sentence, surface, occurrence
-    payload = "Etwa 5 GW pro Jahr.\x1f5 GW\x1f0".encode()
+    payload = b"Etwa 5 GW pro Jahr.\x1f5 GW\x1f0"
     assert folded == "s/" + hashlib.blake2b(payload, digest_size=4).hexdigest()
