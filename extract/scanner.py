@@ -757,8 +757,8 @@ class Scanner:
     ) -> Iterator[tuple[int, int, str]]:
         """Unit words that may stand for "one of it": after a hedge, bound or "несколько"
         word (``triggers``), or before "на/pro/per" and a counted noun. Looking only there
-        keeps the pass cheap. A unit would start (end) inside a quantity already found
-        (``spans``) is not looked for: "примерно 5 гигаватт" holds no bare unit."""
+        keeps the pass cheap. A unit that would start (end) inside a quantity already
+        found (``spans``) is not looked for: "примерно 5 гигаватт" holds no bare unit."""
         for trigger in triggers:
             if spans.covers(trigger.end(), trigger.end() + 1):
                 continue
