@@ -382,6 +382,13 @@ class SharedScan:
         self._guard: re.Pattern[str] | None = guard[0] if guard else None
         #: For each head's group in the guard, the patterns that can begin with that head.
         self._named: dict[str, tuple[int, ...]] = guard[1] if guard else {}
+        # After no word character: the guard matches that character and the head after it
+        # (the engine skips to it faster than it tries a look-behind everywhere), and the
+        # text's first head is looked for on its own.
+        self._after_non_word = guard is not None and lead == WORD_LEAD
+        self._first_head = re.compile(f"(?={guard[2]})") if guard else None
+        if guard and self._after_non_word:
+            self._guard = re.compile(rf"\W(?={guard[2]})")
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """Each pattern's matches, in text order; a pattern resumes after its own previous
@@ -407,8 +414,14 @@ class SharedScan:
                 yield hit.start(), self._from[hit.lastgroup or _MARK + "0"]
             return
         named = self._named
+        shift = 0
+        if self._after_non_word:
+            shift = 1
+            first = self._first_head.match(lowered) if self._first_head else None
+            if first:
+                yield 0, named[first.lastgroup or ""]
         for place in self._guard.finditer(lowered):
-            yield place.start(), named[place.lastgroup or ""]
+            yield place.start() + shift, named[place.lastgroup or ""]
 
 
 def _guard_text(text: str) -> str:
@@ -428,11 +441,12 @@ _GUARD_HEADS = 512
 
 def _head_guard(
     lead: str, bodies: Sequence[str], flags: int, length: int
-) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
+) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], str] | None:
     """``lead`` before the first characters of any body (at most ``length``, fewer where
     a body would have more than ``_GUARD_HEADS`` heads), as a pattern for ``_guard_text``
     with an empty named group at the end of each head; and for each group name, the
-    patterns that can begin with that head. None where a body's heads cannot be listed."""
+    patterns that can begin with that head; and the trie alone. None where a body's heads
+    cannot be listed."""
     classes: dict[str, str] = {DIGIT: r"\d"}
     keyed: list[set[str]] = []
     for body in bodies:
@@ -460,7 +474,7 @@ def _head_guard(
     names = {head: f"{_MARK}{number}" for number, head in enumerate(kept)}
     trie = trie_regex(kept, letter=classes.__getitem__, end=lambda head: f"(?P<{names[head]}>)")
     guard = re.compile(f"{lead}(?={trie})", flags & ~re.IGNORECASE)
-    return guard, {names[head]: tuple(sorted(patterns[head])) for head in kept}
+    return guard, {names[head]: tuple(sorted(patterns[head])) for head in kept}, trie
 
 
 def _lower_key(char: str, flags: int, classes: dict[str, str]) -> str:

@@ -99,12 +99,14 @@ def _word_scan_texts() -> list[str]:
         *(t.title() for t in texts),
         *folded,
         texts[0].replace("I", "\u0130"),
+        # heads at the very start of a text, and right after a non-word character
+        *["drei Tonnen", "Über 5 GW", "5 GW", "(eine Million)", "примерно 5", "a dozen"],
     ]
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "ru"])
 def test_guarded_word_scan_finds_what_each_pattern_finds(lang: str) -> None:
-    """The word scan looks for the first four letters of its patterns first, in the
+    """The word scan looks for the first letters of its patterns first, in the
     lower-cased text: each pattern must still find exactly what its own ``finditer``
     finds, in any letter case, and where lowering changes the text's length."""
     from extract.pipeline import scanner
