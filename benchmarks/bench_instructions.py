@@ -3,13 +3,15 @@
     python benchmarks/bench_instructions.py [--lang de ru en] [--chars 200000]
 
 Time on a shared machine varies by a fifth between runs; the number of instructions a
-process executes does not. This script runs itself under ``valgrind --tool=cachegrind
+process executes varies by a few percent at most (the memory addresses a run gets change
+how some tables are probed). This script runs itself under ``valgrind --tool=cachegrind
 --cache-sim=no`` twice per language: once loading the tables and extracting a warm-up
 piece, once also extracting ``--chars`` characters of the bundled texts (the English
 sample for ``en``) with every digit varied, as ``bench_extract.py`` builds its corpus. The
 difference, divided by ``--chars``, is what extraction costs per character. Run it in two
-checkouts to compare two revisions; the ratio of their counts is the speed-up, measured
-without noise. Needs Valgrind (Debian package ``valgrind``); about a minute per language.
+checkouts to compare two revisions; the ratio of their counts is the speed-up, free of
+the machine's other work. Needs Valgrind (Debian package ``valgrind``); about a minute
+per language.
 """
 
 from __future__ import annotations
