@@ -159,73 +159,10 @@ def last_strings(pattern: str, length: int) -> frozenset[str] | None:
     match the empty string).
 
     A text where no string of the set ends at ``end`` holds no match that ends there."""
-    found = _tails(_regex_parser.parse(pattern), length)
+    found = _Ends(length, first=False).of(_regex_parser.parse(pattern))
     if found is None or "" in found:
         return None
     return frozenset(found)
-
-
-def _tails(items: Any, length: int) -> set[str] | None:
-    """The last ``length`` characters of every match of the parsed sequence ``items``, as
-    written in the pattern (the whole match, where one is shorter)."""
-    result: set[str] | None = {""}
-    parsed: list[tuple[Any, Any]] = list(items)
-    for op, arg in parsed[::-1]:
-        item = _item_tails(op, arg, length)
-        if item is None or result is None:
-            return None
-        result = _joined(item, result, length)
-    return result
-
-
-def _joined(left: set[str], right: set[str], length: int) -> set[str] | None:
-    """The tails of a match of ``left`` followed by a match of ``right``."""
-    joined = set()
-    for tail in right:
-        if len(tail) >= length:
-            joined.add(tail)
-            continue
-        joined.update((head + tail)[-length:] for head in left)
-    return joined if len(joined) <= _MAX_STRINGS else None
-
-
-def _item_tails(op: Any, arg: Any, length: int) -> set[str] | None:
-    if op is _c.LITERAL:
-        return {chr(arg)}
-    if op is _c.IN:
-        chars = _in_set(arg)
-        return None if chars is None or len(chars) > _MAX_STRINGS else set(chars)
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return {""}
-    if op is _c.SUBPATTERN:
-        return _tails(arg[-1], length)
-    if op is _c.ATOMIC_GROUP:
-        return _tails(arg, length)
-    if op is _c.BRANCH:
-        tails: set[str] = set()
-        for branch in arg[1]:
-            found = _tails(branch, length)
-            if found is None:
-                return None
-            tails |= found
-        return tails
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        low, high, body = arg
-        once = _tails(body, length)
-        if once is None:
-            return None
-        # Copies beyond ``length`` change nothing in the last ``length`` characters, and
-        # neither do empty ones.
-        tails = {""} if low == 0 else set()
-        repeated: set[str] | None = {""}
-        for copies in range(1, min(high, length) + 1):
-            repeated = _joined(once, repeated or set(), length)
-            if repeated is None:
-                return None
-            if copies >= min(low, length):
-                tails |= repeated
-        return tails
-    return None
 
 
 #: Marks a head that stops short of ``length`` because a character the head does not list
@@ -251,82 +188,109 @@ def first_strings(pattern: str, length: int) -> frozenset[str] | None:
     A head shorter than ``length`` is a whole match, or stops where the pattern allows
     characters too many to list ("ab\\w+" gives "ab"). A text where no head starts at a
     place holds no match that starts there."""
-    found = _heads(_regex_parser.parse(pattern), length)
+    found = _Ends(length, first=True).of(_regex_parser.parse(pattern))
     if found is None or "" in found or _OPEN_END in found:
         return None
     return frozenset(head.removesuffix(_OPEN_END) for head in found)
 
 
-def _head_char(char: str) -> str:
-    if char.isdecimal():
-        return DIGIT
-    return BLANK if char in BLANKS else char
+class _Ends:
+    """The first (``first``) or last ``length`` characters of every match of a parsed
+    regex: heads for ``first_strings``, tails for ``last_strings``. Both walk the pattern
+    the same way; they differ in the end they grow from, in how a head writes digits and
+    blanks, and in what a class too wide to list does (it ends a head, ``_OPEN_END``; it
+    makes the tails unlistable, None)."""
 
+    def __init__(self, length: int, first: bool) -> None:
+        self.length = length
+        self.first = first
 
-def _growing(head: str, length: int) -> bool:
-    return len(head) < length and not head.endswith(_OPEN_END)
-
-
-def _followed(left: set[str], right: set[str], length: int) -> set[str] | None:
-    """The heads of a match of ``left`` followed by a match of ``right``."""
-    joined: set[str] = set()
-    for head in left:
-        if _growing(head, length):
-            joined.update((head + tail)[:length] for tail in right)
-        else:
-            joined.add(head)
-    return joined if len(joined) <= _MAX_STRINGS else None
-
-
-def _heads(items: Any, length: int) -> set[str] | None:
-    """The first ``length`` characters of every match of the parsed sequence ``items``."""
-    result: set[str] | None = {""}
-    for op, arg in items:
-        if result is None or not any(_growing(head, length) for head in result):
-            break
-        item = _item_heads(op, arg, length)
-        if item is None:
-            return None
-        result = _followed(result, item, length)
-    return result
-
-
-def _item_heads(op: Any, arg: Any, length: int) -> set[str] | None:
-    if op is _c.LITERAL:
-        return {_head_char(chr(arg))}
-    if op is _c.IN:
-        digits = {DIGIT} if (_c.CATEGORY, _c.CATEGORY_DIGIT) in arg else set()
-        chars = _in_set([member for member in arg if member != (_c.CATEGORY, _c.CATEGORY_DIGIT)])
-        if chars is None or len(chars) > _MAX_HEAD_CLASS:
-            return {_OPEN_END}
-        return digits | {_head_char(char) for char in chars}
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return {""}
-    if op is _c.SUBPATTERN:
-        return _heads(arg[-1], length)
-    if op is _c.ATOMIC_GROUP:
-        return _heads(arg, length)
-    if op is _c.BRANCH:
-        heads: set[str] = set()
-        for branch in arg[1]:
-            found = _heads(branch, length)
-            if found is None:
+    def of(self, items: Any) -> set[str] | None:
+        """The strings of the parsed sequence ``items``."""
+        result: set[str] | None = {""}
+        parsed: list[tuple[Any, Any]] = list(items)
+        for op, arg in parsed if self.first else parsed[::-1]:
+            if result is None or not any(self._growing(end) for end in result):
+                break
+            item = self._item(op, arg)
+            if item is None:
                 return None
-            heads |= found
-        return heads
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        low, high, body = arg
-        once = _heads(body, length)
+            result = self._then(result, item) if self.first else self._then(item, result)
+        return result
+
+    def _growing(self, end: str) -> bool:
+        return len(end) < self.length and not end.endswith(_OPEN_END)
+
+    def _then(self, left: set[str], right: set[str]) -> set[str] | None:
+        """The strings of a match of ``left`` followed by a match of ``right``: a head of
+        ``left`` grows by ``right``'s, a tail of ``right`` by ``left``'s."""
+        joined: set[str] = set()
+        if self.first:
+            for head in left:
+                if self._growing(head):
+                    joined.update((head + tail)[: self.length] for tail in right)
+                else:
+                    joined.add(head)
+        else:
+            for tail in right:
+                if self._growing(tail):
+                    joined.update((head + tail)[-self.length :] for head in left)
+                else:
+                    joined.add(tail)
+        return joined if len(joined) <= _MAX_STRINGS else None
+
+    def _item(self, op: Any, arg: Any) -> set[str] | None:
+        if op is _c.LITERAL:
+            return {self._char(chr(arg))}
+        if op is _c.IN:
+            return self._class(arg)
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            return {""}  # zero width
+        if op is _c.SUBPATTERN:
+            return self.of(arg[-1])
+        if op is _c.ATOMIC_GROUP:
+            return self.of(arg)
+        if op is _c.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                strings = self.of(branch)
+                if strings is None:
+                    return None
+                found |= strings
+            return found
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            return self._repeat(*arg)
+        # any character, a category, a back reference: a head ends here, tails are lost
+        return {_OPEN_END} if self.first else None
+
+    def _repeat(self, low: int, high: int, body: Any) -> set[str] | None:
+        once = self.of(body)
         if once is None:
             return None
-        # Copies beyond ``length`` change nothing in the first ``length`` characters.
-        heads = {""} if low == 0 else set()
+        # Copies beyond ``length`` change nothing at either end, and neither do empty ones.
+        found = {""} if low == 0 else set()
         repeated: set[str] | None = {""}
-        for copies in range(1, min(high, length) + 1):
-            repeated = _followed(repeated or set(), once, length)
+        for copies in range(1, min(high, self.length) + 1):
+            repeated = self._then(repeated or set(), once)
             if repeated is None:
                 return None
-            if copies >= min(low, length):
-                heads |= repeated
-        return heads
-    return {_OPEN_END}  # any character, a category, a back reference: the head ends here
+            if copies >= min(low, self.length):
+                found |= repeated
+        return found
+
+    def _char(self, char: str) -> str:
+        if not self.first:
+            return char
+        if char.isdecimal():
+            return DIGIT
+        return BLANK if char in BLANKS else char
+
+    def _class(self, members: Any) -> set[str] | None:
+        if not self.first:
+            chars = _in_set(members)
+            return None if chars is None or len(chars) > _MAX_STRINGS else chars
+        digit = (_c.CATEGORY, _c.CATEGORY_DIGIT)
+        chars = _in_set([member for member in members if member != digit])
+        if chars is None or len(chars) > _MAX_HEAD_CLASS:
+            return {_OPEN_END}
+        return ({DIGIT} if digit in members else set()) | {self._char(char) for char in chars}
