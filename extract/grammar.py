@@ -298,11 +298,15 @@ def _lower_tails(tails: Iterable[str]) -> frozenset[str]:
     are looked up there."""
     lowered: set[str] = set()
     for tail in tails:
-        options = [
-            sorted({v.lower() for v in case_variants(c) if len(v.lower()) == 1}) for c in tail
-        ]
-        lowered.update(map("".join, itertools.product(*options)))
+        lowered.update(map("".join, itertools.product(*map(_lower_cases, tail))))
     return frozenset(lowered)
+
+
+def _lower_cases(char: str) -> list[str]:
+    """The lower case of every character the regex engine matches for ``char`` under
+    IGNORECASE, where that is one character ("İ" lowers to two, and is left to callers
+    that scan such text without a filter)."""
+    return sorted({other.lower() for other in case_variants(char) if len(other.lower()) == 1})
 
 
 #: The characters of ``SPACE``.
@@ -378,17 +382,7 @@ class SharedScan:
         self._from = {
             f"{_MARK}{index}": tuple(range(index, len(bodies))) for index in range(len(bodies))
         }
-        guard = _head_guard(lead, bodies, flags, guard_length) if guard_length else None
-        self._guard: re.Pattern[str] | None = guard[0] if guard else None
-        #: For each head's group in the guard, the patterns that can begin with that head.
-        self._named: dict[str, tuple[int, ...]] = guard[1] if guard else {}
-        # After no word character: the guard matches that character and the head after it
-        # (the engine skips to it faster than it tries a look-behind everywhere), and the
-        # text's first head is looked for on its own.
-        self._after_non_word = guard is not None and lead == WORD_LEAD
-        self._first_head = re.compile(f"(?={guard[2]})") if guard else None
-        if guard and self._after_non_word:
-            self._guard = re.compile(rf"\W(?={guard[2]})")
+        self._guard = _head_guard(lead, bodies, flags, guard_length) if guard_length else None
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """Each pattern's matches, in text order; a pattern resumes after its own previous
@@ -407,21 +401,35 @@ class SharedScan:
 
     def _places(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
         """Where a pattern may match, and which patterns may."""
-        lowered = _guard_text(text) if self._guard is not None else ""
+        guard = self._guard
+        lowered = _guard_text(text) if guard is not None else ""
         # One character lowers to two ("İ"): offsets would shift; use the gate.
-        if self._guard is None or len(lowered) != len(text):
+        if guard is None or len(lowered) != len(text):
             for hit in self._gate.finditer(text):
                 yield hit.start(), self._from[hit.lastgroup or _MARK + "0"]
             return
-        named = self._named
-        shift = 0
-        if self._after_non_word:
-            shift = 1
-            first = self._first_head.match(lowered) if self._first_head else None
-            if first:
-                yield 0, named[first.lastgroup or ""]
-        for place in self._guard.finditer(lowered):
-            yield place.start() + shift, named[place.lastgroup or ""]
+        named = guard.named
+        first = guard.at_start.match(lowered) if guard.at_start else None
+        if first:
+            yield 0, named[first.lastgroup or ""]
+        for place in guard.pattern.finditer(lowered):
+            yield place.start() + guard.shift, named[place.lastgroup or ""]
+
+
+@dataclass(frozen=True)
+class _Guard:
+    """The heads of a ``SharedScan``'s patterns as one pattern over ``_guard_text``.
+
+    ``pattern`` finds the heads; a place is its match's start plus ``shift``. After no
+    word character (``WORD_LEAD``) it matches that character and the head after it — the
+    engine skips to it faster than it tries a look-behind at every position — and the
+    text's first head is looked for on its own (``at_start``). ``named`` gives, for each
+    head's group, the patterns that can begin with that head."""
+
+    pattern: re.Pattern[str]
+    named: dict[str, tuple[int, ...]]
+    shift: int = 0
+    at_start: re.Pattern[str] | None = None
 
 
 def _guard_text(text: str) -> str:
@@ -439,14 +447,10 @@ def _guard_text(text: str) -> str:
 _GUARD_HEADS = 512
 
 
-def _head_guard(
-    lead: str, bodies: Sequence[str], flags: int, length: int
-) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], str] | None:
-    """``lead`` before the first characters of any body (at most ``length``, fewer where
-    a body would have more than ``_GUARD_HEADS`` heads), as a pattern for ``_guard_text``
-    with an empty named group at the end of each head; and for each group name, the
-    patterns that can begin with that head; and the trie alone. None where a body's heads
-    cannot be listed."""
+def _head_guard(lead: str, bodies: Sequence[str], flags: int, length: int) -> _Guard | None:
+    """The guard for ``lead`` before the first characters of any body (at most ``length``,
+    fewer where a body would have more than ``_GUARD_HEADS`` heads), with an empty named
+    group at the end of each head. None where a body's heads cannot be listed."""
     classes: dict[str, str] = {DIGIT: r"\d"}
     keyed: list[set[str]] = []
     for body in bodies:
@@ -473,8 +477,10 @@ def _head_guard(
             patterns[kept_head].add(index)
     names = {head: f"{_MARK}{number}" for number, head in enumerate(kept)}
     trie = trie_regex(kept, letter=classes.__getitem__, end=lambda head: f"(?P<{names[head]}>)")
-    guard = re.compile(f"{lead}(?={trie})", flags & ~re.IGNORECASE)
-    return guard, {names[head]: tuple(sorted(patterns[head])) for head in kept}, trie
+    named = {names[head]: tuple(sorted(patterns[head])) for head in kept}
+    if lead == WORD_LEAD:
+        return _Guard(re.compile(rf"\W(?={trie})"), named, 1, re.compile(f"(?={trie})"))
+    return _Guard(re.compile(f"{lead}(?={trie})", flags & ~re.IGNORECASE), named)
 
 
 def _lower_key(char: str, flags: int, classes: dict[str, str]) -> str:
@@ -484,8 +490,7 @@ def _lower_key(char: str, flags: int, classes: dict[str, str]) -> str:
     text is scanned without the guard, so those are left out."""
     if char == DIGIT:
         return DIGIT
-    matching = case_variants(char) if flags & re.IGNORECASE else {char}
-    lowers = sorted({other.lower() for other in matching if len(other.lower()) == 1})
+    lowers = _lower_cases(char) if flags & re.IGNORECASE else [char.lower()]
     classes[lowers[0]] = (
         re.escape(lowers[0]) if len(lowers) == 1 else f"[{''.join(map(re.escape, lowers))}]"
     )
