@@ -308,11 +308,7 @@ class Scanner:
         first = read_number(self.g, text, pos, glued=glued)
         if first is None:
             return []
-        if (
-            first.article
-            and self._signed(text, first).article
-            and not self._article_may_count(text, first)
-        ):
+        if first.article and self._counts_nothing(text, first):
             # An article ("ein Haus", "a house"), the most frequent candidate in German:
             # turned away before the other checks, which all turn away the same way. A
             # sign ("minus one") makes it a number; the leading point leaves it alone.
@@ -667,7 +663,10 @@ class Scanner:
         end = numwords.lone_article_end(text, pos, self.lang)
         if end is None:
             return False
-        article = Number(pos, end, 1.0, word=True, article=True)
+        return self._counts_nothing(text, Number(pos, end, 1.0, word=True, article=True))
+
+    def _counts_nothing(self, text: str, article: Number) -> bool:
+        """An article no sign makes a number ("minus one") and nothing after it counts."""
         return self._signed(text, article).article and not self._article_may_count(text, article)
 
     def _article_may_count(self, text: str, number: Number) -> bool:
