@@ -31,24 +31,23 @@ _TOTAL = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
 def _text(lang: str, chars: int) -> str:
-    """``chars`` characters of the language's bundled texts, digits varied (seeded)."""
-    from kb import paths
-    from kb.sources import load_sources
+    """``chars`` characters of the language's bundled texts (the English sample for
+    ``en``), digits varied as ``bench_extract.py`` varies them, ending at a line break."""
+    from bench_extract import ENGLISH, _bundled, _vary
 
     if lang == "en":
-        texts = [(HERE.parent / "data" / "en-sample.txt").read_text(encoding="utf-8")]
+        texts = [ENGLISH.read_text(encoding="utf-8")]
     else:
-        texts = [
-            (paths.SOURCES / s.file).read_text(encoding="utf-8")
-            for s in load_sources(paths.SOURCES_YAML)
-            if s.language == lang
-        ]
+        texts = [text for source, text in _bundled() if source.language == lang]
     rng = random.Random(7)
     parts: list[str] = []
-    while sum(map(len, parts)) < chars:
-        parts.extend(re.sub(r"\d", lambda _: str(rng.randrange(10)), t) + "\n" for t in texts)
-    text = "".join(parts)[:chars]
-    return text[: text.rfind("\n") + 1]
+    size = 0
+    while size < chars:
+        for text in texts:
+            parts.append(_vary(text, rng) + "\n")
+            size += len(parts[-1])
+    joined = "".join(parts)[:chars]
+    return joined[: joined.rfind("\n") + 1]
 
 
 def _child(lang: str, chars: int, extract: bool) -> None:
