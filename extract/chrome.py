@@ -12,27 +12,29 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from extract.digit_runs import DigitRuns, finditer_at, occurrences
 from extract.grammar import SharedScan
 
 Interval = tuple[int, int]
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co|io|ru|de)/\S*")
-#: "@name", "#topic", "$TSLA" after no word character. Patterns here open with the class
-#: of their first character and check what stands before it after it: the regex engine
-#: then skips in one fast pass to the places where that class matches, where a pattern
-#: that opens with a look-behind is tried at every position of the text.
+#: "@name", "#topic", "$TSLA" after no word character. Patterns here open with their
+#: first character and check what stands before it after it, and are tried only where
+#: that character stands (``str.find`` and ``DigitRuns`` find those places).
+_HANDLE_MARKS = "@#$"
 _HANDLE = re.compile(r"[@#$](?<!\w[@#$])[A-Za-z_]\w*")
-#: Phone numbers: "+1-222-2222-2222", "555-123-4567" (never space-grouped thousands).
+#: Phone numbers: "+1-222-2222-2222", "555-123-4567" (never space-grouped thousands); at
+#: the "+" before a run of digits, or at a run's first digit.
 _PHONE = re.compile(
     r"[+\d](?:(?<=\+)\d{1,3}(?:[-‑ /]\d{2,4}){2,}(?!\w)|(?<!\w\d)(?<=\d)\d{2}-\d{3,4}-\d{4}(?!\w))"
 )
-#: Clock times: "2 pm", "2.13 am", "2pm" (a time of day is not a claim here).
-_CLOCK = r"(?<![\w.])\d{1,2}(?:[.:]\d{2})?\s?(?i:[ap]\.?m\.?|Uhr)(?![\w])"
-_TIMESTAMP = r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
-_ISO_DATETIME = r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?"
-#: The patterns above start with a digit, and are looked for together where one stands.
-_AT_DIGITS = SharedScan(r"(?=\d)", [_CLOCK, _TIMESTAMP, _ISO_DATETIME])
+#: Clock times: "2 pm", "2.13 am", "2pm" (a time of day is not a claim here); at a run's
+#: first digit, as no digit may stand before them.
+_CLOCK = re.compile(r"(?<![\w.])\d{1,2}(?:[.:]\d{2})?\s?(?i:[ap]\.?m\.?|Uhr)(?![\w])")
+_TIMESTAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+#: A date and time: its four digits of the year end a run, before a hyphen.
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?")
 
 #: A line that is only a count, as under a post: "41", "1,45K", "12.3M".
 _COUNT_LINE = r"[ \t]*\d[\d.,]*[KkMm]?[ \t]*$"
@@ -49,26 +51,43 @@ _AT_LINE_STARTS = SharedScan(
 )
 
 
-def chrome_intervals(text: str, document_start: bool = True) -> list[Interval]:
+def chrome_intervals(
+    text: str, document_start: bool = True, runs: DigitRuns | None = None
+) -> list[Interval]:
     """Sorted, merged character intervals of ``text`` that are page chrome. Front matter
-    is looked for only when ``text`` begins the document."""
-    return _merge(sorted(_find_all(text, document_start)))
+    is looked for only when ``text`` begins the document. ``runs`` are the text's digits,
+    where the caller has found them already."""
+    return _merge(sorted(_find_all(text, document_start, runs or DigitRuns(text))))
 
 
-def _find_all(text: str, document_start: bool) -> Iterator[Interval]:
+def _find_all(text: str, document_start: bool, runs: DigitRuns) -> Iterator[Interval]:
     front = _FRONT_MATTER.match(text) if document_start else None
     if front:
         yield front.span()
     for start, end in _lines_with_url_marks(text):
         for found in _URL.finditer(text, start, end):
             yield found.span()
-    for pattern in (_HANDLE, _PHONE):
-        for found in pattern.finditer(text):
+    for found in finditer_at(_HANDLE, text, occurrences(text, _HANDLE_MARKS)):
+        yield found.span()
+    for found in _at_digits(runs):
+        yield found.span()
+    for matches in _AT_LINE_STARTS.matches(text):
+        for found in matches:
             yield found.span()
-    for scan in (_AT_DIGITS, _AT_LINE_STARTS):
-        for matches in scan.matches(text):
-            for found in matches:
-                yield found.span()
+
+
+def _at_digits(runs: DigitRuns) -> Iterator[re.Match[str]]:
+    """Phone numbers, clock times, timestamps and dates with a time, each tried only
+    where it can begin next to a run of digits."""
+    text, starts = runs.text, runs.starts
+    yield from finditer_at(_PHONE, text, sorted({*starts, *(s - 1 for s in runs.after("+"))}))
+    spans = list(zip(starts, runs.ends, strict=True))
+    # Both begin with one or two digits and then no digit.
+    short = [start for start, end in spans if end - start <= 2]
+    yield from finditer_at(_CLOCK, text, short)
+    yield from finditer_at(_TIMESTAMP, text, short)
+    years = [end - 4 for start, end in spans if end - start >= 4 and text[end : end + 1] == "-"]
+    yield from finditer_at(_ISO_DATETIME, text, years)
 
 
 def _lines_with_url_marks(text: str) -> list[Interval]:

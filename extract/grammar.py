@@ -51,14 +51,6 @@ VULGAR = {
     "⅞": 7 / 8,
 }
 VULGAR_FRACTIONS = "".join(VULGAR)
-#: Where a number in digits can begin: a run of digits (a number never begins inside one:
-#: a digit is a word character, and none may stand before a number), a vulgar fraction
-#: (which may also have one space before it), the dot of ".25", a sign before a digit or
-#: a dot. Dots and hyphens that are not followed by a digit are turned away here, in C; the
-#: class in front lets the engine skip to the characters a start can be in one pass.
-DIGIT_STARTS = (
-    rf"(?=[\d{VULGAR_FRACTIONS}.+\-−])(?:\d+|[{VULGAR_FRACTIONS}]|\.(?=\d)|[+\-−](?=[\d.]))"
-)
 #: "No word character before": where dates, number words and other word patterns start
 #: (the lead of the scanner's ``SharedScan`` of them).
 WORD_LEAD = r"(?<!\w)"
@@ -383,6 +375,9 @@ class SharedScan:
             f"{_MARK}{index}": tuple(range(index, len(bodies))) for index in range(len(bodies))
         }
         self._guard = _head_guard(lead, bodies, flags, guard_length) if guard_length else None
+        #: "^" under MULTILINE: the engine would try it at every position; ``str.find``
+        #: skips from one line break to the next.
+        self._at_lines = lead == "^" and bool(flags & re.MULTILINE)
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """Each pattern's matches, in text order; a pattern resumes after its own previous
@@ -401,6 +396,13 @@ class SharedScan:
 
     def _places(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
         """Where a pattern may match, and which patterns may."""
+        if self._at_lines:
+            gate = self._gate.match
+            for pos in _line_starts(text):
+                hit = gate(text, pos)
+                if hit:
+                    yield pos, self._from[hit.lastgroup or _MARK + "0"]
+            return
         guard = self._guard
         lowered = _guard_text(text) if guard is not None else ""
         # One character lowers to two ("İ"): offsets would shift; use the gate.
@@ -414,6 +416,15 @@ class SharedScan:
             yield 0, named[first.lastgroup or ""]
         for place in guard.pattern.finditer(lowered):
             yield place.start() + guard.shift, named[place.lastgroup or ""]
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    """Where "^" matches under MULTILINE: the start, and after every line feed."""
+    yield 0
+    at = text.find("\n")
+    while at >= 0:
+        yield at + 1
+        at = text.find("\n", at + 1)
 
 
 @dataclass(frozen=True)
@@ -497,43 +508,6 @@ def _lower_key(char: str, flags: int, classes: dict[str, str]) -> str:
     return lowers[0]
 
 
-class Prescanned:
-    """The matches of ``pattern`` that ``finditer`` gives, found faster.
-
-    A pattern that opens with look-behind assertions makes the regex engine try it at every
-    position of the text. Here the places a match can start at (the starts of the matches
-    of the regex ``starts``) are scanned for first, which the engine does without leaving
-    C, and ``pattern`` is tried only there, resuming after each match as ``finditer``
-    does. A match may also start with one white-space character right before a match of
-    ``starts`` that is one of ``spaced`` (" ½"). For patterns that never match the empty
-    string.
-    """
-
-    def __init__(self, pattern: re.Pattern[str], starts: str, spaced: str = "") -> None:
-        self.pattern = pattern
-        self._starts = re.compile(starts)
-        self._spaced = frozenset(spaced)
-        self._space = re.compile(SPACE)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Each match, in text order."""
-        resume = 0
-        match = self.pattern.match
-        for start in self._starts.finditer(text):
-            pos = start.start()
-            if pos < resume:
-                continue
-            spaced = (
-                start.group() in self._spaced
-                and pos - 1 >= resume
-                and self._space.match(text, pos - 1) is not None
-            )
-            found = (spaced and match(text, pos - 1)) or match(text, pos)
-            if found:
-                resume = max(found.end(), found.start() + 1)
-                yield found
-
-
 def _digit_pattern(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Numbers written in digits, with the separators each language uses.
 
@@ -577,8 +551,6 @@ class Grammar:
     lang: str
     tables: LanguageTables
     digits: re.Pattern[str]
-    #: ``digits.finditer``, trying the pattern only where a number can begin.
-    digit_scan: Prescanned
     digits_glued: re.Pattern[str]
     unit_symbols: KeyedPattern[str]
     unit_words: KeyedPattern[str]
@@ -614,7 +586,6 @@ def grammar(lang: str) -> Grammar:
         lang=lang,
         tables=t,
         digits=digits,
-        digit_scan=Prescanned(digits, DIGIT_STARTS, spaced=VULGAR_FRACTIONS),
         digits_glued=digits_glued,
         unit_symbols=KeyedPattern(shared.symbols, ignore_case=False, before="", after=r"(?!\w)"),
         unit_words=KeyedPattern(t.units.words, before=r"(?<![^\W\d_])"),

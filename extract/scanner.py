@@ -17,6 +17,7 @@ from functools import lru_cache
 from extract import numwords
 from extract.chrome import Mask, chrome_intervals
 from extract.dates import bare_year, date_bound, date_forms, dates_from
+from extract.digit_runs import DigitRuns
 from extract.grammar import (
     SPACE,
     WORD_GUARD,
@@ -41,9 +42,9 @@ _SIGN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
-#: A digit right after a Latin letter: only a currency code makes it a number ("USD115").
-#: The digit comes first, so that the engine skips to digits in one pass.
-_GLUED_TO_CODE = re.compile(r"\d(?<=[A-Za-z$.]\d)")
+#: What may stand right before digits glued to a currency code ("USD115", "US$5", "A.5"):
+#: only a code makes them a number.
+_CODE_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$.")
 _COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b")
 #: A currency code with the finance prefix M for a million ("30 MUSD", "MEUR 120").
 _MILLION_CODE = re.compile(rf"M({'|'.join(CURRENCIES)})(?!\w)")
@@ -234,7 +235,8 @@ class Scanner:
         """Every quantity and date in ``text``, in text order, page chrome left out.
         ``reference`` resolves relative dates; ``document_start`` is False for the later
         chunks of a long document."""
-        mask = Mask(chrome_intervals(text, document_start))
+        runs = DigitRuns(text)
+        mask = Mask(chrome_intervals(text, document_start, runs))
         fractions, *date_matches, multipliers, triggers, number_words = self._word_scan.matches(
             text
         )
@@ -247,7 +249,7 @@ class Scanner:
         found = [Mention(s, e, q) for s, e, q in taken]
         date_spans = Mask(sorted((s, e) for s, e, _ in taken))
         cursor = 0
-        for pos in self._candidates(text, number_words, fractions):
+        for pos in self._candidates(runs, number_words, fractions):
             if pos < cursor or mask.covers(pos, pos + 1) or date_spans.covers(pos, pos + 1):
                 continue
             part = fraction_at.get(pos)
@@ -265,18 +267,18 @@ class Scanner:
         of work that, unlike characters, does not depend on how dense a text's numbers are
         (for the benchmark)."""
         fractions, *_, number_words = self._word_scan.matches(text)
-        return sum(1 for _ in self._candidates(text, number_words, fractions))
+        return sum(1 for _ in self._candidates(DigitRuns(text), number_words, fractions))
 
     def _candidates(
-        self, text: str, number_words: list[re.Match[str]], fractions: list[re.Match[str]]
+        self, runs: DigitRuns, number_words: list[re.Match[str]], fractions: list[re.Match[str]]
     ) -> Iterator[int]:
-        """Where a quantity may start: digits, the first words of number phrases
-        (``number_words``, from the shared word scan), fraction words before a unit, digits
-        glued to a currency code."""
-        digit_starts = (m.start() for m in self.g.digit_scan.finditer(text))
+        """Where a quantity may start: numbers in digits (``runs`` are the text's digits),
+        the first words of number phrases (``number_words``, from the shared word scan),
+        fraction words before a unit, digits glued to a currency code."""
+        digit_starts = (m.start() for m in runs.numbers(self.g.digits))
         word_starts = (m.start() for m in number_words)
         fraction_starts = (m.start() for m in fractions)
-        coded = (m.start() for m in _GLUED_TO_CODE.finditer(text))
+        coded = runs.after(_CODE_ENDS)
         return iter(sorted({*digit_starts, *word_starts, *fraction_starts, *coded}))
 
     def _fraction_of_unit(self, text: str, part: re.Match[str]) -> list[Mention]:

@@ -7,35 +7,77 @@ from pathlib import Path
 
 import pytest
 
+from extract.digit_runs import DigitRuns
 from extract.grammar import grammar
 
 
 def test_digit_scan_finds_what_finditer_finds() -> None:
     g = grammar("de")
     text = "Preis: ½ Liter, -5 Grad, A4, 1.000 und 2 1/4 oder +.5."
-    found = [m.group() for m in g.digit_scan.finditer(text)]
+    found = [m.group() for m in DigitRuns(text).numbers(g.digits)]
     # " ½" opens with its space (after ":"), "A4" is glued to a letter, "2 1/4" is a mixed
     # number, "+.5" a signed decimal.
     assert found == [" ½", "-5", "1.000", "2 1/4", "+.5"]
-    assert [m.span() for m in g.digit_scan.finditer(text)] == [
+    assert [m.span() for m in DigitRuns(text).numbers(g.digits)] == [
         m.span() for m in g.digits.finditer(text)
     ]
 
 
 def test_patterns_that_open_with_their_first_character() -> None:
     """Handles, phone numbers and digits glued to a code check what stands before their
-    first character after it; worked by hand: what precedes decides, as a look-behind
-    in front would."""
-    from extract.chrome import _HANDLE, _PHONE
-    from extract.scanner import _GLUED_TO_CODE
+    first character after it, and are tried only where that character stands; worked by
+    hand: what precedes decides, as a look-behind in front would."""
+    from extract.chrome import chrome_intervals
+    from extract.scanner import _CODE_ENDS
 
     text = "x@y @y #t $TSLA, a#b"
-    assert [m.group() for m in _HANDLE.finditer(text)] == ["@y", "#t", "$TSLA"]
+    assert chrome_intervals(text) == [(4, 6), (7, 9), (10, 15)]  # "@y", "#t", "$TSLA"
     text = "+1-222-2222-2222 a555-123-4567 555-123-4567 1555-123-4567"
-    assert [m.group() for m in _PHONE.finditer(text)] == ["+1-222-2222-2222", "555-123-4567"]
-    assert [m.start() for m in _PHONE.finditer(text)] == [0, 31]
+    # "a555-…" is glued to a letter, "1555-…" has four digits before its first hyphen
+    assert chrome_intervals(text) == [(0, 16), (31, 43)]
     text = "USD115 5 a.5 $5 15"
-    assert [m.start() for m in _GLUED_TO_CODE.finditer(text)] == [3, 11, 14]
+    assert DigitRuns(text).after(_CODE_ENDS) == [3, 11, 14]
+
+
+def _chrome_texts() -> list[str]:
+    """The bundled texts, and random text of the characters digit chrome is made of."""
+    import random
+
+    from tests.conftest import bundled_sources, source_text
+
+    rng = random.Random(11)
+    alphabet = "0123456789012345 :-+./T@#$\napmUhr"
+    odd = ["".join(rng.choice(alphabet) for _ in range(6000)) for _ in range(10)]
+    pieces = ["+1", "+49", "-", "\u2011", " ", "/", "a", "12", "555", "2222", "10:00", "2024"]
+    phones = ["".join(rng.choice(pieces) for _ in range(3000)) for _ in range(10)]
+    return [
+        *map(source_text, bundled_sources()),
+        *odd,
+        *phones,
+        "2024-01-01 10:00",
+        "12024-01-01 10:00",
+    ]
+
+
+def test_digit_chrome_finds_what_each_pattern_finds() -> None:
+    """Phone numbers, clock times, timestamps and dates with a time are tried only next to
+    runs of digits, handles only at their marks, line-start chrome only at line starts:
+    each finds exactly what its own ``finditer`` finds."""
+    from extract import chrome
+
+    for text in _chrome_texts():
+        runs = DigitRuns(text)
+        found = sorted(m.span() for m in chrome._at_digits(runs))
+        patterns = (chrome._PHONE, chrome._CLOCK, chrome._TIMESTAMP, chrome._ISO_DATETIME)
+        assert found == sorted(m.span() for p in patterns for m in p.finditer(text))
+        lines = chrome._AT_LINE_STARTS
+        assert [[m.span() for m in hits] for hits in lines.matches(text)] == [
+            [m.span() for m in p.finditer(text)] for p in lines.patterns
+        ]
+        handles = chrome.finditer_at(
+            chrome._HANDLE, text, chrome.occurrences(text, chrome._HANDLE_MARKS)
+        )
+        assert [m.span() for m in handles] == [m.span() for m in chrome._HANDLE.finditer(text)]
 
 
 def test_per_joints_need_a_word_before_their_spaces() -> None:
@@ -58,7 +100,7 @@ def test_digit_scan_agrees_with_finditer_on_the_corpus_and_on_odd_text() -> None
     for lang in ("de", "en", "ru"):
         g = grammar(lang)
         for text in [*map(source_text, bundled_sources()), *odd, "-.5 +5 a-5 1.000 .25 10½ 2 ½"]:
-            assert [m.span() for m in g.digit_scan.finditer(text)] == [
+            assert [m.span() for m in DigitRuns(text).numbers(g.digits)] == [
                 m.span() for m in g.digits.finditer(text)
             ]
 
