@@ -37,3 +37,45 @@ def test_sentences_as_spacy_cuts_them(
     assert sentence_cutter(lang).cut([text]) == [expected]
     nlp = sentencizer(lang)
     assert [(s.start_char, s.end_char) for s in nlp(text).sents] == expected
+
+
+def _random_texts(lang: str, count: int, words: int) -> list[str]:
+    """Texts made of the pieces sentence cutting turns on: the tokenizer's exceptions
+    (whole, and cut at their dots and spaces, so that the matcher may join them across
+    words), sentence-final and other punctuation, numbers with dots, plain words, one or
+    two spaces and line breaks between them."""
+    import random
+    import re
+
+    rules = sorted(sentencizer(lang).tokenizer.rules or {})
+    rng = random.Random(f"sentences-{lang}")
+    with_dots = [rule for rule in rules if "." in rule or " " in rule]
+    pieces = [p for rule in with_dots for p in re.split(r"(?<=\.)|\s", rule) if p]
+    plain = ["Haus", "das", "год", "two", "Er", "A", "B", "n", "20.000", "1.", "5"]
+    marks = [".", "!", "?", "?!", "…", "»", "«", "„", "“", ")", "(", ",", ":", '"', "'"]
+    texts = []
+    for _ in range(count):
+        out = []
+        for _ in range(words):
+            kind = rng.random()
+            if kind < 0.3:
+                out.append(rng.choice(with_dots))
+            elif kind < 0.55:
+                out.append(rng.choice(pieces))
+            elif kind < 0.8:
+                out.append(rng.choice(plain))
+            else:
+                out.append(rng.choice(marks))
+            out.append(rng.choice([" "] * 12 + ["", "  ", "\n"]))
+        texts.append("".join(out))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ru"])
+def test_sentences_agree_with_spacy_on_random_text(lang: str) -> None:
+    """Where the tokenizer's exceptions stand next to each other, its matcher may join
+    tokens across a space: the cutter must still cut exactly as spaCy's pipeline does."""
+    nlp = sentencizer(lang)
+    texts = _random_texts(lang, 150, 40)
+    expected = [[(s.start_char, s.end_char) for s in nlp(text).sents] for text in texts]
+    assert sentence_cutter(lang).cut(texts) == expected
