@@ -12,13 +12,15 @@ One step of spaCy's tokenizer looks across words: its special-case matcher, whic
 tokens of several words into the tokens of an exception ("канд. техн. наук", or "z. B."
 read as the tokens of "z.B."). Such a match crosses a space after which one of the
 exception patterns' tails is written; where that is so next to a word that is looked at,
-the paragraph goes through the whole spaCy pipeline, as every paragraph did before.
+the words on both sides of each such space are tokenized together, as one piece of text:
+no match reaches across the spaces around that piece, so its tokens are the paragraph's.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -27,10 +29,12 @@ from spacy.tokenizer import Tokenizer
 from extract.trie import trie_regex
 
 Span = tuple[int, int]
+_T = TypeVar("_T")
 #: A token of a word: start and end in the word, whether it is punctuation, whether it is
 #: a sentence-final character.
 _Token = tuple[int, int, bool, bool]
-#: How many words' tokens are remembered (most words that end a sentence recur: "Jahr.").
+#: How many words' tokens (and what may join them across a space) are remembered: most
+#: words that end a sentence recur ("Jahr.").
 _WORD_CACHE = 20_000
 #: Where the sentence-final characters above this one are looked for, one character range
 #: is cheap to scan for, and a set lookup keeps the finals; a large class of single
@@ -40,8 +44,7 @@ _HIGH = "\u0589"
 
 class SentenceCutter:
     """The sentence spans of paragraphs, as ``nlp`` (a blank pipeline with spaCy's
-    ``sentencizer``) would give them; ``nlp`` itself cuts a paragraph where a special case
-    of its tokenizer may reach across words."""
+    ``sentencizer``) would give them."""
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
@@ -65,6 +68,8 @@ class SentenceCutter:
             default=0,
         )
         self._words: dict[str, tuple[_Token, ...]] = {}
+        self._after: dict[str, frozenset[str]] = {}
+        self._before: dict[str, frozenset[str]] = {}
 
     def cut(self, paragraphs: list[str]) -> list[list[Span]]:
         """The sentence spans (start, end) of each paragraph; spaCy's new strings are
@@ -83,10 +88,7 @@ class SentenceCutter:
             at = candidate.start()
             if at < done or candidate.group() not in finals:
                 continue
-            word_start = _word_start(text, at)
-            word_end = _word_end(text, at)
-            if self._crosses(text, word_start - 1) or self._crosses(text, word_end):
-                return self._spacy(text)
+            word_start, word_end = self._joined(text, _word_start(text, at), at, done)
             seen_final = self._read(text, word_start, word_end, seen_final, starts)
             done = word_end
             while seen_final and done < len(text):
@@ -105,16 +107,30 @@ class SentenceCutter:
                     starts.append(next_word)
                     seen_final = False
                     break
-                word_end = _word_end(text, next_word)
-                if self._crosses(text, word_end):
-                    return self._spacy(text)
+                _, word_end = self._joined(text, next_word, next_word, done)
                 seen_final = self._read(text, next_word, word_end, seen_final, starts)
                 done = word_end
         return _spans(text, starts)
 
+    def _joined(self, text: str, start: int, inside: int, done: int) -> Span:
+        """The word that begins at ``start`` (and holds ``inside``) with the words the
+        tokenizer's matcher may join to it across a space: their tokens are read together.
+
+        A word before it that has been read (it ends at ``done``) is not joined: when it
+        was read, it would have been joined to this one. Any other word before it holds no
+        sentence-final character (it would have been read), so it ends no sentence; it is
+        joined only for its effect on this word's tokens."""
+        while start - 1 > done and self._crosses(text, start - 1):
+            start = _word_start(text, start - 1)
+        end = _word_end(text, inside)
+        while self._crosses(text, end):
+            end = _word_end(text, end + 1)
+        return start, end
+
     def _read(self, text: str, start: int, end: int, seen_final: bool, starts: list[int]) -> bool:
-        """Run the sentencizer's rule over the tokens of one word; returns whether a
-        sentence-final token waits for the token that starts the next sentence."""
+        """Run the sentencizer's rule over the tokens of one word (or of words joined by
+        ``_joined``); returns whether a sentence-final token waits for the token that
+        starts the next sentence."""
         for token_start, _, punct, final in self._tokens(text[start:end]):
             if seen_final and not punct and not final:
                 starts.append(start + token_start)
@@ -124,16 +140,15 @@ class SentenceCutter:
         return seen_final
 
     def _tokens(self, word: str) -> tuple[_Token, ...]:
-        """spaCy's tokens of one word (remembered: the same words end most sentences)."""
+        """spaCy's tokens of one word, or of words that its matcher may join (remembered:
+        the same words end most sentences)."""
         tokens = self._words.get(word)
         if tokens is None:
-            if len(self._words) >= _WORD_CACHE:
-                self._words.clear()
             tokens = tuple(
                 (t.idx, t.idx + len(t.text), t.is_punct, t.text in self._finals)
                 for t in self._tokenizer(word)
             )
-            self._words[word] = tokens
+            _remember(self._words, word, tokens)
         return tokens
 
     def _punct_start(self, char: str) -> bool:
@@ -154,17 +169,37 @@ class SentenceCutter:
             return False
         if self._tails.match(text, space + 1) is None:
             return False
-        reach = self._reach
-        after = text[space + 1 : _word_end(text, space + 1)]
-        before = text[_word_start(text, space) : space]
-        for end in range(1, min(len(after), reach) + 1):
-            heads = self._crossings.get(after[:end])
-            if not heads or not self._may_cut(after, end):
-                continue
-            for start in range(max(0, len(before) - reach), len(before)):
-                if before[start:] in heads and self._may_cut(before, start):
-                    return True
-        return False
+        heads = self._heads_after(text[space + 1 : _word_end(text, space + 1)])
+        return bool(heads) and not heads.isdisjoint(
+            self._tails_before(text[_word_start(text, space) : space])
+        )
+
+    def _heads_after(self, after: str) -> frozenset[str]:
+        """The texts that may precede a space before the word ``after`` in an exception
+        that reaches across it (remembered per word, as ``_tokens`` is)."""
+        heads = self._after.get(after)
+        if heads is None:
+            heads = frozenset().union(
+                *(
+                    self._crossings.get(after[:end], ())
+                    for end in range(1, min(len(after), self._reach) + 1)
+                    if after[:end] in self._crossings and self._may_cut(after, end)
+                )
+            )
+            _remember(self._after, after, heads)
+        return heads
+
+    def _tails_before(self, before: str) -> frozenset[str]:
+        """The ends of the word ``before`` a space at which a token of it may end."""
+        tails = self._before.get(before)
+        if tails is None:
+            tails = frozenset(
+                before[start:]
+                for start in range(max(0, len(before) - self._reach), len(before))
+                if self._may_cut(before, start)
+            )
+            _remember(self._before, before, tails)
+        return tails
 
     def _may_cut(self, word: str, at: int) -> bool:
         """Whether a token of ``word`` may begin or end at ``at`` before the special-case
@@ -179,8 +214,13 @@ class SentenceCutter:
             for end in range(at + 1, min(len(word), start + longest) + 1)
         )
 
-    def _spacy(self, text: str) -> list[Span]:
-        return [(sent.start_char, sent.end_char) for sent in self._nlp(text).sents]
+
+def _remember(cache: dict[str, _T], word: str, answer: _T) -> None:
+    """Keep ``answer`` for ``word``; a full cache is emptied first, so that memory stays
+    bounded over a long stream."""
+    if len(cache) >= _WORD_CACHE:
+        cache.clear()
+    cache[word] = answer
 
 
 def _word_start(text: str, at: int) -> int:
