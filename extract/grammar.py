@@ -201,13 +201,10 @@ class KeyedPattern(Generic[K]):
         self.longest = max(
             (_form_width(form) for key_forms in forms.values() for form in key_forms), default=0
         )
-        #: For ``match_before``: the last ``TAIL`` characters of every form, or None (no
-        #: filter); and a pattern that finds one of them at the end of a text.
-        self.tails = _end_filter(forms) if anchor_end else None
-        #: The tails in lower case, with every case variant, by length.
-        self._lower_tails = _lower_tails(self.tails or ())
-        #: The last characters of the tails, lower-cased: most places fail here.
-        self._last_chars = frozenset(tail[-1] for tail in self._lower_tails)
+        #: For ``match_before``: whether a form may end before a place.
+        self._ends = EndFilter(forms if anchor_end else {})
+        #: The last ``TAIL`` characters of every form, or None (no filter).
+        self.tails = self._ends.tails
         #: For ``match``: every character a match can begin with, or None (no filter).
         self.first_chars = first_chars(self.pattern.pattern)
 
@@ -238,17 +235,36 @@ class KeyedPattern(Generic[K]):
         Most places have no form before them, and the search would try every form at every
         position of the window to find that out; a look at the last few characters before
         the spaces, which no form may end with, answers first (``tails``)."""
-        if self.tails is not None and not self._may_end_before(text, pos):
+        if not self._ends.may_end_before(text, pos):
             return None
         found = self.pattern.search(text, max(0, pos - window), pos)
         if found is None or found.lastgroup is None:
             return None
         return self.keys[int(group_key(found.lastgroup)[1:])], found.start()
 
-    def _may_end_before(self, text: str, pos: int) -> bool:
+
+class EndFilter:
+    """Whether one of some forms (regexes) may end right before a place, and the spaces
+    before it: a look at the last few characters there (``_ending_before``), lower-cased,
+    in a set of the forms' last characters (``charsets.last_strings``) in every case the
+    regex engine folds. Asked before a search that anchors the forms at the place, which
+    would try every form at every position of its window to find that most places have
+    none."""
+
+    def __init__(self, forms: Mapping[Any, Iterable[str]]) -> None:
+        #: The last ``TAIL`` characters of every form, or None (no filter: ``_end_filter``).
+        self.tails = _end_filter(forms) if forms else None
+        #: The tails in lower case, with every case variant, by length.
+        self._lower_tails = _lower_tails(self.tails or ())
+        #: The last characters of the tails, lower-cased: most places fail here.
+        self._last_chars = frozenset(tail[-1] for tail in self._lower_tails)
+
+    def may_end_before(self, text: str, pos: int) -> bool:
         """False when no form can end right before ``pos`` and the spaces before it. After
-        a line break the check is skipped: with ``endpos`` at ``pos`` the pattern's "$" also
+        a line break the check is skipped: with ``endpos`` at ``pos`` a pattern's "$" also
         matches before that line break, so a form may end before it."""
+        if self.tails is None:
+            return True
         last = _ending_before(text, pos)
         if last is None:
             return True

@@ -22,6 +22,7 @@ from extract.grammar import (
     SPACE,
     WORD_GUARD,
     WORD_LEAD,
+    EndFilter,
     Grammar,
     KeyedPattern,
     SharedScan,
@@ -37,10 +38,12 @@ _SPACES = re.compile(f"{SPACE}*")
 _DIGITS = re.compile(r"\d+")
 _QUOTES = "«»„“”\"'‹›‚‘’"
 #: A sign word before a number; "плюс минус 1" and "plus minus 1" are a tolerance, not -1.
+_SIGN_WORDS = "minus|negativ|negative|минус"
 _SIGN_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:minus|negativ|negative|минус)|^[-−]){SPACE}+$",
-    re.IGNORECASE,
+    rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:{_SIGN_WORDS})|^[-−]){SPACE}+$", re.IGNORECASE
 )
+#: Whether a sign (word) may end before a number: most numbers have none.
+_SIGN_ENDS = EndFilter({"sign": [_SIGN_WORDS, "[-−]"]})
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: What may stand right before digits glued to a currency code ("USD115", "US$5", "A.5"):
 #: only a code makes them a number.
@@ -49,6 +52,7 @@ _COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b
 #: A currency code with the finance prefix M for a million ("30 MUSD", "MEUR 120").
 _MILLION_CODE = re.compile(rf"M({'|'.join(CURRENCIES)})(?!\w)")
 _MILLION_CODE_BEFORE = re.compile(rf"(?<!\w)M({'|'.join(CURRENCIES)}){SPACE}*$")
+_MILLION_CODE_ENDS = EndFilter({"code": [f"M(?:{'|'.join(CURRENCIES)})"]})
 #: A word with a letter right before a hyphen: a number after it is part of a code.
 _IN_CODE = re.compile(r"(?<![\w-])[^\W_]*[^\W\d_][^\W_]*[-‑]$")
 #: A symbol followed by a hyphen and digits is a code ("24703 L-202"), not a unit.
@@ -219,6 +223,9 @@ class Scanner:
         self._point_before = re.compile(rf"(?:^|(?<=\n)){SPACE}*(?:{points}){SPACE}+$")
         self._unit_words_glued = KeyedPattern(self.g.tables.units.words, before="")
         self._unit_words_before = KeyedPattern(self.g.tables.units.words, anchor_end=True)
+        self._currency_word_ends = EndFilter(
+            {unit: forms for unit, forms in self.g.tables.units.words.items() if unit in CURRENCIES}
+        )
         #: The last question ``_unit_after`` answered: text, place, number, and its answer.
         self._unit_asked: tuple[str, int, Number | None, tuple[str, int] | None] = (
             "",
@@ -483,10 +490,13 @@ class Scanner:
         """ "30 MUSD", "MAUD 60": a currency code with the finance prefix M (million)."""
         if any(number.has_scale for number in reading.numbers):
             return False
-        after = _MILLION_CODE.match(text, _skip_space(text, reading.end))
+        at = _skip_space(text, reading.end)
+        after = _MILLION_CODE.match(text, at) if text.startswith("M", at) else None
         if after:
             reading.unit, reading.end = after[1], after.end()
         else:
+            if not _MILLION_CODE_ENDS.may_end_before(text, reading.start):
+                return False
             before = _MILLION_CODE_BEFORE.search(text, max(floor, reading.start - 8), reading.start)
             if before is None:
                 return False
@@ -496,6 +506,8 @@ class Scanner:
 
     def _currency_word_before(self, text: str, start: int) -> tuple[str, int] | None:
         """A currency named before its amount: "Евро 20", "dollar 22.5 million"."""
+        if not self._currency_word_ends.may_end_before(text, start):
+            return None
         word = _WORD_BEFORE.search(text, max(0, start - 24), start)
         if word is None:
             return None
@@ -697,6 +709,8 @@ class Scanner:
     def _signed(self, text: str, number: Number) -> Number:
         """ "minus 5", "negative one", "минус пять", and a sign set apart at the start of a
         text ("- 10 k")."""
+        if not _SIGN_ENDS.may_end_before(text, number.start):
+            return number
         sign = _SIGN_BEFORE.search(text, max(0, number.start - 12), number.start)
         if sign is None or number.value < 0:
             return number
