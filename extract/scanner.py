@@ -28,6 +28,7 @@ from extract.grammar import (
     SharedScan,
     alternation,
     grammar,
+    unnamed,
 )
 from extract.mention import Mention
 from extract.numbers import Number, read_number
@@ -235,6 +236,7 @@ class Scanner:
         )
         #: How far back a bound may start: its longest form and a few spaces before the number.
         self._bound_reach = self.g.bounds_before.longest + 8
+        self._may_count = self._count_lookahead()
 
     def scan(
         self, text: str, reference: dt.date | None = None, document_start: bool = True
@@ -685,12 +687,53 @@ class Scanner:
 
     def _article_may_count(self, text: str, number: Number) -> bool:
         """A cheap first look at "ein/eine/a/один": most are articles, and reading them in
-        full would cost more than the rest of the text."""
+        full would cost more than the rest of the text. One pattern (``_count_lookahead``)
+        turns away most ("ein Haus") before the unit, range and counted-noun lookups."""
+        return self._may_count.match(text, number.end) is not None and self._counts_after(
+            text, number
+        )
+
+    def _counts_after(self, text: str, number: Number) -> bool:
+        """Whether a unit, a range or a counted noun follows ``number``."""
         if self._unit_after(text, number.end, number) or self.g.range_connector.match(
             text, number.end
         ):
             return True
         return self._counted(text, number.end) is not None
+
+    def _count_lookahead(self) -> re.Pattern[str]:
+        """What must stand after an article for ``_article_may_count`` to say yes: the
+        start of each way it can (a unit after a hyphen or spaces, a range connector, and
+        after spaces and quotes, and up to two adjectives or linkers, a parenthesis, a name
+        or a counted noun, also at the end of a hyphenated word), written with the lookups'
+        own patterns. Where it does not match, none of the lookups can."""
+        g = self.g
+
+        def source(pattern: re.Pattern[str]) -> str:
+            flag = "i" if pattern.flags & re.IGNORECASE else "-i"
+            return f"(?{flag}:{unnamed(pattern.pattern)})"
+
+        spaces = f"[{_SKIPPED}]*"
+        linkers = alternation(_LINKERS[self.lang], ignore_case=True)
+        adjective = _ADJECTIVE[self.lang].pattern.removesuffix("$")
+        # Words ``_counted`` reads past, whole: at most two before the one it takes.
+        passed = f"(?-i:{adjective})" + (f"|(?i:{linkers})" if linkers else "")
+        counted = "|".join(
+            [
+                r"\(",
+                source(_NAME_TOKEN),
+                rf"(?:[^\W\d_][\w‑-]*[-‑])?{source(g.counted.pattern)}",
+            ]
+        )
+        ways = [
+            source(g.hyphen_suffixes.pattern),
+            f"[-‑]{source(g.unit_words.pattern)}",
+            f"{spaces}{source(g.unit_symbols.pattern)}",
+            f"{spaces}{source(g.unit_words.pattern)}",
+            source(g.range_connector),
+            rf"[{_SKIPPED}{re.escape(_QUOTES)}]*(?:(?:{passed})(?![\w‑-]){spaces}){{0,2}}(?:{counted})",
+        ]
+        return re.compile("|".join(ways))
 
     def _leading_point(self, text: str, number: Number) -> Number:
         """ "point 77", "точка пятьнадцать": a decimal word that opens a line and a whole
@@ -941,8 +984,12 @@ def _is_fraction_word(surface: str) -> bool:
     return any(word in lowered for word in _FRACTION_WORDS)
 
 
+#: The spaces ``_skip_space`` skips.
+_SKIPPED = " \u00a0\u202f\t"
+
+
 def _skip_space(text: str, pos: int, quotes: bool = False) -> int:
-    while pos < len(text) and (text[pos] in " \u00a0\u202f\t" or (quotes and text[pos] in _QUOTES)):
+    while pos < len(text) and (text[pos] in _SKIPPED or (quotes and text[pos] in _QUOTES)):
         pos += 1
     return pos
 
