@@ -12,8 +12,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from extract.digit_runs import DigitRuns, finditer_at, occurrences
+from extract.digit_runs import DigitRuns
 from extract.grammar import SharedScan
+from extract.places import finditer_at, occurrences
 
 Interval = tuple[int, int]
 

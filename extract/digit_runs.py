@@ -6,17 +6,17 @@ a currency code, and the page chrome of phone numbers, clock times and timestamp
 scanned the whole text for its first character, at 10 to 30 ns a character: together a
 tenth of the time German text takes. Here one scan lists the runs of digits (about 17 ns
 a character), and each search is tried only where its first character can stand next to
-a run. ``finditer_at``
-resumes after each match as ``finditer`` does, so each search gives exactly the matches
-of its own ``finditer`` (``tests/test_prescan.py`` compares them).
+a run (``places.finditer_at``: the same matches as its own ``finditer``, which
+``tests/test_prescan.py`` compares).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from extract.grammar import SPACE, VULGAR_FRACTIONS
+from extract.places import finditer_at, occurrences
 
 _RUN = re.compile(r"\d+")
 _SPACE = re.compile(SPACE)
@@ -51,8 +51,7 @@ class DigitRuns:
         for start in self.starts:
             if start and (text[start - 1] == "." or text[start - 1] in SIGNS):
                 places.add(start - 1)
-        for mark in [*(sign + "." for sign in SIGNS), *VULGAR_FRACTIONS]:
-            places.update(_occurrences(text, mark))
+        places.update(occurrences(text, [*(sign + "." for sign in SIGNS), *VULGAR_FRACTIONS]))
         return sorted(places)
 
     def numbers(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -60,47 +59,8 @@ class DigitRuns:
         begins as ``number_places`` says, and may open with one space before a vulgar
         fraction (" ½")."""
         text = self.text
-        resume = 0
-        match = pattern.match
-        for pos in self.number_places():
-            if pos < resume:
-                continue
-            spaced = (
-                text[pos] in VULGAR_FRACTIONS
-                and pos - 1 >= resume
-                and _SPACE.match(text, pos - 1) is not None
-            )
-            found = (spaced and match(text, pos - 1)) or match(text, pos)
-            if found:
-                resume = max(found.end(), found.start() + 1)
-                yield found
 
+        def spaced(pos: int) -> bool:
+            return text[pos] in VULGAR_FRACTIONS and _SPACE.match(text, pos - 1) is not None
 
-def finditer_at(
-    pattern: re.Pattern[str], text: str, places: Iterable[int]
-) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, given, in order, every place where one
-    can begin (for a pattern that never matches the empty string)."""
-    resume = 0
-    match = pattern.match
-    for pos in places:
-        if pos < resume:
-            continue
-        found = match(text, pos)
-        if found:
-            resume = found.end()
-            yield found
-
-
-def _occurrences(text: str, mark: str) -> Iterator[int]:
-    """Where ``mark`` stands in ``text``: ``str.find`` skips to it far faster than a
-    regex scan for a class."""
-    at = text.find(mark)
-    while at >= 0:
-        yield at
-        at = text.find(mark, at + 1)
-
-
-def occurrences(text: str, marks: Iterable[str]) -> list[int]:
-    """Where any of ``marks`` stands in ``text``, in order."""
-    return sorted({at for mark in marks for at in _occurrences(text, mark)})
+        return finditer_at(pattern, text, self.number_places(), opens_before=spaced)

@@ -25,6 +25,7 @@ from extract.charsets import (
     first_strings,
     last_strings,
 )
+from extract.places import line_starts
 from extract.tables import LanguageTables, symbols, tables
 from extract.trie import trie_regex
 
@@ -414,7 +415,7 @@ class SharedScan:
         """Where a pattern may match, and which patterns may."""
         if self._at_lines:
             gate = self._gate.match
-            for pos in _line_starts(text):
+            for pos in line_starts(text):
                 hit = gate(text, pos)
                 if hit:
                     yield pos, self._from[hit.lastgroup or _MARK + "0"]
@@ -432,15 +433,6 @@ class SharedScan:
             yield 0, named[first.lastgroup or ""]
         for place in guard.pattern.finditer(lowered):
             yield place.start() + guard.shift, named[place.lastgroup or ""]
-
-
-def _line_starts(text: str) -> Iterator[int]:
-    """Where "^" matches under MULTILINE: the start, and after every line feed."""
-    yield 0
-    at = text.find("\n")
-    while at >= 0:
-        yield at + 1
-        at = text.find("\n", at + 1)
 
 
 @dataclass(frozen=True)
