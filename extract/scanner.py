@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -48,7 +49,7 @@ _SIGN_ENDS = EndFilter({"sign": [_SIGN_WORDS, "[-−]"]})
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: What may stand right before digits glued to a currency code ("USD115", "US$5", "A.5"):
 #: only a code makes them a number.
-_CODE_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$.")
+_CODE_ENDS = frozenset(string.ascii_letters + "$.")
 _COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b")
 #: A currency code with the finance prefix M for a million ("30 MUSD", "MEUR 120").
 _MILLION_CODE = re.compile(rf"M({'|'.join(CURRENCIES)})(?!\w)")
@@ -333,9 +334,9 @@ class Scanner:
             and not _MILLION_CODE.match(text, first.end)
         ):
             return []  # "21st", "5G", "A4": a name or an ordinal, not a quantity
+        # An article still standing here counts something (``_counts_nothing`` above):
+        # neither the leading point nor the sign changes that.
         first = self._signed(text, self._leading_point(text, first))
-        if first.article and not self._article_may_count(text, first):
-            return []
         readings = self._ranges(text, first)
         for reading in readings:
             self._unit(text, reading, floor)

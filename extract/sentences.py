@@ -181,7 +181,7 @@ class SentenceCutter:
         if heads is None:
             heads = frozenset().union(
                 *(
-                    self._crossings.get(after[:end], ())
+                    self._crossings[after[:end]]
                     for end in range(1, min(len(after), self._reach) + 1)
                     if after[:end] in self._crossings and self._may_cut(after, end)
                 )
