@@ -34,11 +34,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import extract_document, extract_file
-from extract.pipeline import scanner
-from kb import paths
-from kb.models import Source
-from kb.sources import load_sources
+from claimkb.core import paths
+from claimkb.core.models import Source
+from claimkb.extract import extract_document, extract_file
+from claimkb.extract.pipeline import scanner
+from claimkb.ledger.sources import load_sources
 
 HERE = Path(__file__).resolve().parent
 ENGLISH = HERE / "data" / "en-sample.txt"

@@ -52,8 +52,8 @@ def _text(lang: str, chars: int) -> str:
 
 def _child(lang: str, chars: int, extract: bool) -> None:
     """What runs under Valgrind: warm up, then (with ``extract``) extract the text."""
-    from extract import extract_document
-    from kb.models import Source
+    from claimkb.core.models import Source
+    from claimkb.extract import extract_document
 
     text = _text(lang, chars)
     source = Source(id=f"bench-{lang}", file=f"bench-{lang}.txt", language=lang)  # type: ignore[arg-type]

@@ -29,9 +29,9 @@ from pathlib import Path
 
 import yaml
 
-from kb.build import Summary, build, copy_build_inputs
-from kb.exports import build_exporters
-from kb.sources import load_sources
+from claimkb.build.outputs import build_exporters
+from claimkb.build.stages import Summary, build, copy_build_inputs
+from claimkb.ledger.sources import load_sources
 
 _DIGIT = re.compile(r"\d")
 

@@ -33,11 +33,11 @@ from typing import Any
 import pyoxigraph
 from rdflib import Graph
 
-from kb import paths
-from kb.build import knowledge_base
-from kb.rdf import to_rdf
-from kb.sources import load_sources
-from kb.vocab import BASE, PREFIXES
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.ledger.sources import load_sources
+from claimkb.rdf.graph import to_rdf
+from claimkb.rdf.vocab import BASE, PREFIXES
 
 QUERIES = paths.ROOT / "queries"
 #: The project's prefixes, declared before every query: ``claimkb query`` declares them for

@@ -1025,7 +1025,7 @@ def describe_expected(expected: Sequence[Expected]) -> str:
 # --------------------------------------------------------------------------- extractors
 
 
-def claimkb_extractor(target: str = "extract:find_quantities") -> Extractor:
+def claimkb_extractor(target: str = "claimkb.extract:find_quantities") -> Extractor:
     """``find_quantities`` (or another function with its signature, named
     ``module:function``) with its mentions reduced to ``Found``."""
     if str(REPO) not in sys.path:
@@ -1314,7 +1314,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--extractor",
-        default="extract:find_quantities",
+        default="claimkb.extract:find_quantities",
         metavar="MODULE:FUNCTION",
         help="score another function with find_quantities' signature",
     )
@@ -1343,7 +1343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         outcomes = run_cases(cases, claimkb_extractor(args.extractor), units)
     except ExtractorMissing:
-        print("extract.find_quantities is not implemented yet; showing the scope only.")
+        print("claimkb.extract.find_quantities is not implemented yet; showing the scope only.")
         print_summary(summarize(cases, []), "Cases (extractor not run)")
         print_scope(cases)
         return 0

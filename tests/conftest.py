@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from kb import paths
-from kb.models import Source
-from kb.sources import load_sources
+from claimkb.core import paths
+from claimkb.core.models import Source
+from claimkb.ledger.sources import load_sources
 
 DATA = Path(__file__).parent / "data"
 

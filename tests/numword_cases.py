@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.numwords import WordNumber, match_number_words, match_scale
+from claimkb.extract.numwords import WordNumber, match_number_words, match_scale
 
 
 def read(text: str, lang: str, start: int = 0) -> WordNumber:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from extract import find_quantities
+from claimkb.extract import find_quantities
 
 
 def check_quantity(text: str, lang: str, surface: str, expected: dict[str, Any]) -> None:

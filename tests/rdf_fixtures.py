@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from kb import paths
-from kb.build import knowledge_base
-from kb.knowledge import KnowledgeBase
-from kb.models import Citation, Claim, Entity, Interview, Quantity, Reference, Source
-from kb.sources import load_sources
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.core.models import Citation, Claim, Entity, Interview, Quantity, Reference, Source
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.ledger.sources import load_sources
 
 
 @cache

@@ -6,13 +6,13 @@ import math
 
 import pytest
 
-from kb import paths
-from kb.auto import AutoCheck, _star, _stated_value, auto_checks, ratios
-from kb.build import knowledge_base
-from kb.interval import Interval
-from kb.knowledge import KnowledgeBase
-from kb.sources import load_sources
-from kb.value import Value
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.derive.auto import AutoCheck, _star, _stated_value, auto_checks, ratios
+from claimkb.derive.interval import Interval
+from claimkb.derive.value import Value
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.ledger.sources import load_sources
 from tests.rdf_fixtures import tiny_kb
 
 

@@ -23,9 +23,9 @@ from typing import Any
 
 import pytest
 
-from kb import paths
-from kb.build import build, copy_build_inputs
-from kb.exports import build_exporters
+from claimkb.build.outputs import build_exporters
+from claimkb.build.stages import build, copy_build_inputs
+from claimkb.core import paths
 from tests.conftest import bundled_sources, expected_claims
 
 BUILD_DATE = dt.date(2026, 11, 22)

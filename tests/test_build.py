@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kb import paths
-from kb.build import BuildError, build
-from kb.exports import write_knowledge
-from kb.knowledge import KnowledgeBase
-from kb.report import derivation_records
+from claimkb.build.outputs import write_knowledge
+from claimkb.build.stages import BuildError, build
+from claimkb.core import paths
+from claimkb.derive.records import derivation_records
+from claimkb.knowledge.knowledge import KnowledgeBase
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.charsets import DIGIT, first_chars, first_strings, last_strings, union
-from extract.grammar import SPACE, KeyedPattern, grammar
-from extract.tables import LANGUAGES, symbols
+from claimkb.extract.charsets import DIGIT, first_chars, first_strings, last_strings, union
+from claimkb.extract.grammar import SPACE, KeyedPattern, grammar
+from claimkb.extract.tables import LANGUAGES, symbols
 from tests.conftest import bundled_sources, source_text
 
 ENGLISH = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "en-sample.txt"
@@ -105,7 +105,7 @@ def test_case_variants_are_all_that_ignorecase_matches() -> None:
 
 def _anchored(lang: str) -> dict[str, KeyedPattern[object]]:
     g = grammar(lang)
-    from extract.pipeline import scanner
+    from claimkb.extract.pipeline import scanner
 
     found = {
         name: value
@@ -182,7 +182,7 @@ def test_prefilter_agrees_with_the_search_on_the_corpus(lang: str) -> None:
 
 
 def _keyed(lang: str) -> dict[str, KeyedPattern[object]]:
-    from extract.pipeline import scanner
+    from claimkb.extract.pipeline import scanner
 
     return {
         name: value

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from kb import paths
-from kb.cli import main
+from claimkb.cli import main
+from claimkb.core import paths
 
 ORBITAL = paths.SOURCES / "orbital-ai-compute-plan.de.txt"
 

@@ -63,7 +63,7 @@ def scored() -> dict[tuple[str, str], tuple[Any, list[Any]]]:
             cases, conformance.claimkb_extractor(), conformance.Units()
         )
     except conformance.ExtractorMissing:
-        pytest.fail("extract.find_quantities is still a placeholder (NotImplementedError)")
+        pytest.fail("claimkb.extract.find_quantities is still a placeholder (NotImplementedError)")
     failures: dict[tuple[str, str], list[Any]] = {}
     for outcome in outcomes:
         if not outcome.passed:

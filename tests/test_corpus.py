@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from extract import extract_document
-from kb.models import Claim
+from claimkb.core.models import Claim
+from claimkb.extract import extract_document
 from tests.conftest import bundled_sources, expected_claims, source_text
 
 FIELDS = (

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from extract import extract_document
-from kb.deadlines import counts_forward, deadline
-from kb.models import Claim, Source
+from claimkb.core.models import Claim, Source
+from claimkb.extract import extract_document
+from claimkb.knowledge.deadlines import counts_forward, deadline
 
 SAID = dt.date(2026, 1, 31)
 

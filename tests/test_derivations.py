@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from kb import paths
-from kb.build import knowledge_base
-from kb.derivations import DerivationError, Outcome, evaluate_derivations, load_derivations
-from kb.knowledge import KnowledgeBase
-from kb.sources import load_sources
-from kb.yamlio import LedgerError
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.core.yamlio import LedgerError
+from claimkb.derive.derivations import (
+    DerivationError,
+    Outcome,
+    evaluate_derivations,
+    load_derivations,
+)
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.ledger.sources import load_sources
 
 
 @pytest.fixture(scope="module")

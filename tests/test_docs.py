@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kb import paths
-from kb.cli import main
-from kb.derivations import load_derivations
-from kb.models import JSONL_FIELDS
+from claimkb.cli import main
+from claimkb.core import paths
+from claimkb.core.models import JSONL_FIELDS
+from claimkb.derive.derivations import load_derivations
 
 README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
 

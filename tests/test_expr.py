@@ -6,17 +6,27 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kb.derivation_errors import (
+from claimkb.derive.errors import (
     DimensionError,
     ExpressionSyntaxError,
     UnknownNameError,
     UnknownUnitError,
     ZeroDivisionIntervalError,
 )
-from kb.evaluate import evaluate
-from kb.expr import BinOp, Call, Name, Neg, Node, Number, parse, repeated_names, to_string
-from kb.interval import Interval
-from kb.value import Value
+from claimkb.derive.evaluate import evaluate
+from claimkb.derive.expr import (
+    BinOp,
+    Call,
+    Name,
+    Neg,
+    Node,
+    Number,
+    parse,
+    repeated_names,
+    to_string,
+)
+from claimkb.derive.interval import Interval
+from claimkb.derive.value import Value
 
 
 @pytest.mark.parametrize(

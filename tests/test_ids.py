@@ -3,7 +3,7 @@ the ids of claims elsewhere unchanged."""
 
 from __future__ import annotations
 
-from extract import extract_document
+from claimkb.extract import extract_document
 from tests.conftest import bundled_sources, source_text
 
 
@@ -45,7 +45,7 @@ def test_white_space_in_the_sentence_does_not_change_the_id() -> None:
     break, "\\u2028") are one space, and the ends are stripped."""
     import hashlib
 
-    from extract.ids import ClaimIds
+    from claimkb.extract.ids import ClaimIds
 
     folded = ClaimIds("s").next("Etwa 5 GW pro Jahr.", "5 GW")
     spaced = ClaimIds("s").next(" Etwa\u00a0 5\n GW\u2028pro   Jahr.\t", "5 GW")

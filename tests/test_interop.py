@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kb.rdf import export_rdf, to_rdf
+from claimkb.rdf.graph import export_rdf, to_rdf
 from tests.rdf_fixtures import corpus_kb
 
 RAPPER = shutil.which("rapper")

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kb.derivation_errors import DomainError, ZeroDivisionIntervalError
-from kb.hedges import HEDGES_YAML, default_table, load_table, parse_table
-from kb.interval import INF, Interval, hull
-from kb.models import Quantity
-from kb.stated import value_of_quantity
+from claimkb.core.models import Quantity
+from claimkb.derive.errors import DomainError, ZeroDivisionIntervalError
+from claimkb.derive.hedges import HEDGES_YAML, default_table, load_table, parse_table
+from claimkb.derive.interval import INF, Interval, hull
+from claimkb.derive.stated import value_of_quantity
 
 FINITE = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 

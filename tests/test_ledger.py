@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kb import paths
-from kb.build import BuildError, knowledge_base
-from kb.checks import run_checks
-from kb.ledger import extract_ledger, load_ledger, stale_ledgers
-from kb.schemas import SCHEMAS, schema_text
-from kb.sources import load_sources
-from kb.yamlio import LedgerError
+from claimkb.build.stages import BuildError, knowledge_base
+from claimkb.core import paths
+from claimkb.core.yamlio import LedgerError
+from claimkb.knowledge.checks import run_checks
+from claimkb.ledger.ledger import extract_ledger, load_ledger, stale_ledgers
+from claimkb.ledger.schemas import SCHEMAS, schema_text
+from claimkb.ledger.sources import load_sources
 
 
 def test_ledger_every_committed_file_loads_and_passes_the_checks() -> None:
@@ -31,7 +31,7 @@ def test_ledger_extracted_is_up_to_date_with_the_extractor() -> None:
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_ledger_json_schemas_match_the_models(name: str) -> None:
     committed = (paths.ROOT / "schemas" / name).read_text(encoding="utf-8")
-    assert committed == schema_text(SCHEMAS[name]), "run `python -m kb.schemas`"
+    assert committed == schema_text(SCHEMAS[name]), "run `python -m claimkb.ledger.schemas`"
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import math
 
 import pytest
 
-from kb import paths
-from kb.build import knowledge_base
-from kb.knowledge import KnowledgeBase
-from kb.matching import clusters, normalise, reach, spanning_links
-from kb.models import Quantity
-from kb.sources import load_sources
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.core.models import Quantity
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.knowledge.matching import clusters, normalise, reach, spanning_links
+from claimkb.ledger.sources import load_sources
 
 THREAD = "dwarkesh-x-thread-2026-02-06.de"
 DIGEST = "dwarkesh-podcast-digest-2026-02-06.ru"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.digit_runs import DigitRuns
-from extract.grammar import grammar
+from claimkb.extract.digit_runs import DigitRuns
+from claimkb.extract.grammar import grammar
 
 
 def test_digit_scan_finds_what_finditer_finds() -> None:
@@ -27,8 +27,8 @@ def test_patterns_that_open_with_their_first_character() -> None:
     """Handles, phone numbers and digits glued to a code check what stands before their
     first character after it, and are tried only where that character stands; worked by
     hand: what precedes decides, as a look-behind in front would."""
-    from extract.chrome import chrome_intervals
-    from extract.scanner import _CODE_ENDS
+    from claimkb.extract.chrome import chrome_intervals
+    from claimkb.extract.scanner import _CODE_ENDS
 
     text = "x@y @y #t $TSLA, a#b"
     assert chrome_intervals(text) == [(4, 6), (7, 9), (10, 15)]  # "@y", "#t", "$TSLA"
@@ -63,7 +63,7 @@ def test_digit_chrome_finds_what_each_pattern_finds() -> None:
     """Phone numbers, clock times, timestamps and dates with a time are tried only next to
     runs of digits, handles only at their marks, line-start chrome only at line starts:
     each finds exactly what its own ``finditer`` finds."""
-    from extract import chrome
+    from claimkb.extract import chrome
 
     for text in _chrome_texts():
         runs = DigitRuns(text)
@@ -81,7 +81,7 @@ def test_digit_chrome_finds_what_each_pattern_finds() -> None:
 
 
 def test_per_joints_need_a_word_before_their_spaces() -> None:
-    from extract.pipeline import scanner
+    from claimkb.extract.pipeline import scanner
 
     joints = scanner("en")._per_joints
     text = "kW per reticle, 5  per  unit, . per x,  per y"
@@ -108,7 +108,7 @@ def test_digit_scan_agrees_with_finditer_on_the_corpus_and_on_odd_text() -> None
 def test_trie_regex_matches_exactly_its_words() -> None:
     import re
 
-    from extract.trie import trie_regex
+    from claimkb.extract.trie import trie_regex
 
     words = ["ein", "eine", "einen", "elf", "zwei"]
     pattern = re.compile(trie_regex(words))
@@ -151,7 +151,7 @@ def test_guarded_word_scan_finds_what_each_pattern_finds(lang: str) -> None:
     """The word scan looks for the first letters of its patterns first, in the
     lower-cased text: each pattern must still find exactly what its own ``finditer``
     finds, in any letter case, and where lowering changes the text's length."""
-    from extract.pipeline import scanner
+    from claimkb.extract.pipeline import scanner
 
     scan = scanner(lang)._word_scan
     assert scan._guard is not None  # every pattern's heads can be listed
@@ -161,7 +161,7 @@ def test_guarded_word_scan_finds_what_each_pattern_finds(lang: str) -> None:
 
 
 def test_clause_start_is_after_the_last_mark_in_the_window() -> None:
-    from extract.scanner import _clause_start
+    from claimkb.extract.scanner import _clause_start
 
     text = "a, b; c d"
     assert _clause_start(text, 9, 40) == 5  # after ";"
@@ -174,7 +174,7 @@ def test_count_lookahead_turns_away_what_counts_nothing() -> None:
     """Worked by hand: after "ein", a noun no table knows is turned away by the one
     pattern; a unit, a counted noun (also after adjectives or at the end of a hyphenated
     word) and a parenthesis go on to the lookups."""
-    from extract.pipeline import scanner
+    from claimkb.extract.pipeline import scanner
 
     may_count = scanner("de")._may_count
     turned_away = ["ein Haus", "eine große Rolle", "ein sehr"]
@@ -192,8 +192,8 @@ def test_count_lookahead_lets_through_whatever_the_lookups_find(lang: str) -> No
     asked first lets it through."""
     import re
 
-    from extract.numbers import Number
-    from extract.pipeline import scanner
+    from claimkb.extract.numbers import Number
+    from claimkb.extract.pipeline import scanner
 
     scan = scanner(lang)
     for text in _word_scan_texts():

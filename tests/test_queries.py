@@ -17,9 +17,9 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from kb import paths
-from kb.rdf import export_rdf
-from kb.store import QueryError, Row, format_rows, open_store, read_query, run_query
+from claimkb.core import paths
+from claimkb.rdf.graph import export_rdf
+from claimkb.rdf.store import QueryError, Row, format_rows, open_store, read_query, run_query
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
 QUERIES = paths.ROOT / "queries"
@@ -417,7 +417,7 @@ def test_query_read_query_takes_a_file_or_text(tmp_path: Path) -> None:
 
 
 def test_query_open_store_without_a_build_is_an_error(tmp_path: Path) -> None:
-    from kb.store import StoreError
+    from claimkb.rdf.store import StoreError
 
     with pytest.raises(StoreError, match="run `claimkb build` first"):
         open_store(tmp_path)

@@ -17,8 +17,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, XSD
 
-from kb import paths
-from kb.rdf import (
+from claimkb.core import paths
+from claimkb.rdf.graph import (
     RdfError,
     double_lexical,
     export_rdf,
@@ -29,8 +29,8 @@ from kb.rdf import (
     to_rdf,
     turtle,
 )
-from kb.units_qudt import TABLE, UnknownUnitError, qudt_unit
-from kb.vocab import CKB, OA, QUANTITYKIND, QUDT, SCHEMA, UNIT, iri, slug
+from claimkb.rdf.qudt import TABLE, UnknownUnitError, qudt_unit
+from claimkb.rdf.vocab import CKB, OA, QUANTITYKIND, QUDT, SCHEMA, UNIT, iri, slug
 from tests.rdf_fixtures import GERMAN, corpus_kb, tiny_kb
 
 # ----------------------------------------------------------------------------- identity
@@ -94,8 +94,8 @@ def test_units_qudt_unknown_unit_is_an_error_naming_it() -> None:
 
 
 def test_units_qudt_covers_every_unit_the_extractor_can_produce() -> None:
-    tables = [paths.ROOT / "extract" / "lang" / "units.yaml"]
-    tables += sorted((paths.ROOT / "extract" / "lang").glob("*/units.yaml"))
+    tables = [paths.ROOT / "claimkb" / "extract" / "lang" / "units.yaml"]
+    tables += sorted((paths.ROOT / "claimkb" / "extract" / "lang").glob("*/units.yaml"))
     units = {"dimensionless", "date"}
     for table in tables:
         for section in yaml.safe_load(table.read_text(encoding="utf-8")).values():
@@ -285,7 +285,7 @@ def test_rdf_turtle_and_jsonld_are_byte_identical_across_runs_and_hash_seeds() -
     again = to_rdf(corpus_kb())
     assert turtle(again) + jsonld(again) == here
     program = (
-        "import sys; from tests.rdf_fixtures import corpus_kb; from kb.rdf import *;"
+        "import sys; from tests.rdf_fixtures import corpus_kb; from claimkb.rdf.graph import *;"
         "g = to_rdf(corpus_kb()); sys.stdout.buffer.write((turtle(g) + jsonld(g)).encode())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

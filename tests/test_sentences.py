@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import sentence_cutter, sentencizer
+from claimkb.extract.pipeline import sentence_cutter, sentencizer
 
 CASES = [
     # A period token ends a sentence; the one space after a word is no token.

@@ -10,10 +10,10 @@ from rdflib import Graph, Literal
 from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 
-from kb.rdf import export_rdf, to_rdf
-from kb.shacl import SHAPES, ShapeError, shapes_graph, validate
-from kb.units_qudt import TABLE, qudt_unit
-from kb.vocab import CKB, OA, QUDT, SCHEMA, UNIT, iri
+from claimkb.rdf.graph import export_rdf, to_rdf
+from claimkb.rdf.qudt import TABLE, qudt_unit
+from claimkb.rdf.shacl import SHAPES, ShapeError, shapes_graph, validate
+from claimkb.rdf.vocab import CKB, OA, QUDT, SCHEMA, UNIT, iri
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
 CLAIM = "tiny.de/00000001"
@@ -77,7 +77,7 @@ def test_shacl_a_span_that_does_not_select_its_text_is_reported() -> None:
 def test_shacl_export_writes_nothing_when_the_graph_is_invalid(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kb.rdf.to_rdf", lambda kb: _broken())
+    monkeypatch.setattr("claimkb.rdf.graph.to_rdf", lambda kb: _broken())
     with pytest.raises(ShapeError):
         export_rdf(tiny_kb(), tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -18,12 +18,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kb import paths
-from kb.build import knowledge_base
-from kb.knowledge import KnowledgeBase
-from kb.report import derivation_records
-from kb.site import build_site, generate_pages
-from kb.site_pages import (
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.derive.records import derivation_records
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.ledger.sources import load_sources
+from claimkb.pages.common import (
     DOWNLOAD_FILES,
     GENERATED,
     HOME_PAGE,
@@ -35,8 +35,8 @@ from kb.site_pages import (
     entity_page,
     source_page,
 )
-from kb.site_sparql import ENGINE_DIR, install_site_files, write_sparql_page
-from kb.sources import load_sources
+from claimkb.pages.site import build_site, generate_pages
+from claimkb.pages.sparql import ENGINE_DIR, install_site_files, write_sparql_page
 from tests.vendor_fixtures import ENGINE_FILES, package_for, tarball
 
 BUILD_DATE = dt.date(2026, 1, 31)

@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from kb import paths
-from kb.knowledge import KnowledgeBase
-from kb.report import derivation_records
-from kb.site_graph import Node, column_order, graph_page, graph_svg, layout
+from claimkb.core import paths
+from claimkb.derive.records import derivation_records
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.pages.graph import Node, column_order, graph_page, graph_svg, layout
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -160,7 +160,7 @@ def test_same_input_same_bytes(corpus: tuple[KnowledgeBase, Any], tmp_path: Path
     dump = tmp_path / "kb.pickle"
     dump.write_bytes(pickle.dumps((kb, records)))
     code = (
-        "import pickle, sys; from kb.site_graph import graph_svg; "
+        "import pickle, sys; from claimkb.pages.graph import graph_svg; "
         "sys.stdout.buffer.write(graph_svg(*pickle.loads(open(sys.argv[1], 'rb').read())).encode())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

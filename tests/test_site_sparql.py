@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kb import cli, paths
-from kb.build import build
-from kb.exports import build_exporters
-from kb.site_sparql import example_queries, install_site_files, sparql_page
-from kb.vendor import VendorError
+from claimkb import cli
+from claimkb.build.outputs import build_exporters
+from claimkb.build.stages import build
+from claimkb.core import paths
+from claimkb.pages.sparql import example_queries, install_site_files, sparql_page
+from claimkb.pages.vendor import VendorError
 from tests.vendor_fixtures import ENGINE_FILES, FakeRegistry, package_for, tarball
 
 HOSTILE = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-import extract  # noqa: F401  (registers the "claimkb_quantities" factory)
+import claimkb.extract  # noqa: F401  (registers the "claimkb_quantities" factory)
 
 
 def test_spacy_component_sets_quantity_spans() -> None:

@@ -7,13 +7,13 @@ import math
 
 import pytest
 
-from kb import paths
-from kb.build import bundled_knowledge_base
-from kb.expr import parse
-from kb.interval import Interval
-from kb.report import derivation_records
-from kb.steps import evaluation_steps, readable
-from kb.value import Value
+from claimkb.build.stages import bundled_knowledge_base
+from claimkb.core import paths
+from claimkb.derive.expr import parse
+from claimkb.derive.interval import Interval
+from claimkb.derive.records import derivation_records
+from claimkb.derive.steps import evaluation_steps, readable
+from claimkb.derive.value import Value
 
 
 def test_steps_show_inputs_once_then_each_operation_innermost_first() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_document
-from extract.pipeline import extract_chunks
-from extract.reader import read_chunks, split_chunks
+from claimkb.extract import extract_document
+from claimkb.extract.pipeline import extract_chunks
+from claimkb.extract.reader import read_chunks, split_chunks
 from tests.conftest import bundled_sources, source_text
 
 
@@ -51,7 +51,7 @@ def test_text_in_memory_is_cut_as_a_file_of_it_is_read(tmp_path: Path, chunk_cha
 
 def test_inside_spans_worked_by_hand() -> None:
     """Whether a claim is quoted: its offset inside a quotation's span (end excluded)."""
-    from extract.pipeline import _inside
+    from claimkb.extract.pipeline import _inside
 
     spans = [(2, 5), (8, 9)]
     assert [at for at in range(11) if _inside(spans, at)] == [2, 3, 4, 8]

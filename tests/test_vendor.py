@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.vendor import (
+from claimkb.pages.vendor import (
     VendorError,
     cached_path,
     fetch,

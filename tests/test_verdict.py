@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kb.evaluate import evaluate
-from kb.expr import parse
-from kb.hedges import HedgeTable, Tolerance
-from kb.interval import INF, Interval
-from kb.models import Quantity
-from kb.stated import value_of_quantity
-from kb.value import Value
-from kb.verdict import Check, FreeVariable, compare, judge
+from claimkb.core.models import Quantity
+from claimkb.derive.evaluate import evaluate
+from claimkb.derive.expr import parse
+from claimkb.derive.hedges import HedgeTable, Tolerance
+from claimkb.derive.interval import INF, Interval
+from claimkb.derive.stated import value_of_quantity
+from claimkb.derive.value import Value
+from claimkb.derive.verdict import Check, FreeVariable, compare, judge
 
 
 def _claim(value: float, unit: str, claim_id: str, hedge: str | None = None) -> Value:

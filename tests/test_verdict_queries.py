@@ -8,12 +8,12 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from kb import paths
-from kb.build import knowledge_base
-from kb.exports import write_knowledge
-from kb.report import derivation_records
-from kb.sources import load_sources
-from kb.store import open_store, read_query, run_query
+from claimkb.build.outputs import write_knowledge
+from claimkb.build.stages import knowledge_base
+from claimkb.core import paths
+from claimkb.derive.records import derivation_records
+from claimkb.ledger.sources import load_sources
+from claimkb.rdf.store import open_store, read_query, run_query
 
 
 @pytest.fixture(scope="module")

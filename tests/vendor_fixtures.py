@@ -8,7 +8,7 @@ import tarfile
 import urllib.error
 from dataclasses import dataclass, field
 
-from kb.vendor import NpmPackage, integrity_of
+from claimkb.pages.vendor import NpmPackage, integrity_of
 
 #: The files of a stand-in engine package, as the npm tarball nests them.
 ENGINE_FILES = {

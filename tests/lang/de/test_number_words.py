@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.numwords import WordNumber, match_number_words, match_scale, word_start_pattern
+from claimkb.extract.numwords import WordNumber, match_number_words, match_scale, word_start_pattern
 from tests.numword_cases import (
     check_cardinal,
     check_prefix,
@@ -260,7 +260,7 @@ def test_numwords_scale_respects_word_boundaries(text: str, start: int) -> None:
 def test_lone_article_ends_where_only_an_article_is_read() -> None:
     """ "ein Haus": the word alone, as an article; where a number word follows ("eine
     Million", "ein paar", "ein bis zwei") or the word is no article, None."""
-    from extract.numwords import lone_article_end, match_number_words
+    from claimkb.extract.numwords import lone_article_end, match_number_words
 
     assert lone_article_end("ein Haus", 0, LANG) == 3
     assert lone_article_end("Und einen Start", 4, LANG) == 9

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.numwords import WordNumber, match_number_words, match_scale, word_start_pattern
+from claimkb.extract.numwords import WordNumber, match_number_words, match_scale, word_start_pattern
 from tests.numword_cases import (
     check_cardinal,
     check_prefix,

@@ -1,0 +1,3 @@
+from claimkb.cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""Who made a claim: a turn label, a quotation, a cue of reported speech, else the author.
+
+The rules, in order, are documented on the extraction page. They need the source's
+metadata (who was interviewed, who asked) and the people table of name forms, so that
+"Musk:", "по словам Маска" and "Elons" all resolve to "Elon Musk".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from claimkb.core.models import Source
+from claimkb.extract.grammar import alternation
+from claimkb.extract.tables import people, tables
+
+UNKNOWN_AUTHOR = "unknown author"
+_QUOTE_PAIRS = {"„": "“", "«": "»", "“": "”", '"': '"', "‚": "‘"}
+_HEADING = re.compile(r"^[ \t]*\d{1,2}\.[ \t]+\S")
+
+
+def _aliases(names: list[str]) -> dict[str, str]:
+    """Alias → full name for the given people (unknown people map to themselves)."""
+    table = people()
+    result: dict[str, str] = {}
+    for name in names:
+        for alias in [name, *table.get(name, [])]:
+            result[alias] = name
+    return result
+
+
+class LineContext(NamedTuple):
+    """What a line inherits: the turn it is in, and whether a list cue covers it."""
+
+    offset: int
+    turn: str | None
+    listed: bool
+
+
+def _is_heading_line(line: str) -> bool:
+    """A heading or decoration line (\"✅ Chip: ...\", \"Abschnitt 2 | ...\")."""
+    return (
+        not (line[0].isalnum() or line[0] in _QUOTE_PAIRS or line[0] in "->(") or "|" in line[:40]
+    )
+
+
+@dataclass
+class SpeakerResolver:
+    """Attributes offsets of one document to speakers; keeps the current turn across
+    chunks so that a long document can be read in pieces."""
+
+    source: Source
+    lang: str
+    turn: str | None = None
+
+    def __post_init__(self) -> None:
+        interview = self.source.covers_interview
+        speakers = interview.speakers if interview else []
+        asking = interview.interviewers if interview else []
+        self.interviewee = speakers[0] if speakers else None
+        self.author = self.source.author or UNKNOWN_AUTHOR
+        labels = _aliases([*speakers, *asking])
+        self._labels = labels
+        self._turn_label = (
+            re.compile(
+                rf"^[ \t]*(?P<who>{alternation(map(re.escape, labels))})[ \t]*:", re.MULTILINE
+            )
+            if labels
+            else None
+        )
+        cues = list(tables(self.lang).speech.cues)
+        self._verbs = re.compile(
+            rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
+        )
+        if self.interviewee:
+            cues += [re.escape(alias) for alias in _aliases([self.interviewee])]
+        self._cues = re.compile(
+            rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
+        )
+        self._cued = ("", False)
+
+    def lines(self, text: str) -> list[LineContext]:
+        """The context of every line: the speaker turn it belongs to, and whether it is an
+        item of a list introduced by reported speech ("Er hat ... hingewiesen:")."""
+        contexts: list[LineContext] = []
+        offset, inherit, after_colon = 0, False, False
+        for line in text.splitlines(keepends=True):
+            stripped = line.strip()
+            label = self._turn_label.match(line) if self._turn_label else None
+            if label:
+                self.turn = self._labels[label["who"]]
+            elif _HEADING.match(line):
+                self.turn = None
+            if not stripped or _is_heading_line(stripped):
+                inherit = False
+            elif after_colon and stripped[0] in _QUOTE_PAIRS:
+                inherit = False
+                contexts.append(LineContext(offset, self.turn, False))
+                offset += len(line)
+                after_colon = False
+                continue
+            contexts.append(LineContext(offset, self.turn, inherit))
+            after_colon = stripped.endswith(":")
+            if after_colon:
+                inherit = bool(self._verbs.search(stripped))
+            offset += len(line)
+        return contexts or [LineContext(0, self.turn, False)]
+
+    def speaker(self, line: LineContext, sentence: str, in_quote: bool) -> str:
+        """The speaker of a claim, given its line's context, its sentence and whether it
+        is quoted."""
+        if line.turn:
+            return line.turn
+        if self.interviewee and (in_quote or line.listed or self._has_cue(sentence)):
+            return self.interviewee
+        return self.author
+
+    def _has_cue(self, sentence: str) -> bool:
+        """Whether ``sentence`` holds a cue of reported speech; the answer for the last
+        sentence is kept, as most sentences hold several claims."""
+        if self._cued[0] != sentence:
+            self._cued = (sentence, self._cues.search(sentence) is not None)
+        return self._cued[1]
+
+
+_QUOTATION = re.compile(r"„[^“\n]*“|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"|‚[^‘\n]*‘")
+
+
+def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of quotations in one paragraph: „…“, «…», “…”, "…"."""
+    return [found.span() for found in _QUOTATION.finditer(paragraph)]

@@ -1,0 +1,114 @@
+"""Named integrity checks over the ledger and the knowledge base.
+
+Each check returns a list of problems (empty when all is well), each naming the file and line
+where the fix belongs. ``run_checks`` runs them all; the build, the CLI and the tests call it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from claimkb.core.units import is_unit
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.ledger.ledger import Ledger
+
+Check = Callable[[Ledger, KnowledgeBase | None], list[str]]
+
+
+def _repeated(keyed: list[tuple[str, str]], what: str) -> list[str]:
+    """``where: <what> <key>`` for every (where, key) whose key occurs more than once."""
+    counts = Counter(key for _, key in keyed)
+    return [f"{where}: {what} {key}" for where, key in keyed if counts[key] > 1]
+
+
+def check_that_claim_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    return _repeated([(c.where, c.record.id) for c in ledger.extracted], "duplicate claim id")
+
+
+def check_that_offsets_match_quotes(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    if kb is None:
+        return []
+    problems = []
+    for located in ledger.extracted:
+        claim = located.record
+        text = kb.texts.get(claim.source)
+        if text is None:
+            problems.append(f"{located.where}: claim {claim.id}: unknown source {claim.source}")
+        elif text[claim.start : claim.end] != claim.surface:
+            problems.append(
+                f"{located.where}: claim {claim.id}: text[{claim.start}:{claim.end}] is "
+                f"{text[claim.start : claim.end]!r}, not {claim.surface!r}"
+            )
+        elif claim.surface not in claim.quote:
+            problems.append(f"{located.where}: claim {claim.id}: quote does not hold the surface")
+    return problems
+
+
+def check_that_reviews_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    ids = {located.record.id for located in ledger.extracted}
+    return [
+        f"{located.where}: review of unknown claim {located.record.claim}"
+        for located in ledger.reviews
+        if located.record.claim not in ids
+    ]
+
+
+def check_that_reviews_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    return _repeated([(r.where, r.record.claim) for r in ledger.reviews], "claim reviewed twice:")
+
+
+def check_that_units_are_known(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    units: list[tuple[str, str | None]] = [
+        (review.where, review.record.quantity.unit if review.record.quantity else None)
+        for review in ledger.reviews
+    ]
+    units += [(ref.where, ref.record.unit) for ref in ledger.references]
+    units += [(claim.where, claim.record.quantity.unit) for claim in ledger.extracted]
+    return [
+        f"{where}: unknown unit {unit!r}"
+        for where, unit in units
+        if unit and unit != "date" and not is_unit(unit)
+    ]
+
+
+def check_that_reference_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    return _repeated([(r.where, r.record.id) for r in ledger.references], "duplicate reference id")
+
+
+def check_that_review_entities_exist(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    known = {located.record.id for located in ledger.entities}
+    return [
+        f"{located.where}: unknown entity {entity!r}"
+        for located in ledger.reviews
+        for entity in located.record.entities
+        if entity not in known
+    ]
+
+
+def check_that_links_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    if kb is None:
+        return []
+    ids = {claim.id for claim in kb.claims}
+    return [
+        f"same-claim link {a} -- {b} points at a claim that does not exist"
+        for a, b in kb.links
+        if a not in ids or b not in ids
+    ]
+
+
+CHECKS: tuple[Check, ...] = (
+    check_that_claim_ids_are_unique,
+    check_that_offsets_match_quotes,
+    check_that_reviews_point_at_claims,
+    check_that_reviews_are_unique,
+    check_that_units_are_known,
+    check_that_reference_ids_are_unique,
+    check_that_review_entities_exist,
+    check_that_links_point_at_claims,
+)
+
+
+def run_checks(ledger: Ledger, kb: KnowledgeBase | None = None) -> list[str]:
+    """Every problem every check finds, prefixed with the check's name."""
+    return [f"{problem} [{check.__name__}]" for check in CHECKS for problem in check(ledger, kb)]

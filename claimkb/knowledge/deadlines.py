@@ -1,0 +1,121 @@
+"""Durations that set a deadline: "innerhalb von drei Jahren", "через пять лет", "within 36
+months" said on a day fall due that many years or months after it.
+
+The extractor reads such a phrase as a duration (kind ``duration``, bound ``<=`` for
+"innerhalb von"), which is right for the arithmetic; whether the duration counts forward
+from the day it was said is a question of the words around it, answered here from
+``kb/data/deadlines.yaml`` so the predictions page can list it beside the dated claims.
+Words that count back ("vor drei Jahren", "пять лет назад", "in den letzten zwei Jahren")
+win over words that count forward, and a duration with neither is not a deadline ("ein
+Jahr nachdem", "около «пяти лет»" for how long something takes).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from claimkb.core.models import Claim, Record
+from claimkb.core.units import registry
+from claimkb.core.yamlio import load_model
+
+TABLE = Path(__file__).resolve().parent / "data" / "deadlines.yaml"
+#: How far before a duration its preposition may stand, in characters.
+WINDOW = 40
+#: Characters between a preposition and the number that do not break the phrase.
+_GAP = "«»\"„“”'() \u00a0\u202f"
+
+
+class DeadlineWords(Record):
+    """The words of one language that make a duration count forward or back."""
+
+    ahead: list[str]
+    past: list[str]
+
+
+class DeadlineTable(Record):
+    """``kb/data/deadlines.yaml``: the words per language."""
+
+    de: DeadlineWords
+    ru: DeadlineWords
+    en: DeadlineWords
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The table's words of one language, compiled: a forward word ending the text before a
+    duration or opening its surface, a backward word before it or right after it."""
+
+    ahead_before: re.Pattern[str]
+    ahead_opening: re.Pattern[str]
+    past_before: re.Pattern[str]
+    past_after: re.Pattern[str]
+
+
+@cache
+def _table() -> DeadlineTable:
+    return load_model(TABLE, DeadlineTable)
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    words: DeadlineWords = getattr(_table(), lang)
+
+    def alternation(items: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    ahead, past = alternation(words.ahead), alternation(words.past)
+    return _Patterns(
+        ahead_before=re.compile(rf"(?:^|\W)(?:{ahead})[{_GAP}]*$", re.IGNORECASE),
+        ahead_opening=re.compile(rf"(?:{ahead})\W", re.IGNORECASE),
+        past_before=re.compile(rf"(?:^|\W)(?:{past})(?:\W+\w+)?[{_GAP}]*$", re.IGNORECASE),
+        past_after=re.compile(rf"^[{_GAP}]*(?:{past})(?:\W|$)", re.IGNORECASE),
+    )
+
+
+def counts_forward(claim: Claim, text: str) -> bool:
+    """Whether the duration claim ``claim`` of ``text`` is a deadline from the day it was
+    said."""
+    if claim.quantity.kind != "duration" or claim.lang not in ("de", "ru", "en"):
+        return False
+    found = _patterns(claim.lang)
+    before = text[max(0, claim.start - WINDOW) : claim.start]
+    after = text[claim.end : claim.end + WINDOW]
+    if found.past_before.search(before) or found.past_after.search(after):
+        return False
+    opening = found.ahead_opening.match(claim.surface + " ")
+    return bool(found.ahead_before.search(before) or opening)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, kept within the month it lands in (31 Jan + 1 → 28 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def due_after_span(claim: Claim, said: dt.date | None) -> dt.date | None:
+    """``said`` plus the longest span a duration claim allows (the upper end of "1 bis 2
+    Jahren", the bound of "в течение 36 месяцев или меньше"); None without an upper end or
+    without the day it was said. Whether the span counts forward is ``counts_forward``'s
+    question, asked by the caller."""
+    q = claim.quantity
+    longest = q.high if q.high is not None else q.value
+    if said is None or longest is None or q.bound in (">", ">="):
+        return None
+    months = registry().Quantity(longest, q.unit).to("month").magnitude
+    whole = round(months)
+    if abs(months - whole) < 1e-9:
+        return _add_months(said, whole)
+    return said + dt.timedelta(days=registry().Quantity(longest, q.unit).to("day").magnitude)
+
+
+def deadline(claim: Claim, text: str, said: dt.date | None) -> dt.date | None:
+    """When a duration claim of ``text`` falls due as a deadline: ``due_after_span`` when it
+    counts forward from the day it was said, else None."""
+    return due_after_span(claim, said) if counts_forward(claim, text) else None

@@ -1,0 +1,153 @@
+"""What every page of the site shares: where each page lives and how pages link to each
+other, HTML escaping, the Markdown shell that holds a page's raw HTML, and how a quantity is
+written for readers.
+
+One module that the page generators (``kb.site``, ``kb.site_graph``, ``kb.site_sparql``)
+import, so none of them imports another and a page's address is defined once.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import posixpath
+import re
+from typing import Any
+
+from claimkb.core.models import Claim
+
+GENERATED = "generated"
+"""The folder inside the docs folder that holds every generated page; git-ignored."""
+
+#: The downloads, and what each holds.
+DOWNLOAD_FILES: tuple[tuple[str, str], ...] = (
+    ("kb.ttl", "the knowledge graph in Turtle"),
+    ("kb.jsonld", "the knowledge graph in JSON-LD"),
+    ("claims.jsonl", "one claim per line, as JSON"),
+)
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def esc(text: object) -> str:
+    """HTML-escape anything shown on a page, quotes included (it may land in attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def slug(part: str) -> str:
+    """A file-name-safe form of an id part, so an odd id cannot escape its folder."""
+    cleaned = _UNSAFE.sub("-", part).strip(".-")
+    return cleaned or "-"
+
+
+def claim_page(claim_id: str) -> str:
+    """Docs-relative path of a claim's page; ids are ``<source>/<hash>``."""
+    return f"{GENERATED}/claims/" + "/".join(slug(p) for p in claim_id.split("/")) + ".md"
+
+
+def source_page(source_id: str) -> str:
+    """Docs-relative path of a source's page."""
+    return f"{GENERATED}/sources/{slug(source_id)}.md"
+
+
+def derivation_page(derivation_id: str) -> str:
+    """Docs-relative path of a hand-written derivation's page."""
+    return f"{GENERATED}/derivations/{slug(derivation_id)}.md"
+
+
+def entity_page(entity_id: str) -> str:
+    """Docs-relative path of an entity's page."""
+    return f"{GENERATED}/entities/{slug(entity_id)}.md"
+
+
+CLAIMS_INDEX = f"{GENERATED}/claims/index.md"
+SOURCES_INDEX = f"{GENERATED}/sources/index.md"
+DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"
+ENTITIES_INDEX = f"{GENERATED}/entities/index.md"
+PREDICTIONS_PAGE = f"{GENERATED}/predictions/index.md"
+HOME_PAGE = "index.md"
+"""The home page: generated too, since it shows what the knowledge base holds."""
+GRAPH_PAGE = f"{GENERATED}/graph/index.md"
+"""The claim graph as a picture, drawn by ``kb.site_graph``."""
+SPARQL_PAGE = f"{GENERATED}/sparql/index.md"
+"""The in-browser SPARQL page, written by ``kb.site_sparql`` (not by ``generate_pages``)."""
+DOWNLOADS = "downloads"
+"""The folder at the site's root with ``kb.ttl``, ``kb.jsonld`` and ``claims.jsonl``."""
+
+
+def page_url(page: str) -> str:
+    """The URL folder mkdocs serves a page at (``use_directory_urls``, its default)."""
+    stem = page[: -len(".md")]
+    if stem.endswith("/index") or stem == "index":
+        return stem[: -len("index")].rstrip("/")
+    return stem
+
+
+def href(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one page to another, as the browser resolves it."""
+    rel = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
+    target = "" if rel == "." else rel + "/"
+    if not target:
+        target = "./"
+    return esc(target + (f"#{anchor}" if anchor else ""))
+
+
+def download_href(from_page: str, name: str) -> str:
+    """A relative link from a page to one of the downloads."""
+    return esc(posixpath.relpath(f"{DOWNLOADS}/{name}", page_url(from_page) or "."))
+
+
+def anchor_id(claim: Claim) -> str:
+    """The id of a claim's mark in its source page."""
+    return f"c-{claim.start}"
+
+
+def number_text(x: float | None) -> str:
+    """A number as people read it: six significant digits at most (so floating-point noise
+    such as 2999999.9999999995 reads 3,000,000), no trailing ``.0``, no exponent for
+    ordinary sizes."""
+    if x is None:
+        return ""
+    if math.isfinite(x):
+        x = float(f"{x:.6g}")
+    if float(x).is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def quantity_text(claim: Claim) -> str:
+    """The normalised quantity in one line: bound, value, range, unit, rate, what is counted."""
+    q = claim.quantity
+    if q.kind == "date":
+        return (q.bound if q.bound != "=" else "") + (q.time or f"{q.value:g}")
+    parts = [q.bound if q.bound != "=" else "", "≈" if q.approx else "", number_text(q.value)]
+    text = "".join(parts)
+    if q.low is not None or q.high is not None:
+        text += f" [{number_text(q.low) or '…'} – {number_text(q.high) or '…'}]"
+    if q.unit not in ("dimensionless", ""):
+        text += f" {q.unit}"
+    if q.per:
+        text += f" per {q.per}"
+    if q.counted:
+        text += f" ({q.counted})"
+    return text
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so no string in it
+    can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def front_matter(title: str) -> str:
+    """YAML front matter with the page title; JSON strings are valid YAML, and the title is
+    escaped because themes put it into ``<title>`` unescaped."""
+    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
+
+
+def page_markdown(title: str, body: list[str]) -> str:
+    """A Markdown file that is one raw HTML block; blank lines never occur inside it."""
+    html_text = "\n".join(line for line in body if line.strip())
+    return front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'

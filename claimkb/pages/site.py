@@ -1,0 +1,811 @@
+"""The static site: the home page, one page per claim, source, entity and hand-written
+derivation, index pages, and a page of predictions (date claims) with whether they have
+fallen due; the graph page comes from ``kb.site_graph``, the SPARQL page from
+``kb.site_sparql``, and what all pages share (addresses, escaping) from ``kb.site_pages``.
+
+Pages are written as Markdown files that hold nothing but raw HTML built here, every piece of
+source text passed through ``html.escape``: quotes come from interviews and social-media
+threads, so a ``<script>`` or a stray ``*`` in them must show as text, never act as markup.
+Links between generated pages are plain ``<a href>`` with relative URLs computed there, so
+the pages depend on no mkdocs internals (its successor can take the same folder); the site
+test checks every such link. Claim pages stay out of the ``nav``: a sidebar with every page
+makes the build quadratic in the number of pages.
+
+Output is deterministic: pages are written in sorted order from sorted data, and the only
+date on them is the ``build_date`` the caller passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from claimkb.core.models import Claim, Entity, Reference, Source
+from claimkb.core.units import registry
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.knowledge.matching import normalise
+from claimkb.knowledge.predictions import predictions
+from claimkb.pages.common import (
+    CLAIMS_INDEX,
+    DERIVATIONS_INDEX,
+    DOWNLOAD_FILES,
+    ENTITIES_INDEX,
+    GENERATED,
+    GRAPH_PAGE,
+    HOME_PAGE,
+    PREDICTIONS_PAGE,
+    SOURCES_INDEX,
+    SPARQL_PAGE,
+    anchor_id,
+    claim_page,
+    derivation_page,
+    download_href,
+    entity_page,
+    esc,
+    href,
+    json_ld,
+    number_text,
+    page_markdown,
+    quantity_text,
+    source_page,
+)
+from claimkb.pages.graph import graph_page
+
+PUBLISHER = "claimkb"
+
+# The rating scale of the ClaimReview: how the claim fares in the arithmetic checks.
+RATINGS: dict[str, tuple[int, str]] = {
+    "inconsistent": (1, "Inconsistent with other figures"),
+    "unchecked": (2, "Not checked against other figures"),
+    "unverifiable": (2, "Cannot be checked with the figures at hand"),
+    "implies": (3, "Implies a further figure"),
+    "consistent": (4, "Consistent with other figures"),
+}
+BEST_RATING, WORST_RATING = 4, 1
+
+
+def _interval_text(part: dict[str, Any]) -> str:
+    """A result or compared interval from a derivation record."""
+    value, low, high = part.get("value"), part.get("low"), part.get("high")
+    text = number_text(value) if value is not None else "–"
+    if (low, high) != (value, value) and (low is not None or high is not None):
+        text += f" [{number_text(low) or '…'}, {number_text(high) or '…'}]"
+    return f"{text} {part.get('unit') or ''}".strip()
+
+
+def highlighted_quote(claim: Claim, text: str) -> str:
+    """The quote, escaped, with the claim's surface in ``<mark>``. The quote is located in the
+    source so the right occurrence is marked when the same number appears twice."""
+    quote, surface = claim.quote, claim.surface
+    at = -1
+    begin = text.rfind(quote, 0, claim.start + 1) if quote else -1
+    if begin >= 0 and begin + len(quote) >= claim.end:
+        at = claim.start - begin
+    if at < 0 or quote[at : at + len(surface)] != surface:
+        at = quote.find(surface)
+    if at < 0:
+        return f"{esc(quote)} <mark>{esc(surface)}</mark>"
+    return esc(quote[:at]) + f"<mark>{esc(surface)}</mark>" + esc(quote[at + len(surface) :])
+
+
+def claim_rating(verdicts: Iterable[str]) -> str:
+    """One rating for a claim from the verdicts of the checks it takes part in: inconsistent
+    if any check finds it so, else consistent if any does, else implies, else unverifiable;
+    a check that cannot tell does not outweigh one that can."""
+    found = set(verdicts)
+    for name in ("inconsistent", "consistent", "implies", "unverifiable"):
+        if name in found:
+            return name
+    return "unchecked"
+
+
+def claim_review(
+    claim: Claim, source: Source | None, verdict: str, build_date: dt.date
+) -> dict[str, Any]:
+    """The schema.org ClaimReview of a claim, as data (serialised with ``json.dumps``)."""
+    value, name = RATINGS[verdict]
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if source is not None:
+        appearance["name"] = source.title or source.id
+        if source.url:
+            appearance["url"] = source.url
+        if source.author:
+            appearance["author"] = {"@type": "Person", "name": source.author}
+        if source.published:
+            appearance["datePublished"] = source.published.isoformat()
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": claim.speaker},
+        "appearance": appearance,
+    }
+    if source is not None and source.reference_date:
+        item["datePublished"] = source.reference_date.isoformat()
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": claim.quote,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": name,
+        },
+        "author": {"@type": "Organization", "name": PUBLISHER},
+        "datePublished": build_date.isoformat(),
+        "itemReviewed": item,
+    }
+
+
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    table_id: str = "",
+    row_attrs: list[str] | None = None,
+) -> list[str]:
+    """An HTML table, sortable in the browser by clicking a header (``assets/claimkb.js``).
+    Cells are already-escaped HTML; ``row_attrs`` are already-escaped attributes of each row
+    (the filter reads them)."""
+    ident = f' id="{esc(table_id)}"' if table_id else ""
+    lines = [
+        f'<table class="sortable"{ident}>',
+        "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
+        "<tbody>",
+    ]
+    attrs = row_attrs or [""] * len(rows)
+    for row, attr in zip(rows, attrs, strict=True):
+        cells = "".join(f"<td>{c}</td>" for c in row)
+        lines.append(f"<tr{' ' + attr if attr else ''}>{cells}</tr>")
+    lines.append("</tbody></table>")
+    return lines
+
+
+def _dl(items: list[tuple[str, str]]) -> list[str]:
+    """A definition list of label and already-escaped HTML value; empty values are left out."""
+    return ["<dl>"] + [f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in items if v] + ["</dl>"]
+
+
+class _Site:
+    """The data every page needs, looked up once."""
+
+    def __init__(self, kb: KnowledgeBase, records: list[dict[str, Any]]) -> None:
+        self.kb = kb
+        self.records = records
+        self.claims = kb.claims_by_id
+        self.sources = {s.id: s for s in kb.sources}
+        self.references: dict[str, Reference] = {r.id: r for r in kb.references}
+        self.curated = {r["id"] for r in records if r["kind"] == "curated"}
+        self.cluster_of: dict[str, list[str]] = {}
+        for members in kb.clusters:
+            for member in members:
+                self.cluster_of[member] = sorted(members)
+        self.uses: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            for input_id in sorted(set(record["inputs"].values())):
+                self.uses.setdefault(input_id, []).append(record)
+
+        self.entity_claims: dict[str, list[Claim]] = {e.id: [] for e in kb.entities}
+        for claim in kb.claims:
+            for entity_id in sorted(set(kb.claim_entities.get(claim.id, []))):
+                if entity_id in self.entity_claims:
+                    self.entity_claims[entity_id].append(claim)
+
+    def source_name(self, source_id: str) -> str:
+        source = self.sources.get(source_id)
+        return (source.title or source.id) if source else source_id
+
+    def claim_link(self, from_page: str, claim: Claim, label: str | None = None) -> str:
+        text = label if label is not None else esc(claim.surface)
+        return f'<a href="{href(from_page, claim_page(claim.id))}">{text}</a>'
+
+    def source_link(self, from_page: str, claim: Claim) -> str:
+        if claim.source not in self.sources:
+            return esc(claim.source)
+        target = href(from_page, source_page(claim.source), anchor_id(claim))
+        return f'<a href="{target}">{esc(self.source_name(claim.source))}</a>'
+
+    def derivation_link(self, from_page: str, record: dict[str, Any]) -> str:
+        label = esc(record["title"] or record["id"])
+        if record["id"] not in self.curated:
+            return label
+        return f'<a href="{href(from_page, derivation_page(record["id"]))}">{label}</a>'
+
+
+#: What the claims table can be filtered by: the row attribute and the label of its menu.
+FACETS: tuple[tuple[str, str], ...] = (
+    ("lang", "Language"),
+    ("kind", "Kind"),
+    ("speaker", "Speaker"),
+    ("source", "Source"),
+    ("verdict", "Verdict"),
+)
+#: Separates the values of a facet that has several in one row (a claim's verdicts).
+FACET_SEPARATOR = "|"
+
+
+#: Names of the dimensions of measures (pint's base dimensions and their exponents), so a
+#: reader can pick "power" rather than "measure".
+DIMENSION_NAMES: tuple[tuple[dict[str, int], str], ...] = (
+    ({"[length]": 1}, "length"),
+    ({"[mass]": 1}, "mass"),
+    ({"[length]": 2}, "area"),
+    ({"[length]": 3}, "volume"),
+    ({"[mass]": 1, "[length]": 2, "[time]": -3}, "power"),
+    ({"[mass]": 1, "[length]": 2, "[time]": -2}, "energy"),
+    ({"[length]": 1, "[time]": -1}, "speed"),
+)
+
+
+def kind_name(claim: Claim) -> str:
+    """The claim's kind for readers: a measure is named by its dimension (power, mass)."""
+    kind = claim.quantity.kind
+    if kind != "measure":
+        return kind
+    dimensionality = dict(registry().Unit(claim.quantity.unit).dimensionality)
+    names = [name for dims, name in DIMENSION_NAMES if dims == dimensionality]
+    return names[0] if names else "measure"
+
+
+def claim_verdicts(site: _Site, claim: Claim) -> list[str]:
+    """The distinct verdicts of the checks a claim takes part in; ``unchecked`` when none."""
+    return sorted({r["verdict"] for r in site.uses.get(claim.id, [])}) or ["unchecked"]
+
+
+def sort_key(claim: Claim) -> str:
+    """The number the quantity column sorts by: the value in pint base units, so 300 MW sorts
+    below 1 GW; dates sort by their year."""
+    normalised = normalise(claim.quantity)
+    return repr(normalised.value if normalised else claim.quantity.value)
+
+
+def _filter_form(table_id: str, facets: dict[str, set[str]], noun: str) -> list[str]:
+    """The search box and one menu per facet above a table; hidden until the script runs,
+    since without it they could do nothing."""
+    lines = [
+        f'<form class="table-filter" data-table="{esc(table_id)}" hidden>',
+        '<label>Search <input type="search" name="q" placeholder="words in any column"></label>',
+    ]
+    for name, label in FACETS:
+        options = "".join(
+            f'<option value="{esc(v)}">{esc(v)}</option>' for v in sorted(facets[name])
+        )
+        lines.append(
+            f'<label>{esc(label)} <select name="{esc(name)}"><option value="">all</option>'
+            f"{options}</select></label>"
+        )
+    lines.append("</form>")
+    lines.append(
+        f'<p class="table-count" data-table="{esc(table_id)}" data-noun="{esc(noun)}"></p>'
+    )
+    return lines
+
+
+def _claims_index(site: _Site) -> str:
+    page, claims = CLAIMS_INDEX, site.kb.claims
+    facets: dict[str, set[str]] = {name: set() for name, _ in FACETS}
+    rows, attrs = [], []
+    for claim, cells in zip(claims, _claim_rows(site, page, claims), strict=True):
+        verdicts = claim_verdicts(site, claim)
+        values: dict[str, list[str]] = {
+            "lang": [claim.lang],
+            "kind": [kind_name(claim)],
+            "speaker": [claim.speaker],
+            "source": [claim.source],
+            "verdict": verdicts,
+        }
+        for name, found in values.items():
+            facets[name].update(found)
+        attrs.append(
+            " ".join(f'data-{n}="{esc(FACET_SEPARATOR.join(v))}"' for n, v in values.items())
+        )
+        quote, quantity, speaker, source = cells
+        number = f'<span data-sort="{esc(sort_key(claim))}">{quantity}</span>'
+        rows.append([quote, number, speaker, source, esc(claim.lang), esc(", ".join(verdicts))])
+    body = [
+        "<h1>Claims</h1>",
+        f"<p>{len(claims)} claims from {len(site.kb.sources)} sources. Click a column's "
+        "header to sort by it; the quantity column sorts by the value in SI base units.</p>",
+        *_filter_form("claims-table", facets, "claims"),
+        *_table(
+            ["quote", "quantity", "speaker", "source", "language", "verdicts"],
+            rows,
+            table_id="claims-table",
+            row_attrs=attrs,
+        ),
+    ]
+    return page_markdown("Claims", body)
+
+
+def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
+    page = claim_page(claim.id)
+    q = claim.quantity
+    text = site.kb.texts.get(claim.source, "")
+    uses = site.uses.get(claim.id, [])
+    verdict = claim_rating(r["verdict"] for r in uses)
+    source = site.sources.get(claim.source)
+    said = source.reference_date if source else None
+    body = [
+        f"<h1>Claim: {esc(claim.surface)}</h1>",
+        f"<blockquote><p>{highlighted_quote(claim, text)}</p></blockquote>",
+        *_dl(
+            [
+                ("Quantity", esc(quantity_text(claim))),
+                ("Kind", esc(q.kind)),
+                ("Value", esc(f"{q.value:g}" if q.kind == "date" else number_text(q.value))),
+                ("Unit", esc(q.unit)),
+                ("Low", esc(number_text(q.low))),
+                ("High", esc(number_text(q.high))),
+                ("Bound", esc(q.bound)),
+                ("Hedge", esc(q.hedge or "")),
+                ("Per", esc(q.per or "")),
+                ("Counted", esc(q.counted or "")),
+                ("Time", esc(q.time or "")),
+                ("Speaker", esc(claim.speaker)),
+                ("Said", esc(said.isoformat() if said else "")),
+                ("Language", esc(claim.lang)),
+                ("Source", site.source_link(page, claim)),
+                ("Characters", esc(f"{claim.start}–{claim.end}")),
+                ("Id", f"<code>{esc(claim.id)}</code>"),
+                ("Rating", esc(RATINGS[verdict][1])),
+            ]
+        ),
+    ]
+    others = [m for m in site.cluster_of.get(claim.id, []) if m != claim.id and m in site.claims]
+    body.append("<h2>The same claim elsewhere</h2>")
+    if others:
+        rows = [
+            [
+                site.claim_link(page, site.claims[m]),
+                esc(site.claims[m].speaker),
+                site.source_link(page, site.claims[m]),
+            ]
+            for m in others
+        ]
+        body += _table(["surface", "speaker", "source"], rows)
+    else:
+        body.append("<p>No other claim states the same quantity.</p>")
+    body.append("<h2>Checks</h2>")
+    if uses:
+        rows = [[site.derivation_link(page, r), esc(r["verdict"]), esc(r["kind"])] for r in uses]
+        body += _table(["derivation", "verdict", "kind"], rows)
+    else:
+        body.append("<p>No derivation uses this claim.</p>")
+    review = claim_review(claim, site.sources.get(claim.source), verdict, build_date)
+    body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
+    return page_markdown(f"Claim {claim.id}", body)
+
+
+def _source_text(site: _Site, source_id: str, page: str) -> str:
+    """The full text, escaped, with every claim marked and anchored at its first character.
+    A claim inside another one's span gets an empty anchor before the outer mark."""
+    text = site.kb.texts.get(source_id, "")
+    claims = sorted(
+        (c for c in site.kb.claims if c.source == source_id), key=lambda c: (c.start, -c.end)
+    )
+    out: list[str] = []
+    cursor = 0
+    used: set[str] = set()
+    pending: list[str] = []
+    for claim in claims:
+        anchor = anchor_id(claim)
+        if anchor in used:
+            continue
+        used.add(anchor)
+        if claim.start < cursor or claim.end > len(text):
+            pending.append(f'<span id="{esc(anchor)}"></span>')
+            continue
+        out.append(esc(text[cursor : claim.start]))
+        out.append(
+            f'<mark id="{esc(anchor)}">'
+            + site.claim_link(page, claim, esc(text[claim.start : claim.end]))
+            + "</mark>"
+        )
+        cursor = claim.end
+    out.append(esc(text[cursor:]))
+    # Line breaks become <br> so the block has no blank lines for Markdown to split on.
+    joined = "".join(pending) + "".join(out)
+    return joined.replace("\r\n", "\n").replace("\n", "<br>\n")
+
+
+def _source(site: _Site, source: Source) -> str:
+    page = source_page(source.id)
+    interview = source.covers_interview
+    body = [
+        f"<h1>{esc(source.title or source.id)}</h1>",
+        *_dl(
+            [
+                ("Id", f"<code>{esc(source.id)}</code>"),
+                ("Author", esc(source.author or "")),
+                ("Published", esc(source.published.isoformat() if source.published else "")),
+                ("Language", esc(source.language or "")),
+                ("Translated from", esc(source.translated_from or "")),
+                ("Kind", esc(source.kind or "")),
+                (
+                    "Original",
+                    f'<a href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else "",
+                ),
+                ("Cites", esc(source.cites or "")),
+                ("Speakers", esc(", ".join(interview.speakers)) if interview else ""),
+                ("Interviewers", esc(", ".join(interview.interviewers)) if interview else ""),
+                (
+                    "Interview date",
+                    esc(interview.date.isoformat()) if interview and interview.date else "",
+                ),
+                ("Venue", esc(interview.venue or "") if interview else ""),
+                ("Notes", esc(source.notes or "")),
+            ]
+        ),
+        "<h2>Text</h2>",
+        f'<div class="source-text">{_source_text(site, source.id, page)}</div>',
+    ]
+    return page_markdown(f"Source {source.id}", body)
+
+
+def _sources_index(site: _Site) -> str:
+    page = SOURCES_INDEX
+    counts: dict[str, int] = {}
+    for claim in site.kb.claims:
+        counts[claim.source] = counts.get(claim.source, 0) + 1
+    rows = [
+        [
+            f'<a href="{href(page, source_page(s.id))}">{esc(s.title or s.id)}</a>',
+            esc(s.author or ""),
+            esc(s.published.isoformat() if s.published else ""),
+            esc(s.language or ""),
+            esc(counts.get(s.id, 0)),
+        ]
+        for s in sorted(site.kb.sources, key=lambda s: s.id)
+    ]
+    body = [
+        "<h1>Sources</h1>",
+        *_table(["title", "author", "published", "language", "claims"], rows),
+    ]
+    return page_markdown("Sources", body)
+
+
+def _input_row(site: _Site, page: str, name: str, target: str) -> list[str]:
+    """One input of a derivation: a claim with its quote, a reference fact, or a derivation."""
+    if target in site.claims:
+        claim = site.claims[target]
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        return [esc(name), site.claim_link(page, claim, quote), esc(quantity_text(claim))]
+    if target in site.references:
+        ref = site.references[target]
+        value = number_text(ref.value) + f" {ref.unit}"
+        return [esc(name), esc(f"{ref.title} (reference {ref.id})"), esc(value)]
+    if target.startswith("derivation:"):
+        other = target.removeprefix("derivation:")
+        if other in site.curated:
+            link = f'<a href="{href(page, derivation_page(other))}">{esc(other)}</a>'
+            return [esc(name), link, "derivation"]
+    return [esc(name), esc(target), ""]
+
+
+def _assumption_text(assumption: dict[str, Any] | None) -> str:
+    """``mass = 1 t (agrees for 0.9 to 1.1)``: the solved-for value of an implies verdict."""
+    if not assumption:
+        return ""
+    text = f"{assumption['name']} = {number_text(assumption['value'])} {assumption['unit']}"
+    low, high = assumption.get("low"), assumption.get("high")
+    if low is not None or high is not None:
+        text += f" (the figures agree for {number_text(low) or '…'} to {number_text(high) or '…'})"
+    return text
+
+
+def _steps_table(record: dict[str, Any]) -> list[str]:
+    """The evaluation step by step: each input's interval, then each operation's."""
+    rows = []
+    for number, step in enumerate(record.get("steps", []), start=1):
+        low, high = step["low"], step["high"]
+        if low is not None and low == high:
+            interval = number_text(low)
+        else:
+            interval = f"[{number_text(low) or '−∞'}, {number_text(high) or '∞'}]"
+        rows.append(
+            [
+                esc(number),
+                f"<code>{esc(step['expression'])}</code>",
+                esc(interval),
+                esc(step["unit"]),
+                esc(step["note"]),
+            ]
+        )
+    if not rows:
+        return ["<p>The expression could not be evaluated step by step.</p>"]
+    return _table(["step", "expression", "interval", "unit", "note"], rows)
+
+
+def _derivation(site: _Site, record: dict[str, Any]) -> str:
+    page = derivation_page(record["id"])
+    compared = esc(_interval_text(record["compared"]))
+    if record.get("compare"):
+        compared = f"<code>{esc(record['compare'])}</code> = {compared}"
+    body = [
+        f"<h1>{esc(record['title'] or record['id'])}</h1>",
+        *_dl(
+            [
+                ("Id", f"<code>{esc(record['id'])}</code>"),
+                ("Expression", f"<code>{esc(record['expression'])}</code>"),
+                ("Result", esc(_interval_text(record["result"]))),
+                ("Compared with", compared),
+                ("Verdict", f"<strong>{esc(record['verdict'])}</strong>"),
+                ("Factor", esc(number_text(record.get("factor")))),
+                ("Reason", esc(record.get("reason") or "")),
+                ("Assumption", esc(_assumption_text(record.get("assumption")))),
+                ("Expected verdict", esc(record.get("expected") or "")),
+                ("Status", esc(record.get("status") or "")),
+                ("Written in", f"<code>{esc(record.get('where') or '')}</code>"),
+            ]
+        ),
+        "<h2>Inputs</h2>",
+        *_table(
+            ["name", "input", "quantity"],
+            [_input_row(site, page, n, t) for n, t in sorted(record["inputs"].items())],
+        ),
+        "<h2>Step by step</h2>",
+        "<p>Each input as the interval it stands for (a hedge widens a figure, a bound opens "
+        "one side), then every operation, innermost first, with the interval it yields. The "
+        "last step is the result.</p>",
+        *_steps_table(record),
+    ]
+    return page_markdown(f"Derivation {record['id']}", body)
+
+
+#: The pages the home page points to, with what each holds.
+HOME_LINKS: tuple[tuple[str, str, str], ...] = (
+    (CLAIMS_INDEX, "Claims", "every claim, sortable and filterable"),
+    (SOURCES_INDEX, "Sources", "every source with its claims marked in the text"),
+    (DERIVATIONS_INDEX, "Derivation checks", "the arithmetic between claims and its verdicts"),
+    (ENTITIES_INDEX, "Entities", "what the claims are about"),
+    (PREDICTIONS_PAGE, "Predictions", "dated claims and whether they have fallen due"),
+    (GRAPH_PAGE, "Graph", "sources, claims, same-claim links and derivations in one picture"),
+    (SPARQL_PAGE, "SPARQL", "query the knowledge base in this browser; downloads"),
+    ("methodology.md", "Methodology", "how claims are read, matched and checked; the limits"),
+)
+
+
+def _home(site: _Site) -> str:
+    """What the knowledge base holds, the most striking inconsistencies, how to query it."""
+    page, kb = HOME_PAGE, site.kb
+    by_lang = Counter(claim.lang for claim in kb.claims)
+    curated = [r for r in site.records if r["kind"] == "curated"]
+    verdicts = Counter(r["verdict"] for r in curated)
+    holds = [
+        ("sources", esc(len(kb.sources))),
+        ("claims", esc(len(kb.claims))),
+        ("claims by language", esc(", ".join(f"{k} {v}" for k, v in sorted(by_lang.items())))),
+        ("same-claim clusters", esc(len(kb.clusters))),
+        ("derivations (hand-written)", esc(len(curated))),
+        ("verdicts", esc(", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))),
+    ]
+    misses = sorted(
+        (r for r in curated if r["verdict"] == "inconsistent"),
+        key=lambda r: (-abs(math.log10(r["factor"])) if r.get("factor") else 0.0, r["id"]),
+    )
+    rows = [
+        [
+            site.derivation_link(page, r),
+            esc(f"{r['factor']:.3g}x" if r.get("factor") else "-"),
+            esc(r["reason"]),
+        ]
+        for r in misses
+    ]
+    body = [
+        "<h1>claimkb</h1>",
+        "<p>A fact-check knowledge base for numeric claims made in interviews. It reads "
+        "articles and transcripts in German, Russian and English, finds every numeric "
+        "statement in them with its value, unit, range, hedge, speaker and exact place, links "
+        "the same claim across sources and languages, and checks the arithmetic between "
+        "claims with units and uncertainty.</p>",
+        "<h2>What the knowledge base holds</h2>",
+        *_table(["what", "how many"], [[esc(label), value] for label, value in holds]),
+        "<h2>The most striking inconsistencies</h2>",
+        *_table(["derivation", "off by", "why"], rows),
+        "<h2>Where to look</h2>",
+        "<ul>",
+        *(
+            f'<li><a href="{href(page, target)}">{esc(label)}</a>: {esc(what)}</li>'
+            for target, label, what in HOME_LINKS
+        ),
+        "</ul>",
+        "<h2>How to query it</h2>",
+        f'<p>In this browser, on the <a href="{href(page, SPARQL_PAGE)}">SPARQL page</a>, '
+        "with the example queries one click away. At the command line, run <code>claimkb "
+        "query queries/ranges.rq</code> (or any SPARQL text) after <code>claimkb build</code>; "
+        "the example queries in <code>queries/</code> each say what they answer.</p>",
+        "<p>Downloads: "
+        + ", ".join(
+            f'<a href="{download_href(page, name)}">{esc(name)}</a> ({esc(what)})'
+            for name, what in DOWNLOAD_FILES
+        )
+        + ".</p>",
+    ]
+    return page_markdown("claimkb", body)
+
+
+def _derivations_index(site: _Site) -> str:
+    page = DERIVATIONS_INDEX
+    rows = [
+        [
+            site.derivation_link(page, r),
+            esc(r["kind"]),
+            esc(r["verdict"]),
+            esc(_interval_text(r["result"])),
+            esc(_interval_text(r["compared"])),
+        ]
+        for r in site.records
+    ]
+    body = [
+        "<h1>Derivation checks</h1>",
+        *_table(["derivation", "kind", "verdict", "result", "compared"], rows),
+    ]
+    return page_markdown("Derivation checks", body)
+
+
+def _claim_rows(site: _Site, page: str, claims: Iterable[Claim]) -> list[list[str]]:
+    """Rows of quote (linked to the claim page), quantity, speaker and source."""
+    rows = []
+    for claim in claims:
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        rows.append(
+            [
+                site.claim_link(page, claim, quote),
+                esc(quantity_text(claim)),
+                esc(claim.speaker),
+                site.source_link(page, claim),
+            ]
+        )
+    return rows
+
+
+def _entity(site: _Site, entity: Entity) -> str:
+    page = entity_page(entity.id)
+    claims = site.entity_claims.get(entity.id, [])
+    body = [
+        f"<h1>{esc(entity.name)}</h1>",
+        *_dl(
+            [
+                ("Id", f"<code>{esc(entity.id)}</code>"),
+                ("Kind", esc(entity.kind)),
+                ("Names", esc(", ".join(entity.aliases))),
+                ("Claims", esc(len(claims))),
+            ]
+        ),
+        "<h2>Claims</h2>",
+    ]
+    if claims:
+        body += _table(["quote", "quantity", "speaker", "source"], _claim_rows(site, page, claims))
+    else:
+        body.append("<p>No claim is about this entity.</p>")
+    return page_markdown(f"Entity {entity.name}", body)
+
+
+def _entities_index(site: _Site) -> str:
+    page = ENTITIES_INDEX
+    rows = [
+        [
+            f'<a href="{href(page, entity_page(e.id))}">{esc(e.name)}</a>',
+            esc(e.kind),
+            esc(len(site.entity_claims.get(e.id, []))),
+        ]
+        for e in sorted(site.kb.entities, key=lambda e: e.id)
+    ]
+    body = [
+        "<h1>Entities</h1>",
+        f"<p>{len(site.kb.entities)} entities the claims are about.</p>",
+        *_table(["entity", "kind", "claims"], rows),
+    ]
+    return page_markdown("Entities", body)
+
+
+def _predictions(site: _Site, build_date: dt.date) -> str:
+    page = PREDICTIONS_PAGE
+    ahead: list[list[str]] = []
+    past: list[list[str]] = []
+    for found in predictions(site.kb, build_date):
+        claim = found.claim
+        quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+        link = site.claim_link(page, claim, quote)
+        said = esc(found.said.isoformat() if found.said else "")
+        if found.ahead:
+            due = found.due.isoformat() if found.due else ""
+            if found.due and found.status == "open":
+                due = f"after {due}"
+            row = [link, esc(quantity_text(claim)), esc(found.kind), said, esc(due)]
+            ahead.append(
+                [*row, esc(found.status), esc(claim.speaker), site.source_link(page, claim)]
+            )
+        else:
+            row = [link, esc(quantity_text(claim)), said, esc(claim.speaker)]
+            past.append([*row, site.source_link(page, claim)])
+    body = [
+        "<h1>Predictions</h1>",
+        f"<p>{len(ahead)} claims name a date that lay ahead when they were said, or a span "
+        'of time counted from that day ("innerhalb von drei Jahren", "через пять лет"), '
+        "sorted by when they fall due: the end of the year, month, day or interval named, or "
+        f"the day said plus the longest span the words allow. Status as of "
+        f"{esc(build_date.isoformat())}; a claim that something happens after a date stays "
+        "open, and a span said on an unknown day has no due date.</p>",
+        *_table(["quote", "time", "kind", "said", "due", "status", "speaker", "source"], ahead),
+        "<h2>Dates that had come when they were said</h2>",
+        f"<p>{len(past)} claims name a day or period that had begun or ended by the day they "
+        'were said ("am 10. September" in an interview of that day): statements about the '
+        "past or present, not predictions.</p>",
+        *_table(["quote", "time", "said", "speaker", "source"], past),
+    ]
+    return page_markdown("Predictions", body)
+
+
+def generate_pages(
+    kb: KnowledgeBase, records: list[dict[str, Any]], docs_dir: Path, build_date: dt.date
+) -> int:
+    """Write every generated page into ``docs_dir/generated/`` (emptied first, so pages of
+    claims that are gone do not linger) and return how many were written."""
+    site = _Site(kb, records)
+    pages: dict[str, str] = {
+        CLAIMS_INDEX: _claims_index(site),
+        SOURCES_INDEX: _sources_index(site),
+        DERIVATIONS_INDEX: _derivations_index(site),
+        ENTITIES_INDEX: _entities_index(site),
+        PREDICTIONS_PAGE: _predictions(site, build_date),
+        HOME_PAGE: _home(site),
+    }
+
+    pages[GRAPH_PAGE] = graph_page(kb, records)
+    for entity in kb.entities:
+        pages[entity_page(entity.id)] = _entity(site, entity)
+    for claim in kb.claims:
+        pages[claim_page(claim.id)] = _claim(site, claim, build_date)
+    for source in kb.sources:
+        pages[source_page(source.id)] = _source(site, source)
+    for record in records:
+        if record["kind"] == "curated":
+            pages[derivation_page(record["id"])] = _derivation(site, record)
+    folder = docs_dir / GENERATED
+    if folder.exists():
+        shutil.rmtree(folder)
+    for path in sorted(pages):
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(pages[path], encoding="utf-8", newline="\n")
+    return len(pages)
+
+
+def build_site(root: Path, docs_dir: Path | None = None, site_dir: Path | None = None) -> Path:
+    """Run ``mkdocs build --strict`` with this Python and return the site folder
+    (``build/site`` unless given). mkdocs runs as a command, not through its internals, so
+    replacing it touches only this function; other folders are set through a small config
+    that inherits the repository's. Generated pages are declared not in the nav, so mkdocs
+    does not list each of them."""
+    target = (site_dir or root / "build" / "site").resolve()
+    docs = (docs_dir or root / "site").resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "mkdocs.yml"
+        settings = {
+            "INHERIT": str((root / "mkdocs.yml").resolve()),
+            "docs_dir": str(docs),
+            "site_dir": str(target),
+            "not_in_nav": f"/{GENERATED}/\n",
+        }
+        config.write_text(json.dumps(settings, indent=1), encoding="utf-8")
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        result = subprocess.run(
+            [*command, "--config-file", str(config)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return target

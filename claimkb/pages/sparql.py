@@ -1,0 +1,170 @@
+"""The site's SPARQL page and downloads: the knowledge base queried in the reader's browser.
+
+The page loads ``downloads/kb.ttl`` (the build's Turtle, copied into the site) into an
+Oxigraph store running as WebAssembly in the browser, and runs the query typed into it or
+one of the examples from ``queries/``. Everything it needs is a file of the site: the page,
+``assets/sparql.js`` (hand-written, in the docs folder), the engine (the npm package
+``oxigraph``, its browser ES module build ``web.js`` and ``web_bg.wasm``, fetched and
+verified by ``kb.vendor`` and copied to ``assets/vendor/oxigraph/`` with its license
+notice), and the downloads. Nothing is loaded from another host, so the page works offline
+from any static host (browsers do not run ES modules or ``fetch`` from ``file://``; the
+page says so there).
+
+The example queries travel to the script as JSON in a ``<script type="application/json">``
+element, escaped as the JSON-LD of the claim pages is (``kb.site.json_ld``), so no query
+text can close the element; the script puts data and results on the page with
+``textContent`` only. The engine and the downloads are copied after ``mkdocs build``, which
+would otherwise spend time on a 4 MB WebAssembly file and cleans its output folder first.
+
+Turtle is what the page loads: it is less than half the size of N-Triples and barely slower
+to parse in the browser, and JSON-LD is slower (measured: see the README).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from claimkb.build.stages import BuildError
+from claimkb.core import paths
+from claimkb.pages.common import (
+    DOWNLOAD_FILES,
+    DOWNLOADS,
+    SPARQL_PAGE,
+    download_href,
+    esc,
+    json_ld,
+    page_markdown,
+    page_url,
+)
+from claimkb.pages.vendor import NpmPackage, Opener, fetch, load_table, unpack
+from claimkb.rdf.vocab import PREFIXES
+
+ENGINE = "oxigraph"
+"""The npm package that runs the queries; pinned in ``kb/data/vendor.yaml``."""
+ENGINE_DIR = "assets/vendor/oxigraph"
+"""Where the engine's files go in the site; ``assets/sparql.js`` imports them from there."""
+SCRIPT = "assets/sparql.js"
+STYLE = "assets/sparql.css"
+DATA = "kb.ttl"
+"""The download the page loads into the store."""
+DATA_FORMAT = "text/turtle"
+"""Its media type, as Oxigraph's ``Store.load`` takes it."""
+
+
+def example_queries(folder: Path = paths.ROOT / "queries") -> list[dict[str, str]]:
+    """The example queries, sorted by file name: ``name`` (the file's stem),
+    ``description`` (its leading comment lines, joined) and ``text`` (the whole file)."""
+    queries = []
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        comment = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comment.append(line.lstrip("#").strip())
+        queries.append({"name": path.stem, "description": " ".join(comment).strip(), "text": text})
+    return queries
+
+
+def _url(from_page: str, site_path: str) -> str:
+    """A relative URL from a page to the file at ``site_path`` in the site (not escaped)."""
+    return posixpath.relpath(site_path, page_url(from_page) or ".")
+
+
+def sparql_page(queries_dir: Path = paths.ROOT / "queries") -> str:
+    """The Markdown (raw HTML) of the SPARQL page."""
+    page = SPARQL_PAGE
+    queries = example_queries(queries_dir)
+    engine = load_table()[ENGINE]
+    config: dict[str, Any] = {
+        "data": {"url": _url(page, f"{DOWNLOADS}/{DATA}"), "format": DATA_FORMAT},
+        "prefixes": {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())},
+        "queries": queries,
+    }
+    examples = [
+        f'<li><button type="button" class="md-button sparql-example" '
+        f'data-query="{esc(q["name"])}" title="{esc(q["description"])}">{esc(q["name"])}'
+        f'</button> <span class="sparql-description">{esc(q["description"])}</span></li>'
+        for q in queries
+    ]
+    prefixes = ", ".join(f"<code>{esc(p)}:</code>" for p in sorted(PREFIXES))
+    downloads = [
+        f'<li><a href="{download_href(page, name)}" download>{esc(name)}</a>: {esc(what)}</li>'
+        for name, what in DOWNLOAD_FILES
+    ]
+    body = [
+        f'<link rel="stylesheet" href="{esc(_url(page, STYLE))}">',
+        "<h1>SPARQL</h1>",
+        "<p>Query the knowledge base in this browser: the page loads "
+        f'<a href="{download_href(page, DATA)}">{esc(DATA)}</a> into '
+        '<a href="#the-engine">Oxigraph</a>, which runs here as WebAssembly; nothing is '
+        "sent anywhere. The project's prefixes need no declaration: "
+        f"{prefixes}.</p>",
+        '<noscript><p class="sparql-error">This page needs JavaScript.</p></noscript>',
+        '<h2 id="query">Query</h2>',
+        '<label for="sparql-query">SPARQL query</label>',
+        '<textarea id="sparql-query" class="sparql-query" rows="16" spellcheck="false" '
+        'autocomplete="off"></textarea>',
+        '<p><button type="button" id="sparql-run" class="md-button md-button--primary" '
+        "disabled>Run</button> <small>(Ctrl+Enter in the editor)</small></p>",
+        '<p id="sparql-status" class="sparql-status" role="status" aria-live="polite">'
+        "Loading the knowledge base…</p>",
+        '<div id="sparql-results" class="sparql-results"></div>',
+        '<h2 id="examples">Example queries</h2>',
+        "<p>Each button puts one of the example queries of <code>queries/</code> into the "
+        "editor above and runs it.</p>",
+        '<ul id="sparql-examples" class="sparql-examples">',
+        *examples,
+        "</ul>",
+        '<h2 id="downloads">Downloads</h2>',
+        "<ul>",
+        *downloads,
+        "</ul>",
+        '<h2 id="the-engine">The engine</h2>',
+        f"<p>Oxigraph's WebAssembly build: the npm package <code>{esc(engine.name)}</code> "
+        f"{esc(engine.version)}, fetched from the npm registry when the site was built, checked "
+        "against the digest pinned in the project, and served from this site "
+        f'(<a href="{esc(_url(page, ENGINE_DIR + "/LICENSE.txt"))}">license</a>).</p>',
+        f'<script type="application/json" id="sparql-config">\n{json_ld(config)}\n</script>',
+        f'<script type="module" src="{esc(_url(page, SCRIPT))}"></script>',
+    ]
+    return page_markdown("SPARQL", body)
+
+
+def write_sparql_page(docs_dir: Path, queries_dir: Path = paths.ROOT / "queries") -> Path:
+    """Write the SPARQL page into the docs folder (after ``generate_pages``, which empties
+    the generated folder) and return its path."""
+    target = docs_dir / SPARQL_PAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(sparql_page(queries_dir), encoding="utf-8", newline="\n")
+    return target
+
+
+def fetch_engine(
+    cache_dir: Path = paths.CACHE, opener: Opener = urllib.request.urlopen
+) -> tuple[NpmPackage, bytes]:
+    """The pinned engine package and its verified tarball (from the cache, else the npm
+    registry). Called before the site is built, so a missing engine fails the build early."""
+    package = load_table()[ENGINE]
+    return package, fetch(package, cache_dir, opener)
+
+
+def install_site_files(
+    site_dir: Path, build_dir: Path, engine: tuple[NpmPackage, bytes]
+) -> list[Path]:
+    """Copy the downloads from ``build_dir`` and unpack the engine into the built site;
+    return the paths written."""
+    written = []
+    folder = site_dir / DOWNLOADS
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, _ in DOWNLOAD_FILES:
+        source = build_dir / name
+        if not source.is_file():
+            raise BuildError(f"{source}: missing, so the site cannot offer it for download")
+        written.append(Path(shutil.copyfile(source, folder / name)))
+    package, tarball = engine
+    return written + unpack(package, tarball, site_dir / ENGINE_DIR)
