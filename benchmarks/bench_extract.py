@@ -34,12 +34,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimkb.core import paths
 from claimkb.core.models import Source
+from claimkb.core.project import Project
 from claimkb.extract import extract_document, extract_file
 from claimkb.extract.pipeline import scanner
 from claimkb.ledger.sources import load_sources
+from claimkb.ledger.vocabulary import load_vocabulary
 
+EXAMPLE = Project.load(Path(__file__).resolve().parents[1])
+"""The example project (the repository root) with the bundled corpus."""
+VOCABULARY = load_vocabulary(EXAMPLE.claims_dir)
+"""Its people and product names, which the extractor reads its texts with."""
 HERE = Path(__file__).resolve().parent
 ENGLISH = HERE / "data" / "en-sample.txt"
 _DIGIT = re.compile(r"\d")
@@ -54,8 +59,8 @@ def _vary(text: str, rng: random.Random) -> str:
 
 def _bundled() -> list[tuple[Source, str]]:
     return [
-        (s, (paths.SOURCES / s.file).read_text(encoding="utf-8"))
-        for s in load_sources(paths.SOURCES_YAML)
+        (s, (EXAMPLE.sources_dir / s.file).read_text(encoding="utf-8"))
+        for s in load_sources(EXAMPLE.sources_yaml)
     ]
 
 
@@ -89,7 +94,7 @@ def _timed_both(work: Callable[[], int]) -> tuple[float, float, int]:
 
 def _stream(path: Path, lang: str) -> int:
     source = Source(id=path.stem, file=path.name, language=lang)  # type: ignore[arg-type]
-    return sum(1 for _ in extract_file(path, source))
+    return sum(1 for _ in extract_file(path, source, VOCABULARY))
 
 
 def _peak_memory(path: Path, lang: str) -> int:
@@ -109,7 +114,7 @@ def _per_char_cost(source: Source, text: str, size: int, rounds: int) -> float:
     doc = _sized(text, size)
     started = time.perf_counter()
     for _ in range(rounds):
-        extract_document(source, doc)
+        extract_document(source, doc, VOCABULARY)
     return (time.perf_counter() - started) / (rounds * len(doc))
 
 
@@ -156,11 +161,11 @@ def _throughput(directory: Path, lang: str, texts: list[str], size: int) -> dict
     path = _corpus_file(directory, lang, texts, size, seed=7)
     text = path.read_text(encoding="utf-8")
     source = Source(id=path.stem, file=path.name, language=lang)  # type: ignore[arg-type]
-    extract_document(source, text[:WARM_UP])  # compile patterns, load tables
+    extract_document(source, text[:WARM_UP], VOCABULARY)  # compile patterns, load tables
     numbers = scanner(lang).candidate_count(text)
     runs = {
         "streamed": lambda: _stream(path, lang),
-        "in memory": lambda: len(extract_document(source, text)),
+        "in memory": lambda: len(extract_document(source, text, VOCABULARY)),
     }
     rows = {}
     for how, run in runs.items():

@@ -52,14 +52,16 @@ def _text(lang: str, chars: int) -> str:
 
 def _child(lang: str, chars: int, extract: bool) -> None:
     """What runs under Valgrind: warm up, then (with ``extract``) extract the text."""
+    from bench_extract import VOCABULARY
+
     from claimkb.core.models import Source
     from claimkb.extract import extract_document
 
     text = _text(lang, chars)
     source = Source(id=f"bench-{lang}", file=f"bench-{lang}.txt", language=lang)  # type: ignore[arg-type]
-    extract_document(source, text[:_WARM_UP])
+    extract_document(source, text[:_WARM_UP], VOCABULARY)
     if extract:
-        extract_document(source, text)
+        extract_document(source, text, VOCABULARY)
 
 
 def _instructions(lang: str, chars: int, extract: bool) -> int:

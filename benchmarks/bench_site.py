@@ -30,10 +30,13 @@ from pathlib import Path
 import yaml
 
 from claimkb.build.outputs import build_exporters
-from claimkb.build.stages import Summary, build, copy_build_inputs
+from claimkb.build.stages import Summary, build, copy_project
+from claimkb.core.project import Project
 from claimkb.ledger.sources import load_sources
 
 _DIGIT = re.compile(r"\d")
+EXAMPLE = Project.load(Path(__file__).resolve().parents[1])
+"""The example project (the repository root), whose corpus is multiplied."""
 
 
 def multiply_sources(root: Path, copies: int, seed: int = 7) -> int:
@@ -60,15 +63,15 @@ def multiply_sources(root: Path, copies: int, seed: int = 7) -> int:
     return chars
 
 
-def site_pages(root: Path) -> int:
+def site_pages(project: Project) -> int:
     """How many HTML pages the site build wrote."""
-    return sum(1 for _ in (root / "build" / "site").rglob("*.html"))
+    return sum(1 for _ in (project.build_dir / "site").rglob("*.html"))
 
 
-def timed_build(root: Path, day: dt.date, site: bool = True) -> tuple[Summary, int]:
-    exporters = build_exporters(day, root)
-    summary = build(root, exporters if site else exporters[:1])
-    return summary, site_pages(root) if site else 0
+def timed_build(project: Project, day: dt.date, site: bool = True) -> tuple[Summary, int]:
+    exporters = build_exporters(project, day, cache=EXAMPLE.cache_dir)
+    summary = build(project, exporters if site else exporters[:1])
+    return summary, site_pages(project) if site else 0
 
 
 def report(label: str, chars: int, summary: Summary, pages: int) -> None:
@@ -88,18 +91,16 @@ def main() -> None:
     options.add_argument("--no-site", dest="site", action="store_false", help="no site stage")
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        bundled_root = Path(tmp) / "bundled"
-        copy_build_inputs(bundled_root)
-        chars = multiply_sources(bundled_root, 1)
-        timed_build(bundled_root, args.date, args.site)  # warm-up: imports, patterns, caches
-        bundled, bundled_pages = timed_build(bundled_root, args.date, args.site)
+        small = copy_project(EXAMPLE, Path(tmp) / "bundled")
+        chars = multiply_sources(small.root, 1)
+        timed_build(small, args.date, args.site)  # warm-up: imports, patterns, caches
+        bundled, bundled_pages = timed_build(small, args.date, args.site)
         report("bundled corpus", chars, bundled, bundled_pages)
-        shutil.rmtree(bundled_root)
+        shutil.rmtree(small.root)
 
-        big_root = Path(tmp) / "synthetic"
-        copy_build_inputs(big_root)
-        chars = multiply_sources(big_root, args.copies)
-        big, big_pages = timed_build(big_root, args.date, args.site)
+        big_project = copy_project(EXAMPLE, Path(tmp) / "synthetic")
+        chars = multiply_sources(big_project.root, args.copies)
+        big, big_pages = timed_build(big_project, args.date, args.site)
         report(f"{args.copies}x synthetic corpus", chars, big, big_pages)
 
     per_claim = big.timings["export_knowledge"] / big.claims

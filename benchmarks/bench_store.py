@@ -28,18 +28,22 @@ import gc
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph
 from rdflib import Graph
 
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
+from claimkb.core.project import Project
 from claimkb.ledger.sources import load_sources
+from claimkb.rdf.examples import BUILT_IN
 from claimkb.rdf.graph import to_rdf
 from claimkb.rdf.vocab import BASE, PREFIXES
 
-QUERIES = paths.ROOT / "queries"
+EXAMPLE = Project.load(Path(__file__).resolve().parents[1])
+"""The example project (the repository root) with the bundled corpus."""
+QUERIES = BUILT_IN
 #: The project's prefixes, declared before every query: ``claimkb query`` declares them for
 #: the user, but rdflib and oxrdflib know only the ones a query declares itself.
 PROLOGUE = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in sorted(PREFIXES.items()))
@@ -87,8 +91,8 @@ def engines() -> dict[str, Engine]:
 
 def corpus_ntriples() -> bytes:
     """The bundled corpus's graph as N-Triples, one triple per line."""
-    sources = load_sources(paths.SOURCES_YAML)
-    kb = knowledge_base(paths.CLAIMS, sources, paths.SOURCES)
+    sources = load_sources(EXAMPLE.sources_yaml)
+    kb = knowledge_base(EXAMPLE.claims_dir, sources, EXAMPLE.sources_dir)
     data = to_rdf(kb).serialize(format="nt", encoding="utf-8")
     return b"\n".join(sorted(line for line in data.splitlines() if line.strip())) + b"\n"
 

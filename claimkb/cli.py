@@ -1,36 +1,38 @@
-"""The ``claimkb`` command line: thin wrappers over functions the tests call directly."""
+"""The ``claimkb`` command line: thin wrappers over functions the tests call directly.
+
+Every command but ``init`` and ``extract PATH`` works on a project, found from the current
+folder upward (as git finds ``.git``), or named by ``--project DIR`` or ``CLAIMKB_PROJECT``.
+Every error a user can cause is a ``ClaimkbError``; the group catches it once and prints its
+one line, with exit status 1 and no traceback.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 import yaml
 
 from claimkb.build.outputs import build_exporters
-from claimkb.build.stages import BuildError, bundled_knowledge_base
+from claimkb.build.scaffold import init_project
+from claimkb.build.stages import BuildError, project_knowledge_base
 from claimkb.build.stages import build as run_build
-from claimkb.core import paths
-from claimkb.core.models import Claim
-from claimkb.derive.derivations import DerivationError
-from claimkb.derive.records import outcome_table, run_checks_of_derivations
+from claimkb.core.errors import ClaimkbError, ProjectError
+from claimkb.core.models import Claim, Vocabulary
+from claimkb.core.project import Project
+from claimkb.derive.records import derivation_records, outcome_table
 from claimkb.extract import extract_file
-from claimkb.extract.reader import InputError
 from claimkb.ledger.ledger import extract_ledger, stale_ledgers
-from claimkb.ledger.sources import LedgerError, load_sources, source_for
-from claimkb.pages.vendor import VendorError
-from claimkb.rdf.graph import serialize
-from claimkb.rdf.shacl import ShapeError
-from claimkb.rdf.store import QueryError, StoreError, format_rows, open_store, read_query, run_query
-
-
-def _claims_of(path: Path) -> Iterator[Claim]:
-    return extract_file(path, source_for(path))
+from claimkb.ledger.sources import load_sources, source_for
+from claimkb.ledger.vocabulary import load_vocabulary
+from claimkb.rdf.examples import named_query
+from claimkb.rdf.graph import WRITERS, knowledge_graph
+from claimkb.rdf.store import format_rows, open_store, read_query, run_query
 
 
 def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
@@ -45,10 +47,67 @@ def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
     return count
 
 
-@click.group()
+class _Commands(click.Group):
+    """Catches every ``ClaimkbError`` of every command once: one line, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimkbError as error:
+            raise click.ClickException(str(error)) from None
+
+
+class _Context:
+    """What the group's options give every command: the project, found when first asked."""
+
+    def __init__(self, explicit: Path | None) -> None:
+        self.explicit = explicit
+        self._project: Project | None = None
+
+    @property
+    def project(self) -> Project:
+        if self._project is None:
+            self._project = Project.find(explicit=self.explicit)
+        return self._project
+
+
+pass_context = click.make_pass_decorator(_Context)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="claimkb")
-def main() -> None:
-    """claimkb: a fact-check knowledge base for numeric claims (de, ru, en)."""
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The project folder (default: the nearest folder from here upward with a "
+    "claimkb.yaml, or $CLAIMKB_PROJECT).",
+)
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path | None) -> None:
+    """claimkb: a fact-check knowledge base for the numbers people say in interviews.
+
+    Start with `claimkb init DIR`, bring documents in with `claimkb add FILE|URL`, then
+    `claimkb build` writes the knowledge base and the site into build/.
+    """
+    ctx.obj = _Context(project_dir)
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", default=None, help="The project's id (default: from the folder name).")
+@click.option("--title", default=None, help="The title of its site (default: the name).")
+def init(folder: Path | None, name: str | None, title: str | None) -> None:
+    """Make a new, buildable project in FOLDER (default: the current folder).
+
+    Writes claimkb.yaml, an empty sources/sources.yaml, the ledger's folders under claims/
+    each with a README, and queries/. Never overwrites: an existing project or file is an
+    error naming it.
+    """
+    project = init_project(folder or Path.cwd(), name, title)
+    click.echo(f"made project {project.config.name!r} in {project.root}")
+    click.echo("next: claimkb add FILE|URL, then claimkb build")
 
 
 @main.command()
@@ -62,30 +121,39 @@ def main() -> None:
     help="One JSON object per claim, or a YAML list.",
 )
 @click.option("--check", is_flag=True, help="Compare a fresh extraction with claims/extracted/.")
-def extract(paths_: tuple[Path, ...], fmt: str, check: bool) -> None:
+@click.pass_obj
+def extract(context: _Context, paths_: tuple[Path, ...], fmt: str, check: bool) -> None:
     """Print the numeric claims found in each document PATH.
 
-    The language comes from the sources.yaml beside the document, else it is detected.
-    With --check, exit non-zero when the committed ledger of the bundled corpus differs
-    from a fresh extraction.
+    The language comes from the sources.yaml beside the document, else it is detected; inside
+    a project, its people and product names are used too. With --check, exit non-zero when
+    the project's committed claims/extracted/ differs from a fresh extraction.
     """
+    if check:
+        _check_ledger(context.project)
+        return
+    if not paths_:
+        raise click.UsageError("give at least one PATH, or --check")
+    vocabulary = _vocabulary(context)
+    for path in paths_:
+        write_claims(extract_file(path, source_for(path), vocabulary), sys.stdout, fmt)
+
+
+def _vocabulary(context: _Context) -> Vocabulary:
+    """The project's people and product names; none for documents read outside a project."""
     try:
-        if check:
-            _check_ledger()
-            return
-        if not paths_:
-            raise click.UsageError("give at least one PATH, or --check")
-        for path in paths_:
-            write_claims(_claims_of(path), sys.stdout, fmt)
-    except (InputError, LedgerError) as error:
-        raise click.ClickException(str(error)) from None
+        project = context.project
+    except ProjectError:
+        return Vocabulary()
+    return load_vocabulary(project.claims_dir)
 
 
-def _check_ledger() -> None:
-    sources = load_sources(paths.SOURCES_YAML)
-    stale = stale_ledgers(paths.CLAIMS, extract_ledger(sources, paths.SOURCES))
+def _check_ledger(project: Project) -> None:
+    sources = load_sources(project.sources_yaml)
+    fresh = extract_ledger(sources, project.sources_dir, load_vocabulary(project.claims_dir))
+    stale = stale_ledgers(project.claims_dir, fresh)
     if stale:
-        raise click.ClickException(
+        raise BuildError(
             "the committed ledger differs from a fresh extraction (run `claimkb build`): "
             + ", ".join(stale)
         )
@@ -109,21 +177,21 @@ def _progress(stage: str, done: int, total: int) -> None:
     "build_date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="The date the site reports predictions against (default: today). Same date, same "
-    "inputs: byte-identical output.",
+    help="The day predictions are judged against (default: the project's build_date, "
+    "else today). Same date, same inputs: byte-identical output.",
 )
-def build(build_date: dt.datetime | None) -> None:
-    """Build the knowledge base from the bundled corpus into build/.
+@click.pass_obj
+def build(context: _Context, build_date: dt.datetime | None) -> None:
+    """Build the project's knowledge base and site into build/.
 
     Extracts every source into claims/extracted/, loads and checks the ledger, links
-    claims, and writes the exports through a temporary folder that replaces build/ only
-    when every stage succeeded, so a failed build leaves the previous build/ intact.
+    claims, evaluates the derivations, and writes the exports and the site through a
+    temporary folder that replaces build/ only when every stage succeeded, so a failed
+    build leaves the previous build/ intact.
     """
-    try:
-        day = build_date.date() if build_date else dt.date.today()
-        summary = run_build(exporters=build_exporters(day), progress=_progress)
-    except (BuildError, DerivationError, ShapeError, VendorError, RuntimeError) as error:
-        raise click.ClickException(str(error)) from None
+    project = context.project
+    day = build_date.date() if build_date else project.config.judge_date(dt.date.today())
+    summary = run_build(project, exporters=build_exporters(project, day), progress=_progress)
     click.echo(
         f"{summary.sources} sources, {summary.claims} claims, {summary.links} same-claim links "
         f"in {summary.clusters} clusters, {summary.triples} triples"
@@ -141,13 +209,12 @@ def build(build_date: dt.datetime | None) -> None:
     show_default=True,
     help="A table for people, or a JSON list.",
 )
-def check(fmt: str) -> None:
-    """Evaluate every derivation in claims/derivations/ and compare each verdict with the
-    expected one; exit non-zero when any verdict differs."""
-    try:
-        records = run_checks_of_derivations()
-    except (BuildError, DerivationError, LedgerError) as error:
-        raise click.ClickException(str(error)) from None
+@click.pass_obj
+def check(context: _Context, fmt: str) -> None:
+    """Evaluate every derivation of the project and compare each verdict with the expected
+    one; exit non-zero when any verdict differs."""
+    project = context.project
+    records = derivation_records(project_knowledge_base(project), project.claims_dir)
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
@@ -160,12 +227,10 @@ def check(fmt: str) -> None:
 
 
 @main.command()
-def links() -> None:
+@click.pass_obj
+def links(context: _Context) -> None:
     """Print the groups of claims that state the same thing (same-claim clusters)."""
-    try:
-        kb = bundled_knowledge_base()
-    except (BuildError, LedgerError) as error:
-        raise click.ClickException(str(error)) from None
+    kb = project_knowledge_base(context.project)
     by_id = kb.claims_by_id
     for number, group in enumerate(kb.clusters, start=1):
         click.echo(f"cluster {number} ({len(group)} claims)")
@@ -185,16 +250,17 @@ def links() -> None:
     show_default=True,
     help="How to print the rows.",
 )
-def query(query: str, fmt: str) -> None:
-    """Run a SPARQL QUERY (a .rq file or the query text) on the built knowledge base.
+@click.pass_obj
+def query(context: _Context, query: str, fmt: str) -> None:
+    """Run a SPARQL QUERY on the project's built knowledge base: an example query by name
+    (`ranges`), a .rq file, or the query text.
 
     The project's prefixes (schema:, qudt:, unit:, prov:, oa:, ckb: ...) need not be declared.
     """
-    try:
-        text, origin = read_query(query)
-        columns, rows = run_query(open_store(paths.BUILD), text, origin)
-    except (QueryError, StoreError) as error:
-        raise click.ClickException(str(error)) from None
+    project = context.project
+    example = named_query(query, project.queries_dir)
+    text, origin = read_query(str(example) if example else query)
+    columns, rows = run_query(open_store(project.build_dir), text, origin)
     click.echo(format_rows(columns, rows, fmt))
 
 
@@ -206,13 +272,14 @@ def query(query: str, fmt: str) -> None:
     required=True,
     help="Turtle, JSON-LD, or one claim per line.",
 )
-def export(fmt: str) -> None:
-    """Print the whole knowledge base in one format, made from the committed ledger."""
-    try:
-        kb = bundled_knowledge_base()
-        if fmt == "jsonl":
-            write_claims(kb.claims, sys.stdout, "jsonl")
-        else:
-            click.echo(serialize(kb, fmt), nl=False)
-    except (BuildError, LedgerError, ShapeError) as error:
-        raise click.ClickException(str(error)) from None
+@click.pass_obj
+def export(context: _Context, fmt: str) -> None:
+    """Print the project's whole knowledge base in one format, made from its committed
+    ledger: the same triples as build/kb.ttl and build/kb.jsonld, verdicts included."""
+    project = context.project
+    kb = project_knowledge_base(project)
+    if fmt == "jsonl":
+        write_claims(kb.claims, sys.stdout, "jsonl")
+        return
+    graph = knowledge_graph(kb, derivation_records(kb, project.claims_dir))
+    click.echo(WRITERS[fmt](graph), nl=False)

@@ -8,21 +8,29 @@ from typing import Any
 import pytest
 import yaml
 
-from claimkb.core import paths
-from claimkb.core.models import Source
+from claimkb.core.models import Source, Vocabulary
+from claimkb.core.project import Project
 from claimkb.ledger.sources import load_sources
+from claimkb.ledger.vocabulary import load_vocabulary
 
 DATA = Path(__file__).parent / "data"
+EXAMPLE = Project.load(Path(__file__).resolve().parents[1])
+"""The example project: the repository root, with the bundled corpus."""
 
 
 def bundled_sources() -> list[Source]:
     """The sources of the bundled corpus, as listed in sources/sources.yaml."""
-    return load_sources(paths.SOURCES_YAML)
+    return load_sources(EXAMPLE.sources_yaml)
+
+
+def example_vocabulary() -> Vocabulary:
+    """The example project's people and product names."""
+    return load_vocabulary(EXAMPLE.claims_dir)
 
 
 def source_text(source: Source) -> str:
     """A bundled source's text, decoded exactly as the extractor reads it."""
-    return (paths.SOURCES / source.file).read_text(encoding="utf-8")
+    return (EXAMPLE.sources_dir / source.file).read_text(encoding="utf-8")
 
 
 def expected_claims(source_id: str) -> dict[str, Any]:

@@ -12,16 +12,18 @@ import datetime as dt
 from functools import cache
 
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
 from claimkb.core.models import Citation, Claim, Entity, Interview, Quantity, Reference, Source
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
+from tests.conftest import EXAMPLE
 
 
 @cache
 def corpus_kb() -> KnowledgeBase:
     """The bundled corpus's knowledge base (built once per test session)."""
-    return knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    return knowledge_base(
+        EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir
+    )
 
 
 GERMAN = "Musk sagt, es werden etwa 100 GW pro Jahr. Dann 20 bis 30 Starts bis 2027."

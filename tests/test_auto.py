@@ -7,18 +7,20 @@ import math
 import pytest
 
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
 from claimkb.derive.auto import AutoCheck, _star, _stated_value, auto_checks, ratios
 from claimkb.derive.interval import Interval
 from claimkb.derive.value import Value
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
+from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import tiny_kb
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    return knowledge_base(
+        EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir
+    )
 
 
 @pytest.fixture(scope="module")

@@ -24,12 +24,11 @@ from typing import Any
 import pytest
 
 from claimkb.build.outputs import build_exporters
-from claimkb.build.stages import build, copy_build_inputs
-from claimkb.core import paths
-from tests.conftest import bundled_sources, expected_claims
+from claimkb.build.stages import build, copy_project
+from tests.conftest import EXAMPLE, bundled_sources, expected_claims
 
 BUILD_DATE = dt.date(2026, 11, 22)
-SCREENSHOTS = paths.ROOT / "build" / "screenshots"
+SCREENSHOTS = EXAMPLE.root / "build" / "screenshots"
 #: Flags for a root user in a container with no network beyond loopback: without the
 #: background-networking ones Chromium keeps trying to reach Google's hosts.
 CHROMIUM_ARGS = [
@@ -71,10 +70,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_browser()
-    root = tmp_path_factory.mktemp("project")
-    copy_build_inputs(root)
-    build(root, build_exporters(BUILD_DATE, root))
-    handler = functools.partial(_QuietHandler, directory=str(root / "build" / "site"))
+    project = copy_project(EXAMPLE, tmp_path_factory.mktemp("project"))
+    build(project, build_exporters(project, BUILD_DATE, cache=EXAMPLE.cache_dir))
+    handler = functools.partial(_QuietHandler, directory=str(project.build_dir / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

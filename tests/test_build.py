@@ -3,46 +3,43 @@ failing build leaves the previous build/ as it was."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from claimkb.build.outputs import write_knowledge
-from claimkb.build.stages import BuildError, build
-from claimkb.core import paths
+from claimkb.build.stages import BuildError, build, copy_project
+from claimkb.core.project import Project
 from claimkb.derive.records import derivation_records
 from claimkb.knowledge.knowledge import KnowledgeBase
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """A repository-like folder with the bundled sources and the ledger."""
-    shutil.copytree(paths.SOURCES, tmp_path / "sources")
-    shutil.copytree(paths.CLAIMS, tmp_path / "claims")
-    (tmp_path / "claims" / "reviewed").mkdir(exist_ok=True)
-    return tmp_path
+def project(tmp_path: Path) -> Project:
+    """A copy of the example project."""
+    return copy_project(EXAMPLE, tmp_path / "project")
 
 
-def test_build_writes_every_output_and_reports_the_stages(root: Path) -> None:
+def test_build_writes_every_output_and_reports_the_stages(project: Project) -> None:
     def export(kb: KnowledgeBase, folder: Path) -> int:
-        return write_knowledge(kb, folder, derivation_records(kb, root / "claims"))
+        return write_knowledge(kb, folder, derivation_records(kb, project.claims_dir))
 
-    summary = build(root, exporters=(export,))
-    names = {path.name for path in (root / "build").iterdir()}
+    summary = build(project, exporters=(export,))
+    names = {path.name for path in project.build_dir.iterdir()}
     assert {"claims.jsonl", "kb.ttl", "kb.jsonld", "store", "derivations.json"} <= names
     assert (summary.sources, summary.claims) == (5, 144)
     assert summary.triples > 5000 and summary.links >= 20
     assert list(summary.timings)[:3] == ["load sources", "extract", "ledger and checks"]
 
 
-def test_build_failure_leaves_the_previous_build_intact(root: Path) -> None:
-    build(root)
-    before = (root / "build" / "claims.jsonl").read_bytes()
-    (root / "claims" / "reviewed" / "ghost.yaml").write_text(
+def test_build_failure_leaves_the_previous_build_intact(project: Project) -> None:
+    build(project)
+    before = (project.build_dir / "claims.jsonl").read_bytes()
+    (project.claims_dir / "reviewed" / "ghost.yaml").write_text(
         "reviews:\n  - claim: nowhere/00000000\n    status: not_a_claim\n"
     )
-    with pytest.raises(BuildError, match=r"ghost\.yaml:2: review of unknown claim"):
-        build(root)
-    assert (root / "build" / "claims.jsonl").read_bytes() == before
-    assert not [p for p in root.iterdir() if p.name.startswith(".build")]
+    with pytest.raises(BuildError, match=r"^claims/reviewed/ghost\.yaml:2: review of unknown"):
+        build(project)
+    assert (project.build_dir / "claims.jsonl").read_bytes() == before
+    assert not [p for p in project.root.iterdir() if p.name.startswith(".build")]

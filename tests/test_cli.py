@@ -10,9 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from claimkb.cli import main
-from claimkb.core import paths
+from tests.conftest import EXAMPLE
 
-ORBITAL = paths.SOURCES / "orbital-ai-compute-plan.de.txt"
+ORBITAL = EXAMPLE.sources_dir / "orbital-ai-compute-plan.de.txt"
 
 
 def _run(*args: str) -> tuple[int, str]:

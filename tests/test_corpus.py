@@ -10,7 +10,7 @@ import pytest
 
 from claimkb.core.models import Claim
 from claimkb.extract import extract_document
-from tests.conftest import bundled_sources, expected_claims, source_text
+from tests.conftest import bundled_sources, example_vocabulary, expected_claims, source_text
 
 FIELDS = (
     "kind",
@@ -63,7 +63,7 @@ def _differences(entry: dict[str, Any], claim: Claim) -> list[str]:
 def test_corpus_claims_match_hand_written_expectations(source: Any) -> None:
     text = source_text(source)
     expected = expected_claims(source.id)
-    claims = {(c.start, c.end): c for c in extract_document(source, text)}
+    claims = {(c.start, c.end): c for c in extract_document(source, text, example_vocabulary())}
     problems = []
     for entry in expected["claims"]:
         span = _span(text, entry)
@@ -84,7 +84,7 @@ def test_corpus_claims_match_hand_written_expectations(source: Any) -> None:
 def test_corpus_chrome_and_names_are_not_claims(source: Any) -> None:
     text = source_text(source)
     expected = expected_claims(source.id)
-    claims = extract_document(source, text)
+    claims = extract_document(source, text, example_vocabulary())
     for entry in expected.get("not_claims", []):
         start, end = _span(text, entry)
         overlapping = [c.surface for c in claims if c.start < end and start < c.end]

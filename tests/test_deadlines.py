@@ -10,13 +10,18 @@ import pytest
 from claimkb.core.models import Claim, Source
 from claimkb.extract import extract_document
 from claimkb.knowledge.deadlines import counts_forward, deadline
+from tests.conftest import example_vocabulary
 
 SAID = dt.date(2026, 1, 31)
 
 
 def _duration(lang: str, text: str) -> Claim:
     source = Source(id="t", file="t.txt", language=lang)  # type: ignore[arg-type]
-    (claim,) = [c for c in extract_document(source, text) if c.quantity.kind == "duration"]
+    (claim,) = [
+        c
+        for c in extract_document(source, text, example_vocabulary())
+        if c.quantity.kind == "duration"
+    ]
     return claim
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
 from claimkb.core.yamlio import LedgerError
 from claimkb.derive.derivations import (
     DerivationError,
@@ -19,19 +18,22 @@ from claimkb.derive.derivations import (
 )
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    return knowledge_base(
+        EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir
+    )
 
 
 @pytest.fixture(scope="module")
 def outcomes(kb: KnowledgeBase) -> dict[str, Outcome]:
-    return {o.derivation.id: o for o in evaluate_derivations(kb, paths.CLAIMS)}
+    return {o.derivation.id: o for o in evaluate_derivations(kb, EXAMPLE.claims_dir)}
 
 
-DERIVATION_IDS = [located.record.id for located in load_derivations(paths.CLAIMS)]
+DERIVATION_IDS = [located.record.id for located in load_derivations(EXAMPLE.claims_dir)]
 
 
 @pytest.mark.parametrize("derivation_id", DERIVATION_IDS)
@@ -58,7 +60,7 @@ def test_derivation_result_carries_its_inputs_as_provenance(
 @pytest.fixture
 def claims_copy(tmp_path: Path) -> Path:
     target = tmp_path / "claims"
-    shutil.copytree(paths.CLAIMS, target)
+    shutil.copytree(EXAMPLE.claims_dir, target)
     (target / "derivations").mkdir(exist_ok=True)
     return target
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from claimkb.cli import main
-from claimkb.core import paths
 from claimkb.core.models import JSONL_FIELDS
 from claimkb.derive.derivations import load_derivations
+from claimkb.pages.publish import TEMPLATE
+from claimkb.rdf.examples import query_files
+from tests.conftest import EXAMPLE
 
-README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+README = (EXAMPLE.root / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", sorted(main.commands))
@@ -21,7 +23,7 @@ def test_docs_every_command_is_in_the_readme(command: str) -> None:
     assert f"`claimkb {command}" in README
 
 
-QUERIES = sorted((paths.ROOT / "queries").glob("*.rq"))
+QUERIES = query_files(EXAMPLE.queries_dir)
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[path.name for path in QUERIES])
@@ -37,7 +39,7 @@ def test_docs_readme_lists_the_jsonl_fields() -> None:
 def _documented_expressions() -> dict[str, str]:
     """Each derivation's expression as site/derivations.md shows it: the id line in backticks,
     then the first "- Expression:" line after it."""
-    text = (paths.ROOT / "site" / "derivations.md").read_text(encoding="utf-8")
+    text = (TEMPLATE / "derivations.md").read_text(encoding="utf-8")
     found: dict[str, str] = {}
     current = None
     for line in text.splitlines():
@@ -52,5 +54,5 @@ def _documented_expressions() -> dict[str, str]:
 
 def test_docs_derivation_expressions_match_the_ledger() -> None:
     documented = _documented_expressions()
-    written = {d.record.id: d.record.expression for d in load_derivations(paths.CLAIMS)}
+    written = {d.record.id: d.record.expression for d in load_derivations(EXAMPLE.claims_dir)}
     assert documented == written

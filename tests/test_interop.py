@@ -12,7 +12,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from claimkb.rdf.graph import export_rdf, to_rdf
+from claimkb.build.outputs import write_knowledge
+from claimkb.rdf.graph import to_rdf
 from tests.rdf_fixtures import corpus_kb
 
 RAPPER = shutil.which("rapper")
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     folder = tmp_path_factory.mktemp("build")
-    return folder / "kb.ttl", export_rdf(corpus_kb(), folder)
+    return folder / "kb.ttl", write_knowledge(corpus_kb(), folder, [])
 
 
 def _rapper(*args: str) -> subprocess.CompletedProcess[bytes]:

@@ -9,28 +9,33 @@ from pathlib import Path
 import pytest
 
 from claimkb.build.stages import BuildError, knowledge_base
-from claimkb.core import paths
 from claimkb.core.yamlio import LedgerError
 from claimkb.knowledge.checks import run_checks
 from claimkb.ledger.ledger import extract_ledger, load_ledger, stale_ledgers
-from claimkb.ledger.schemas import SCHEMAS, schema_text
+from claimkb.ledger.schemas import FOLDER, SCHEMAS, schema_text
 from claimkb.ledger.sources import load_sources
+from tests.conftest import EXAMPLE, example_vocabulary
 
 
 def test_ledger_every_committed_file_loads_and_passes_the_checks() -> None:
-    ledger = load_ledger(paths.CLAIMS)
+    ledger = load_ledger(EXAMPLE.claims_dir)
     assert ledger.extracted and ledger.references and ledger.entities
     assert run_checks(ledger) == []
 
 
 def test_ledger_extracted_is_up_to_date_with_the_extractor() -> None:
-    sources = load_sources(paths.SOURCES_YAML)
-    assert stale_ledgers(paths.CLAIMS, extract_ledger(sources, paths.SOURCES)) == []
+    sources = load_sources(EXAMPLE.sources_yaml)
+    assert (
+        stale_ledgers(
+            EXAMPLE.claims_dir, extract_ledger(sources, EXAMPLE.sources_dir, example_vocabulary())
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_ledger_json_schemas_match_the_models(name: str) -> None:
-    committed = (paths.ROOT / "schemas" / name).read_text(encoding="utf-8")
+    committed = (FOLDER / name).read_text(encoding="utf-8")
     assert committed == schema_text(SCHEMAS[name]), "run `python -m claimkb.ledger.schemas`"
 
 
@@ -38,7 +43,7 @@ def test_ledger_json_schemas_match_the_models(name: str) -> None:
 def claims_copy(tmp_path: Path) -> Path:
     """A writable copy of claims/ to break."""
     target = tmp_path / "claims"
-    shutil.copytree(paths.CLAIMS, target)
+    shutil.copytree(EXAMPLE.claims_dir, target)
     (target / "reviewed").mkdir(exist_ok=True)
     return target
 
@@ -48,7 +53,7 @@ def _first_claim_id(claims_dir: Path) -> str:
 
 
 def _knowledge_base(claims_dir: Path) -> None:
-    knowledge_base(claims_dir, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    knowledge_base(claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir)
 
 
 REVIEWS = "reviews:\n  - claim: {claim}\n    status: corrected\n    quantity:\n      unit: {unit}\n"
@@ -105,7 +110,7 @@ def test_ledger_reviews_correct_and_reject_claims(claims_copy: Path) -> None:
         f"      value: 4.0\n    speaker: Somebody Else\n"
         f"  - claim: {second.id}\n    status: not_a_claim\n"
     )
-    kb = knowledge_base(claims_copy, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    kb = knowledge_base(claims_copy, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir)
     by_id = {claim.id: claim for claim in kb.claims}
     assert second.id not in by_id
     assert by_id[first.id].quantity.value == 4.0

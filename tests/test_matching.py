@@ -9,11 +9,11 @@ import math
 import pytest
 
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
 from claimkb.core.models import Quantity
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import clusters, normalise, reach, spanning_links
 from claimkb.ledger.sources import load_sources
+from tests.conftest import EXAMPLE
 
 THREAD = "dwarkesh-x-thread-2026-02-06.de"
 DIGEST = "dwarkesh-podcast-digest-2026-02-06.ru"
@@ -23,7 +23,9 @@ ALLIN = "allin-podcast-interview-2025-09.de"
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
+    return knowledge_base(
+        EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir
+    )
 
 
 def _ids(kb: KnowledgeBase, source: str, surface: str) -> list[str]:

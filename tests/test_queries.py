@@ -17,12 +17,13 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from claimkb.core import paths
-from claimkb.rdf.graph import export_rdf
+from claimkb.build.outputs import write_knowledge
+from claimkb.rdf.examples import BUILT_IN
 from claimkb.rdf.store import QueryError, Row, format_rows, open_store, read_query, run_query
+from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
-QUERIES = paths.ROOT / "queries"
+QUERIES = BUILT_IN
 #: The day the "predictions past due" test pretends it is.
 TODAY = '"2026-11-22T12:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
 
@@ -38,14 +39,14 @@ KR_AUTHOR, UNKNOWN = "36Kr (36氪的朋友们)", "unknown author"
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> pyoxigraph.Store:
     folder = tmp_path_factory.mktemp("build")
-    export_rdf(corpus_kb(), folder)
+    write_knowledge(corpus_kb(), folder, [])
     return open_store(folder)
 
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> pyoxigraph.Store:
     folder = tmp_path_factory.mktemp("tiny")
-    export_rdf(tiny_kb(), folder)
+    write_knowledge(tiny_kb(), folder, [])
     return open_store(folder)
 
 
@@ -172,7 +173,7 @@ def test_query_numbers_in_source(corpus: pyoxigraph.Store) -> None:
         (998, 1009, "rund 100 GW", 100.0, "GigaW", MUSK),
         (1365, 1386, "mehr als 100 Terawatt", 100.0, "TeraW", MUSK),
     ]
-    text = (paths.SOURCES / f"{ORBITAL}.txt").read_text(encoding="utf-8")
+    text = (EXAMPLE.sources_dir / f"{ORBITAL}.txt").read_text(encoding="utf-8")
     for start, end, surface, *_, quote in found:
         assert isinstance(start, int) and isinstance(end, int)
         assert text[start:end] == surface

@@ -17,20 +17,20 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, XSD
 
-from claimkb.core import paths
+from claimkb.build.outputs import write_knowledge
 from claimkb.rdf.graph import (
+    WRITERS,
     RdfError,
     double_lexical,
-    export_rdf,
     jsonld,
     period,
-    serialize,
     si_value,
     to_rdf,
     turtle,
 )
 from claimkb.rdf.qudt import TABLE, UnknownUnitError, qudt_unit
 from claimkb.rdf.vocab import CKB, OA, QUANTITYKIND, QUDT, SCHEMA, UNIT, iri, slug
+from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import GERMAN, corpus_kb, tiny_kb
 
 # ----------------------------------------------------------------------------- identity
@@ -94,8 +94,8 @@ def test_units_qudt_unknown_unit_is_an_error_naming_it() -> None:
 
 
 def test_units_qudt_covers_every_unit_the_extractor_can_produce() -> None:
-    tables = [paths.ROOT / "claimkb" / "extract" / "lang" / "units.yaml"]
-    tables += sorted((paths.ROOT / "claimkb" / "extract" / "lang").glob("*/units.yaml"))
+    tables = [EXAMPLE.root / "claimkb" / "extract" / "lang" / "units.yaml"]
+    tables += sorted((EXAMPLE.root / "claimkb" / "extract" / "lang").glob("*/units.yaml"))
     units = {"dimensionless", "date"}
     for table in tables:
         for section in yaml.safe_load(table.read_text(encoding="utf-8")).values():
@@ -290,7 +290,7 @@ def test_rdf_turtle_and_jsonld_are_byte_identical_across_runs_and_hash_seeds() -
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     other = subprocess.run(
-        [sys.executable, "-c", program], cwd=paths.ROOT, env=env, capture_output=True, check=True
+        [sys.executable, "-c", program], cwd=EXAMPLE.root, env=env, capture_output=True, check=True
     )
     assert other.stdout.decode("utf-8") == here
 
@@ -312,16 +312,17 @@ def test_rdf_turtle_reads_back_as_the_same_graph() -> None:
     assert isomorphic(Graph().parse(data=turtle(graph), format="turtle"), graph)
 
 
-def test_rdf_serialize_gives_turtle_or_jsonld() -> None:
+def test_rdf_writers_give_turtle_and_jsonld() -> None:
     graph = to_rdf(tiny_kb())
-    assert serialize(tiny_kb(), "ttl") == turtle(graph)
-    assert serialize(tiny_kb(), "jsonld") == jsonld(graph)
-    with pytest.raises(ValueError, match="unknown RDF format 'xml'"):
-        serialize(tiny_kb(), "xml")
+    assert WRITERS["ttl"](graph) == turtle(graph)
+    assert WRITERS["jsonld"](graph) == jsonld(graph)
+    assert sorted(WRITERS) == ["jsonld", "ttl"]
 
 
-def test_rdf_export_writes_turtle_jsonld_and_store_and_counts_triples(tmp_path: Path) -> None:
-    count = export_rdf(tiny_kb(), tmp_path)
+def test_rdf_write_knowledge_writes_turtle_jsonld_and_store_and_counts_triples(
+    tmp_path: Path,
+) -> None:
+    count = write_knowledge(tiny_kb(), tmp_path, [])
     assert count == len(to_rdf(tiny_kb()))
     assert (tmp_path / "kb.ttl").read_text(encoding="utf-8") == turtle(to_rdf(tiny_kb()))
     assert (tmp_path / "kb.jsonld").is_file()

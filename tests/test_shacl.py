@@ -10,7 +10,8 @@ from rdflib import Graph, Literal
 from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 
-from claimkb.rdf.graph import export_rdf, to_rdf
+from claimkb.build.outputs import write_knowledge
+from claimkb.rdf.graph import to_rdf
 from claimkb.rdf.qudt import TABLE, qudt_unit
 from claimkb.rdf.shacl import SHAPES, ShapeError, shapes_graph, validate
 from claimkb.rdf.vocab import CKB, OA, QUDT, SCHEMA, UNIT, iri
@@ -79,7 +80,7 @@ def test_shacl_export_writes_nothing_when_the_graph_is_invalid(
 ) -> None:
     monkeypatch.setattr("claimkb.rdf.graph.to_rdf", lambda kb: _broken())
     with pytest.raises(ShapeError):
-        export_rdf(tiny_kb(), tmp_path)
+        write_knowledge(tiny_kb(), tmp_path, [])
     assert list(tmp_path.iterdir()) == []
 
 

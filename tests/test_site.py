@@ -11,7 +11,6 @@ import datetime as dt
 import html
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -19,7 +18,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
 from claimkb.derive.records import derivation_records
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
@@ -35,8 +33,11 @@ from claimkb.pages.common import (
     entity_page,
     source_page,
 )
-from claimkb.pages.site import build_site, generate_pages
+from claimkb.pages.publish import build_site, copy_template
+from claimkb.pages.site import generate_pages
 from claimkb.pages.sparql import ENGINE_DIR, install_site_files, write_sparql_page
+from claimkb.rdf.examples import query_files
+from tests.conftest import EXAMPLE
 from tests.vendor_fixtures import ENGINE_FILES, package_for, tarball
 
 BUILD_DATE = dt.date(2026, 1, 31)
@@ -65,18 +66,18 @@ def html_path(site: Path, page: str) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
-    records = derivation_records(kb, paths.CLAIMS)
+    kb = knowledge_base(EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir)
+    records = derivation_records(kb, EXAMPLE.claims_dir)
     first = kb.claims[0]
     claims = [first.model_copy(update={"quote": f"{first.quote} {EVIL}"}), *kb.claims[1:]]
     texts = {**kb.texts, first.source: kb.texts[first.source] + "\n" + EVIL + "\n"}
     kb = dataclasses.replace(kb, claims=claims, texts=texts)
     tmp = tmp_path_factory.mktemp("site")
     docs = tmp / "docs"
-    shutil.copytree(paths.ROOT / "site", docs, ignore=shutil.ignore_patterns(GENERATED))
-    pages = generate_pages(kb, records, docs, BUILD_DATE)
-    write_sparql_page(docs)
-    site = build_site(paths.ROOT, docs_dir=docs, site_dir=tmp / "out")
+    copy_template(docs)
+    pages = generate_pages(kb, records, docs, BUILD_DATE, EXAMPLE.config)
+    write_sparql_page(docs, query_files())
+    site = build_site(EXAMPLE.config, docs, tmp / "out")
     exports = tmp / "build"
     exports.mkdir()
     for name, _ in DOWNLOAD_FILES:
@@ -275,8 +276,8 @@ def test_entity_page_lists_its_claims(built: Built) -> None:
 
 
 def test_predictions_page(tmp_path: Path) -> None:
-    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
-    generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22))
+    kb = knowledge_base(EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir)
+    generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22), EXAMPLE.config)
     page = (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8")
     ahead, past = page.split("<h2>")
     rows = _rows(ahead)
@@ -325,7 +326,7 @@ def test_predictions_page(tmp_path: Path) -> None:
     assert [r[4:6] for r in rows if "innerhalb von drei Jahren" in r[0]] == [["", "unknown"]] * 2
     dues = [r[4].removeprefix("after ") for r in rows if r[4]]
     assert dues == sorted(dues) and dues[0] == "2025-12-31" and dues[-1] == "2031-02-05"
-    assert generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22)) > 0
+    assert generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22), EXAMPLE.config) > 0
     assert (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8") == page
 
 
@@ -354,7 +355,7 @@ def test_sparql_page_embeds_every_example_query(built: Built) -> None:
     path = html_path(built.site, SPARQL_PAGE)
     parsed = parse(path)
     config = json.loads(parsed.json["sparql-config"])
-    files = sorted((paths.ROOT / "queries").glob("*.rq"))
+    files = query_files(EXAMPLE.queries_dir)
     assert len(files) == 17
     assert [q["name"] for q in config["queries"]] == [f.stem for f in files]
     assert [q["text"] for q in config["queries"]] == [f.read_text("utf-8") for f in files]

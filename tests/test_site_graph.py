@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from claimkb.core import paths
 from claimkb.derive.records import derivation_records
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.pages.graph import Node, column_order, graph_page, graph_svg, layout
+from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -32,7 +32,7 @@ EVIL = '<script>alert("x")</script> & co'
 @pytest.fixture(scope="module")
 def corpus() -> tuple[KnowledgeBase, list[dict[str, Any]]]:
     kb = corpus_kb()
-    return kb, derivation_records(kb, paths.CLAIMS)
+    return kb, derivation_records(kb, EXAMPLE.claims_dir)
 
 
 def kinds(svg: str) -> Counter[str]:
@@ -166,7 +166,7 @@ def test_same_input_same_bytes(corpus: tuple[KnowledgeBase, Any], tmp_path: Path
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     result = subprocess.run(
         [sys.executable, "-c", code, str(dump)],
-        cwd=paths.ROOT,
+        cwd=EXAMPLE.root,
         env=env,
         capture_output=True,
         check=False,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,11 @@ from click.testing import CliRunner
 
 from claimkb import cli
 from claimkb.build.outputs import build_exporters
-from claimkb.build.stages import build
-from claimkb.core import paths
+from claimkb.build.stages import build, copy_project
 from claimkb.pages.sparql import example_queries, install_site_files, sparql_page
 from claimkb.pages.vendor import VendorError
+from claimkb.rdf.examples import BUILT_IN, query_files
+from tests.conftest import EXAMPLE
 from tests.vendor_fixtures import ENGINE_FILES, FakeRegistry, package_for, tarball
 
 HOSTILE = (
@@ -37,7 +37,7 @@ def _config(page: str) -> dict[str, object]:
 
 def test_a_query_cannot_close_the_script_element(tmp_path: Path) -> None:
     (tmp_path / "evil.rq").write_text(HOSTILE, encoding="utf-8")
-    page = sparql_page(tmp_path)
+    page = sparql_page([tmp_path / "evil.rq"])
     # One end tag for the configuration and one for the module: no query text adds any.
     assert len(re.findall(r"</script", page, re.I)) == 2
     assert "<!--" not in page and "<script>alert" not in page
@@ -54,7 +54,8 @@ def test_example_queries_are_the_files_with_their_comments(tmp_path: Path) -> No
     (tmp_path / "b.rq").write_text("# Second.\nASK {}\n", encoding="utf-8")
     (tmp_path / "a.rq").write_text("# First line,\n#   and second.\nSELECT * {}\n", "utf-8")
     (tmp_path / "notes.txt").write_text("# not a query\n", encoding="utf-8")
-    assert example_queries(tmp_path) == [
+    files = sorted(tmp_path.glob("*.rq"))
+    assert example_queries(files) == [
         {
             "name": "a",
             "description": "First line, and second.",
@@ -65,7 +66,7 @@ def test_example_queries_are_the_files_with_their_comments(tmp_path: Path) -> No
 
 
 def test_page_and_copied_files_are_the_same_on_every_run(tmp_path: Path) -> None:
-    assert sparql_page() == sparql_page()
+    assert sparql_page(query_files()) == sparql_page(query_files())
     exports = tmp_path / "build"
     exports.mkdir()
     for name in ("kb.ttl", "kb.jsonld", "claims.jsonl"):
@@ -89,26 +90,22 @@ def test_page_and_copied_files_are_the_same_on_every_run(tmp_path: Path) -> None
 
 
 def test_a_build_without_the_engine_fails_and_keeps_the_previous_build(tmp_path: Path) -> None:
-    shutil.copytree(paths.SOURCES, tmp_path / "sources")
-    shutil.copytree(paths.CLAIMS, tmp_path / "claims")
-    (tmp_path / "claims" / "reviewed").mkdir(exist_ok=True)
-    build(tmp_path)
-    before = (tmp_path / "build" / "claims.jsonl").read_bytes()
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    build(project)
+    before = (project.build_dir / "claims.jsonl").read_bytes()
     offline = FakeRegistry(None)
-    _, export_site = build_exporters(
-        dt.date(2026, 1, 31), tmp_path, opener=offline, cache=tmp_path / ".cache"
-    )
+    _, export_site = build_exporters(project, dt.date(2026, 1, 31), opener=offline)
     with pytest.raises(VendorError) as raised:
-        build(tmp_path, exporters=(export_site,))
+        build(project, exporters=(export_site,))
     assert str(raised.value).startswith(
         "cannot fetch npm package oxigraph 0.5.11 from "
         "https://registry.npmjs.org/oxigraph/-/oxigraph-0.5.11.tgz: "
     )
     assert offline.calls == ["https://registry.npmjs.org/oxigraph/-/oxigraph-0.5.11.tgz"]
-    assert (tmp_path / "build" / "claims.jsonl").read_bytes() == before
-    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["claims.jsonl"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build")]
-    assert not (tmp_path / "site").exists()  # failed before any page was written
+    assert (project.build_dir / "claims.jsonl").read_bytes() == before
+    assert sorted(p.name for p in project.build_dir.iterdir()) == ["claims.jsonl"]
+    assert not [p for p in project.root.iterdir() if p.name.startswith(".build")]
+    assert not (project.root / "site").exists()  # nothing written into the project
 
 
 def test_the_command_reports_a_missing_engine_in_one_line(
@@ -116,10 +113,22 @@ def test_the_command_reports_a_missing_engine_in_one_line(
 ) -> None:
     message = "cannot fetch npm package oxigraph 0.5.11 from https://registry.npmjs.org/x.tgz: down"
 
-    def fail(**_: object) -> None:
+    def fail(*_: object, **__: object) -> None:
         raise VendorError(message)
 
     monkeypatch.setattr(cli, "run_build", fail)
     result = CliRunner().invoke(cli.main, ["build", "--date", "2026-01-31"])
     assert result.exit_code == 1
     assert result.output == f"Error: {message}\n"
+
+
+def test_a_project_query_joins_the_built_in_ones_and_replaces_one_of_its_name(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "ranges.rq").write_text("# Our own ranges.\nASK {}\n", encoding="utf-8")
+    (tmp_path / "zz-ours.rq").write_text("# Ours.\nASK {}\n", encoding="utf-8")
+    built_in = sorted(path.stem for path in BUILT_IN.glob("*.rq"))
+    files = query_files(tmp_path)
+    assert [path.stem for path in files] == sorted([*built_in, "zz-ours"])
+    assert files[[p.stem for p in files].index("ranges")] == tmp_path / "ranges.rq"
+    assert query_files(tmp_path / "missing") == sorted(BUILT_IN.glob("*.rq"))

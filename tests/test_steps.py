@@ -7,13 +7,13 @@ import math
 
 import pytest
 
-from claimkb.build.stages import bundled_knowledge_base
-from claimkb.core import paths
+from claimkb.build.stages import project_knowledge_base
 from claimkb.derive.expr import parse
 from claimkb.derive.interval import Interval
 from claimkb.derive.records import derivation_records
 from claimkb.derive.steps import evaluation_steps, readable
 from claimkb.derive.value import Value
+from tests.conftest import EXAMPLE
 
 
 def test_steps_show_inputs_once_then_each_operation_innermost_first() -> None:
@@ -54,10 +54,10 @@ def test_readable_reduces_two_units_of_one_dimension() -> None:
 
 
 def test_the_terawatt_derivation_step_by_step() -> None:
-    kb = bundled_knowledge_base()
+    kb = project_knowledge_base(EXAMPLE)
     (record,) = [
         r
-        for r in derivation_records(kb, paths.CLAIMS)
+        for r in derivation_records(kb, EXAMPLE.claims_dir)
         if r["id"] == "starship-launches-for-terawatt-a-year"
     ]
     steps = record["steps"]

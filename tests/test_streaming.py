@@ -9,7 +9,7 @@ import pytest
 from claimkb.extract import extract_document
 from claimkb.extract.pipeline import extract_chunks
 from claimkb.extract.reader import read_chunks, split_chunks
-from tests.conftest import bundled_sources, source_text
+from tests.conftest import bundled_sources, example_vocabulary, source_text
 
 
 def test_streaming_chunked_extraction_equals_whole_document(tmp_path: Path) -> None:
@@ -17,8 +17,8 @@ def test_streaming_chunked_extraction_equals_whole_document(tmp_path: Path) -> N
     text = source_text(source)
     doc = tmp_path / source.file
     doc.write_text(text, encoding="utf-8")
-    whole = extract_document(source, text)
-    chunked = list(extract_chunks(source, read_chunks(doc, chunk_chars=700)))
+    whole = extract_document(source, text, example_vocabulary())
+    chunked = list(extract_chunks(source, read_chunks(doc, chunk_chars=700), example_vocabulary()))
     assert [c.model_dump() for c in chunked] == [c.model_dump() for c in whole]
 
 

@@ -10,23 +10,24 @@ import pytest
 
 from claimkb.build.outputs import write_knowledge
 from claimkb.build.stages import knowledge_base
-from claimkb.core import paths
 from claimkb.derive.records import derivation_records
 from claimkb.ledger.sources import load_sources
+from claimkb.rdf.examples import BUILT_IN
 from claimkb.rdf.store import open_store, read_query, run_query
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("build")
-    kb = knowledge_base(paths.CLAIMS, load_sources(paths.SOURCES_YAML), paths.SOURCES)
-    write_knowledge(kb, folder, derivation_records(kb, paths.CLAIMS))
+    kb = knowledge_base(EXAMPLE.claims_dir, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir)
+    write_knowledge(kb, folder, derivation_records(kb, EXAMPLE.claims_dir))
     return folder
 
 
 def test_verdicts_inconsistent_derivations_with_their_inputs_quotes(built: Path) -> None:
     store: pyoxigraph.Store = open_store(built)
-    text, origin = read_query(str(paths.ROOT / "queries" / "inconsistent-derivations.rq"))
+    text, origin = read_query(str(BUILT_IN / "inconsistent-derivations.rq"))
     _, rows = run_query(store, text, origin)
     # Worked out from claims/derivations/*.yaml: the three derivations expected to be
     # inconsistent, each with the claims among its inputs (reference facts and other

@@ -9,32 +9,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimkb.core import paths
+from claimkb.core.project import Project
 from claimkb.knowledge.knowledge import KnowledgeBase
-from claimkb.rdf.graph import to_rdf, write_rdf
-from claimkb.rdf.verdicts import add_verdicts
+from claimkb.rdf.graph import knowledge_graph, write_rdf
 from claimkb.derive.records import derivation_records
-from claimkb.rdf.shacl import validate
-from claimkb.pages.site import build_site, generate_pages
+from claimkb.pages.publish import build_site, copy_template
+from claimkb.pages.site import generate_pages
 from claimkb.pages.sparql import fetch_engine, install_site_files, write_sparql_page
+from claimkb.rdf.examples import query_files
 from claimkb.rdf.store import write_store
 from claimkb.pages.vendor import Opener
 
 Exporter = Callable[[KnowledgeBase, Path], int]
+DOCS_FOLDER = ".pages"
+"""The docs folder mkdocs reads, inside the staging folder; gone once the site is built."""
 
 
 def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[dict[str, Any]]) -> int:
     """Write ``derivations.json`` (``records``), ``kb.ttl``, ``kb.jsonld`` and ``store/`` into
     ``folder``; return the number of triples. Nothing is written when the graph breaks a
     shape."""
-    graph = to_rdf(kb)
-    add_verdicts(graph, records)
-    validate(graph)
+    graph = knowledge_graph(kb, records)
     text = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (folder / "derivations.json").write_text(text, encoding="utf-8", newline="\n")
     write_rdf(graph, folder)
@@ -43,35 +44,38 @@ def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[dict[str, Any
 
 
 def build_exporters(
+    project: Project,
     build_date: dt.date,
-    root: Path = paths.ROOT,
     opener: Opener = urllib.request.urlopen,
-    cache: Path = paths.CACHE,
+    cache: Path | None = None,
 ) -> tuple[Exporter, ...]:
     """The build's export stages: the knowledge (verdicts, RDF, store), then the site, with
-    pages generated into ``site/generated/`` for ``build_date`` (an input, so builds stay
-    reproducible) and ``mkdocs build --strict`` into the new build folder's ``site/``, then
-    the downloads and the SPARQL engine copied in.
+    pages generated for ``build_date`` (an input, so builds stay reproducible) into a docs
+    folder inside the new build folder, ``mkdocs build --strict`` into its ``site/``, then
+    the downloads and the SPARQL engine copied in; the docs folder is removed after.
 
-    The engine is fetched first (or taken from ``cache``: by default the project's
-    ``.cache/``, shared by builds of any corpus root), so a build that cannot have it fails
-    before any page is written; ``opener`` is what fetches it (``urlopen``; tests pass a
-    stand-in). The derivations are evaluated once and shared by both stages."""
+    The engine is fetched first (or taken from ``cache``, by default the project's
+    ``.cache/``), so a build that cannot have it fails before any page is written;
+    ``opener`` is what fetches it (``urlopen``; tests pass a stand-in). The derivations
+    are evaluated once and shared by both stages."""
     evaluated: dict[int, list[dict[str, Any]]] = {}
 
     def records_of(kb: KnowledgeBase) -> list[dict[str, Any]]:
         if id(kb) not in evaluated:
-            evaluated[id(kb)] = derivation_records(kb, root / "claims")
+            evaluated[id(kb)] = derivation_records(kb, project.claims_dir)
         return evaluated[id(kb)]
 
     def export_knowledge(kb: KnowledgeBase, folder: Path) -> int:
         return write_knowledge(kb, folder, records_of(kb))
 
     def export_site(kb: KnowledgeBase, folder: Path) -> int:
-        engine = fetch_engine(cache, opener)
-        generate_pages(kb, records_of(kb), root / "site", build_date)
-        write_sparql_page(root / "site", root / "queries")
-        site = build_site(root, site_dir=folder / "site")
+        engine = fetch_engine(cache or project.cache_dir, opener)
+        docs = folder / DOCS_FOLDER
+        copy_template(docs)
+        generate_pages(kb, records_of(kb), docs, build_date, project.config)
+        write_sparql_page(docs, query_files(project.queries_dir))
+        site = build_site(project.config, docs, folder / "site")
+        shutil.rmtree(docs)
         install_site_files(site, folder, engine)
         return 0
 

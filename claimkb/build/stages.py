@@ -17,16 +17,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimkb.core import paths
 from claimkb.knowledge.checks import run_checks
 from claimkb.knowledge.knowledge import KnowledgeBase, assemble
 from claimkb.ledger.ledger import Ledger, extract_ledger, extracted_path, ledger_text, load_ledger
+from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Source
+from claimkb.core.project import Project
 from claimkb.ledger.sources import load_sources
+from claimkb.ledger.vocabulary import load_vocabulary
 from claimkb.core.yamlio import LedgerError
 
 
-class BuildError(Exception):
+class BuildError(ClaimkbError):
     """A build that cannot finish; ``str()`` is the report for the user."""
 
 
@@ -67,15 +69,14 @@ def _quiet(stage: str, done: int, total: int) -> None:
     """The default progress report: none."""
 
 
-def write_ledger(
-    claims_dir: Path, sources: list[Source], sources_dir: Path, progress: Progress = _quiet
-) -> None:
+def write_ledger(project: Project, sources: list[Source], progress: Progress = _quiet) -> None:
     """Refresh ``claims/extracted/`` from the sources (one file per source)."""
-    folder = claims_dir / "extracted"
-    folder.mkdir(parents=True, exist_ok=True)
+    claims_dir = project.claims_dir
+    project.extracted_dir.mkdir(parents=True, exist_ok=True)
+    vocabulary = load_vocabulary(claims_dir)
     progress("extract", 0, len(sources))
     for done, source in enumerate(sources, start=1):
-        (ledger,) = extract_ledger([source], sources_dir)
+        (ledger,) = extract_ledger([source], project.sources_dir, vocabulary)
         _write_atomically(extracted_path(claims_dir, ledger.source), ledger_text(ledger))
         progress("extract", done, len(sources))
 
@@ -100,21 +101,25 @@ def knowledge_base(claims_dir: Path, sources: list[Source], sources_dir: Path) -
     return kb
 
 
-def bundled_knowledge_base(root: Path = paths.ROOT) -> KnowledgeBase:
-    """The knowledge base of the repository's own corpus and committed ledger."""
-    return knowledge_base(
-        root / "claims", load_sources(root / "sources" / "sources.yaml"), root / "sources"
-    )
+def project_knowledge_base(project: Project) -> KnowledgeBase:
+    """The knowledge base of a project's sources and committed ledger."""
+    try:
+        sources = load_sources(project.sources_yaml)
+        return knowledge_base(project.claims_dir, sources, project.sources_dir)
+    except LedgerError as error:
+        raise BuildError(str(error)) from None
 
 
-def copy_build_inputs(target: Path, root: Path = paths.ROOT) -> None:
-    """Copy what a build reads — sources, ledger, example queries, the docs folder without
-    its generated pages, the mkdocs configuration — from ``root`` into ``target``, so a
-    build there (a test's, a benchmark's) cannot touch the repository's own outputs."""
-    for folder in ("sources", "claims", "queries"):
-        shutil.copytree(root / folder, target / folder)
-    shutil.copytree(root / "site", target / "site", ignore=shutil.ignore_patterns("generated"))
-    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+def copy_project(project: Project, target: Path) -> Project:
+    """Copy what a build reads — configuration, sources, ledger, queries — into ``target``
+    and return the copy as a project, so a build there (a test's, a benchmark's) cannot
+    touch the original's outputs."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(project.config_path, target / project.config_path.name)
+    for folder in (project.sources_dir, project.claims_dir, project.queries_dir):
+        if folder.is_dir():
+            shutil.copytree(folder, target / folder.name)
+    return Project.load(target)
 
 
 def write_claims_jsonl(kb: KnowledgeBase, folder: Path) -> None:
@@ -128,19 +133,20 @@ Exporter = Callable[[KnowledgeBase, Path], int]
 
 
 def build(
-    root: Path = paths.ROOT,
+    project: Project,
     exporters: tuple[Exporter, ...] = (),
     progress: Progress = _quiet,
 ) -> Summary:
-    """Run every stage for the corpus under ``root``; ``exporters`` write into the new
-    ``build/`` and return how many triples they wrote (0 when not RDF)."""
+    """Run every stage for ``project``; ``exporters`` write into the new ``build/`` and
+    return how many triples they wrote (0 when not RDF)."""
     timings = Timings()
-    sources_dir, claims_dir, build_dir = root / "sources", root / "claims", root / "build"
+    sources_dir, claims_dir = project.sources_dir, project.claims_dir
+    build_dir = project.build_dir
     try:
         with timings.stage("load sources"):
             sources = load_sources(sources_dir / "sources.yaml")
         with timings.stage("extract"):
-            write_ledger(claims_dir, sources, sources_dir, progress)
+            write_ledger(project, sources, progress)
         progress("ledger", 0, 1)
         with timings.stage("ledger and checks"):
             kb = knowledge_base(claims_dir, sources, sources_dir)

@@ -223,6 +223,43 @@ class EntityFile(Record):
     entities: list[Entity]
 
 
+class Person(Record):
+    """Someone the project's documents quote, with every form their name takes there."""
+
+    name: str = Field(min_length=1, examples=["Elon Musk"])
+    aliases: tuple[str, ...] = Field(
+        default=(),
+        description="Other names and case forms, matched as whole words: in turn labels "
+        '("Musk:") and reported speech ("по словам Маска").',
+        examples=[["Musk", "Маск", "Маска"]],
+    )
+
+
+class PeopleFile(Record):
+    """``claims/people.yaml``: the people of a project and the forms of their names."""
+
+    people: list[Person]
+
+
+class NamesFile(Record):
+    """``claims/names.yaml``: product and model names whose following number is part of the
+    name ("Grok 5", "Colossus 2"), not a claim."""
+
+    names: list[str]
+
+
+class Vocabulary(Record):
+    """What the extractor knows about a project beyond its languages: people and their name
+    forms, and product names. Empty for a document read outside any project."""
+
+    people: tuple[Person, ...] = ()
+    names: tuple[str, ...] = ()
+
+    def aliases(self, name: str) -> tuple[str, ...]:
+        """The other forms of ``name`` (none for a person the project does not list)."""
+        return next((p.aliases for p in self.people if p.name == name), ())
+
+
 VerdictName = Literal["consistent", "inconsistent", "implies", "unverifiable"]
 
 

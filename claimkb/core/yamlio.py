@@ -13,11 +13,13 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from claimkb.core.errors import ClaimkbError
+
 LINE = "__line__"
 M = TypeVar("M", bound=BaseModel)
 
 
-class LedgerError(Exception):
+class LedgerError(ClaimkbError):
     """A data file that does not fit the records; ``str()`` names the file and line."""
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Derivation, DerivationFile, DerivationInput
 from claimkb.derive.errors import CalcError
 from claimkb.derive.evaluate import evaluate
@@ -27,7 +28,7 @@ from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.ledger import Located, located_records
 
 
-class DerivationError(Exception):
+class DerivationError(ClaimkbError):
     """A derivation that cannot be evaluated; ``str()`` names file:line and the id."""
 
 

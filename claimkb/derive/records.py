@@ -6,18 +6,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from claimkb.build.stages import bundled_knowledge_base
-from claimkb.core import paths
 from claimkb.derive.auto import AutoCheck, auto_checks
 from claimkb.derive.derivations import Outcome, evaluate_derivations
 from claimkb.derive.interval import Interval
 from claimkb.knowledge.knowledge import KnowledgeBase
-
-
-def run_checks_of_derivations() -> list[dict[str, Any]]:
-    """Every derivation of the bundled corpus, evaluated against the committed ledger."""
-    kb = bundled_knowledge_base()
-    return derivation_records(kb, paths.CLAIMS)
 
 
 def derivation_records(kb: KnowledgeBase, claims_dir: Path) -> list[dict[str, Any]]:

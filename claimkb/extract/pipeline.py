@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimkb.core.models import Claim, Source
+from claimkb.core.models import Claim, Source, Vocabulary
 from claimkb.extract.ids import ClaimIds
 from claimkb.extract.langdetect import detect_language
 from claimkb.extract.mention import Mention
@@ -30,9 +30,9 @@ from claimkb.extract.speakers import LineContext, SpeakerResolver, quoted_spans
 
 
 @cache
-def scanner(lang: str) -> Scanner:
-    """One scanner per language (its patterns are compiled once)."""
-    return Scanner(lang)
+def scanner(lang: str, product_names: tuple[str, ...] = ()) -> Scanner:
+    """One scanner per language and project vocabulary (its patterns are compiled once)."""
+    return Scanner(lang, product_names)
 
 
 @cache
@@ -80,16 +80,17 @@ class DocumentExtractor:
     """Extracts the claims of one source, chunk by chunk, with state kept between chunks
     (the current speaker turn, the id counters, the character offset)."""
 
-    def __init__(self, source: Source, lang: str) -> None:
+    def __init__(self, source: Source, lang: str, vocabulary: Vocabulary) -> None:
         self.source = source
         self.lang = lang
-        self.speakers = SpeakerResolver(source, lang)
+        self.scanner = scanner(lang, vocabulary.names)
+        self.speakers = SpeakerResolver(source, lang, vocabulary)
         self.ids = ClaimIds(source.id)
         self.offset = 0
 
     def feed(self, chunk: str) -> list[Claim]:
         """Claims of the next chunk of the document; offsets count from the document start."""
-        mentions = scanner(self.lang).scan(
+        mentions = self.scanner.scan(
             chunk, self.source.reference_date, document_start=self.offset == 0
         )
         lines = self.speakers.lines(chunk)
@@ -163,26 +164,38 @@ def _sentences(paragraphs: list[str], lang: str) -> list[list[tuple[int, int]]]:
     return sentence_cutter(lang).cut(paragraphs)
 
 
-def extract_document(source: Source, text: str) -> list[Claim]:
+NO_VOCABULARY = Vocabulary()
+"""What the extractor knows of a document read outside any project: its languages only."""
+
+
+def extract_document(
+    source: Source, text: str, vocabulary: Vocabulary = NO_VOCABULARY
+) -> list[Claim]:
     """Every claim in one source document, with speakers and stable ids. The text is read
     in the pieces a stream of it would be read in (``split_chunks``): the same claims as
     ``extract_file``, at the same speed and without the garbage collector walking every
     object of a text several megabytes long."""
-    extractor = DocumentExtractor(source, source.language or detect_language(text))
+    lang = source.language or detect_language(text)
+    extractor = DocumentExtractor(source, lang, vocabulary)
     return [claim for chunk in split_chunks(text) for claim in extractor.feed(chunk)]
 
 
-def extract_chunks(source: Source, chunks: Iterable[str]) -> Iterator[Claim]:
+def extract_chunks(
+    source: Source, chunks: Iterable[str], vocabulary: Vocabulary = NO_VOCABULARY
+) -> Iterator[Claim]:
     """Claims of a document handed over in chunks that end at line breaks."""
     extractor: DocumentExtractor | None = None
     for chunk in chunks:
         if extractor is None:
-            extractor = DocumentExtractor(source, source.language or detect_language(chunk))
+            lang = source.language or detect_language(chunk)
+            extractor = DocumentExtractor(source, lang, vocabulary)
         yield from extractor.feed(chunk)
 
 
-def extract_file(path: Path, source: Source) -> Iterator[Claim]:
+def extract_file(
+    path: Path, source: Source, vocabulary: Vocabulary = NO_VOCABULARY
+) -> Iterator[Claim]:
     """Claims of the document at ``path``, read in a stream; raises ``InputError`` first
-    if the file is unusable."""
+    if the file is unusable. ``vocabulary`` is the project's people and product names."""
     check_document(path)
-    return extract_chunks(source, read_chunks(path))
+    return extract_chunks(source, read_chunks(path), vocabulary)

@@ -11,11 +11,13 @@ import codecs
 from collections.abc import Iterator
 from pathlib import Path
 
+from claimkb.core.errors import ClaimkbError
+
 BLOCK = 1 << 20
 CHUNK_CHARS = 1 << 16
 
 
-class InputError(Exception):
+class InputError(ClaimkbError):
     """Input that cannot be read as a document; ``str()`` is the message for the user."""
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -179,10 +179,10 @@ class Reading:
 class Scanner:
     """Reads every quantity of one language out of a text."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, product_names: Iterable[str] = ()) -> None:
         self.lang = lang
         self.g: Grammar = grammar(lang)
-        self._names = _name_pattern()
+        self._names = _name_pattern(product_names)
         mods = self.g.tables.modifiers
         bound_forms = [form for forms in mods.bounds_before.values() for form in forms]
         triggers = alternation([*mods.hedges, *bound_forms, *mods.few_words], ignore_case=True)
@@ -1053,8 +1053,9 @@ def _fraction_patterns(lang: str) -> tuple[dict[str, int], str, re.Pattern[str]]
     return words, body, tail
 
 
-def _name_pattern() -> re.Pattern[str]:
-    from claimkb.extract.tables import product_names
+def _name_pattern(product_names: Iterable[str]) -> re.Pattern[str]:
+    from claimkb.extract.tables import version_words
 
-    names = "|".join(sorted(map(re.escape, product_names()), key=len, reverse=True))
+    every = version_words() | set(product_names)
+    names = "|".join(sorted(map(re.escape, sorted(every)), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{names})[\s\u00a0-]*$")

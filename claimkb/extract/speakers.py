@@ -2,30 +2,31 @@
 
 The rules, in order, are documented on the extraction page. They need the source's
 metadata (who was interviewed, who asked) and the people table of name forms, so that
-"Musk:", "по словам Маска" and "Elons" all resolve to "Elon Musk".
+"Musk:", "по словам Маска" and "Elons" all resolve to "Elon Musk". The people table belongs to
+the project (its ``claims/people.yaml``) and reaches the resolver as part of a
+``Vocabulary``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from claimkb.core.models import Source
+from claimkb.core.models import Source, Vocabulary
 from claimkb.extract.grammar import alternation
-from claimkb.extract.tables import people, tables
+from claimkb.extract.tables import tables
 
 UNKNOWN_AUTHOR = "unknown author"
 _QUOTE_PAIRS = {"„": "“", "«": "»", "“": "”", '"': '"', "‚": "‘"}
 _HEADING = re.compile(r"^[ \t]*\d{1,2}\.[ \t]+\S")
 
 
-def _aliases(names: list[str]) -> dict[str, str]:
+def _aliases(names: list[str], vocabulary: Vocabulary) -> dict[str, str]:
     """Alias → full name for the given people (unknown people map to themselves)."""
-    table = people()
     result: dict[str, str] = {}
     for name in names:
-        for alias in [name, *table.get(name, [])]:
+        for alias in [name, *vocabulary.aliases(name)]:
             result[alias] = name
     return result
 
@@ -52,6 +53,7 @@ class SpeakerResolver:
 
     source: Source
     lang: str
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     turn: str | None = None
 
     def __post_init__(self) -> None:
@@ -60,7 +62,7 @@ class SpeakerResolver:
         asking = interview.interviewers if interview else []
         self.interviewee = speakers[0] if speakers else None
         self.author = self.source.author or UNKNOWN_AUTHOR
-        labels = _aliases([*speakers, *asking])
+        labels = _aliases([*speakers, *asking], self.vocabulary)
         self._labels = labels
         self._turn_label = (
             re.compile(
@@ -74,7 +76,7 @@ class SpeakerResolver:
             rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
         )
         if self.interviewee:
-            cues += [re.escape(alias) for alias in _aliases([self.interviewee])]
+            cues += [re.escape(a) for a in _aliases([self.interviewee], self.vocabulary)]
         self._cues = re.compile(
             rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
         )

@@ -13,13 +13,14 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimkb.core.errors import ClaimkbError
 from claimkb.core.units import is_unit
 
 LANGUAGES = ("de", "en", "ru")
 BoundSign = Literal[">", ">=", "<", "<="]
 
 
-class TableError(ValueError):
+class TableError(ClaimkbError):
     """A word table that cannot be used; the message names the file."""
 
 
@@ -154,13 +155,7 @@ def tables(lang: str) -> LanguageTables:
 
 
 @cache
-def people() -> dict[str, list[str]]:
-    """Full name → the names and case forms by which that person is referred to."""
-    data = _read_yaml("data/people.yaml")
-    return {str(name): [str(alias) for alias in aliases] for name, aliases in data.items()}
-
-
-@cache
-def product_names() -> frozenset[str]:
-    """Names whose following small number is part of the name ("Grok 5")."""
-    return frozenset(str(name) for name in _read_yaml("data/names.yaml")["names"])
+def version_words() -> frozenset[str]:
+    """Words in any language whose following small number is part of a name ("Version 2");
+    a project adds its product names ("Grok 5") through its vocabulary."""
+    return frozenset(str(name) for name in _read_yaml("lang/names.yaml")["names"])

@@ -16,7 +16,6 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from claimkb.core import paths
 from claimkb.core.models import (
     Claim,
     Entity,
@@ -27,6 +26,7 @@ from claimkb.core.models import (
     Review,
     ReviewFile,
     Source,
+    Vocabulary,
 )
 from claimkb.core.yamlio import LINE, LedgerError, dump_yaml, read_yaml, validate
 from claimkb.extract import extract_file
@@ -44,7 +44,7 @@ class Located(Generic[T]):
 
     @property
     def where(self) -> str:
-        """``path:line``, relative to the repository where possible."""
+        """``path:line``, relative to the project (``claims/...``) where possible."""
         return f"{_relative(self.path)}:{self.line}"
 
 
@@ -52,10 +52,11 @@ class Located(Generic[T]):
 def _relative(path: Path) -> str:
     """Cached: every record of a file names the same path, and resolving it asks the file
     system (a tenth of the ledger stage for a corpus of 15,000 claims)."""
-    try:
-        return str(path.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
+    resolved = path.resolve()
+    for folder in resolved.parents:
+        if folder.name == "claims":
+            return resolved.relative_to(folder.parent).as_posix()
+    return str(path)
 
 
 @dataclass
@@ -73,10 +74,15 @@ def extracted_path(claims_dir: Path, source_id: str) -> Path:
     return claims_dir / "extracted" / f"{source_id}.yaml"
 
 
-def extract_ledger(sources: Iterable[Source], sources_dir: Path) -> list[LedgerFile]:
+def extract_ledger(
+    sources: Iterable[Source], sources_dir: Path, vocabulary: Vocabulary
+) -> list[LedgerFile]:
     """Fresh extraction of every source, as ledger files."""
     return [
-        LedgerFile(source=source.id, claims=list(extract_file(sources_dir / source.file, source)))
+        LedgerFile(
+            source=source.id,
+            claims=list(extract_file(sources_dir / source.file, source, vocabulary)),
+        )
         for source in sources
     ]
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from claimkb.core import paths
 from claimkb.core.models import EntityFile, LedgerFile, ReferenceFile, ReviewFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -20,7 +19,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "reference.schema.json": ReferenceFile,
     "entities.schema.json": EntityFile,
 }
-FOLDER = paths.ROOT / "schemas"
+FOLDER = Path(__file__).with_name("schemas")
 
 
 def schema_text(model: type[BaseModel]) -> str:
@@ -43,4 +42,4 @@ def write_schemas(folder: Path = FOLDER) -> list[Path]:
 
 if __name__ == "__main__":
     for path in write_schemas():
-        print(path.relative_to(paths.ROOT))
+        print(path.name)

@@ -18,18 +18,15 @@ date on them is the ``build_date`` the caller passes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import shutil
-import subprocess
-import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from claimkb.core.models import Claim, Entity, Reference, Source
+from claimkb.core.project import ProjectConfig
 from claimkb.core.units import registry
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import normalise
@@ -59,8 +56,6 @@ from claimkb.pages.common import (
     source_page,
 )
 from claimkb.pages.graph import graph_page
-
-PUBLISHER = "claimkb"
 
 # The rating scale of the ClaimReview: how the claim fares in the arithmetic checks.
 RATINGS: dict[str, tuple[int, str]] = {
@@ -109,7 +104,7 @@ def claim_rating(verdicts: Iterable[str]) -> str:
 
 
 def claim_review(
-    claim: Claim, source: Source | None, verdict: str, build_date: dt.date
+    claim: Claim, source: Source | None, verdict: str, build_date: dt.date, publisher: str
 ) -> dict[str, Any]:
     """The schema.org ClaimReview of a claim, as data (serialised with ``json.dumps``)."""
     value, name = RATINGS[verdict]
@@ -140,7 +135,7 @@ def claim_review(
             "worstRating": WORST_RATING,
             "alternateName": name,
         },
-        "author": {"@type": "Organization", "name": PUBLISHER},
+        "author": {"@type": "Organization", "name": publisher},
         "datePublished": build_date.isoformat(),
         "itemReviewed": item,
     }
@@ -178,8 +173,11 @@ def _dl(items: list[tuple[str, str]]) -> list[str]:
 class _Site:
     """The data every page needs, looked up once."""
 
-    def __init__(self, kb: KnowledgeBase, records: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, records: list[dict[str, Any]], config: ProjectConfig
+    ) -> None:
         self.kb = kb
+        self.config = config
         self.records = records
         self.claims = kb.claims_by_id
         self.sources = {s.id: s for s in kb.sources}
@@ -380,7 +378,9 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
         body += _table(["derivation", "verdict", "kind"], rows)
     else:
         body.append("<p>No derivation uses this claim.</p>")
-    review = claim_review(claim, site.sources.get(claim.source), verdict, build_date)
+    review = claim_review(
+        claim, site.sources.get(claim.source), verdict, build_date, site.config.publisher
+    )
     body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
     return page_markdown(f"Claim {claim.id}", body)
 
@@ -600,13 +600,14 @@ def _home(site: _Site) -> str:
         ]
         for r in misses
     ]
+    about = f"<p>{esc(site.config.description)}</p>" if site.config.description else ""
     body = [
-        "<h1>claimkb</h1>",
-        "<p>A fact-check knowledge base for numeric claims made in interviews. It reads "
-        "articles and transcripts in German, Russian and English, finds every numeric "
-        "statement in them with its value, unit, range, hedge, speaker and exact place, links "
-        "the same claim across sources and languages, and checks the arithmetic between "
-        "claims with units and uncertainty.</p>",
+        f"<h1>{esc(site.config.title)}</h1>",
+        about,
+        "<p>A fact-check knowledge base made with claimkb: it reads articles and transcripts, "
+        "finds every numeric statement in them with its value, unit, range, hedge, speaker "
+        "and exact place, links the same claim across sources and languages, and checks the "
+        "arithmetic between claims with units and uncertainty.</p>",
         "<h2>What the knowledge base holds</h2>",
         *_table(["what", "how many"], [[esc(label), value] for label, value in holds]),
         "<h2>The most striking inconsistencies</h2>",
@@ -621,8 +622,8 @@ def _home(site: _Site) -> str:
         "<h2>How to query it</h2>",
         f'<p>In this browser, on the <a href="{href(page, SPARQL_PAGE)}">SPARQL page</a>, '
         "with the example queries one click away. At the command line, run <code>claimkb "
-        "query queries/ranges.rq</code> (or any SPARQL text) after <code>claimkb build</code>; "
-        "the example queries in <code>queries/</code> each say what they answer.</p>",
+        "query ranges</code> (an example query by name, a <code>.rq</code> file or any SPARQL "
+        "text) after <code>claimkb build</code>; each example query says what it answers.</p>",
         "<p>Downloads: "
         + ", ".join(
             f'<a href="{download_href(page, name)}">{esc(name)}</a> ({esc(what)})'
@@ -630,7 +631,7 @@ def _home(site: _Site) -> str:
         )
         + ".</p>",
     ]
-    return page_markdown("claimkb", body)
+    return page_markdown(site.config.title, body)
 
 
 def _derivations_index(site: _Site) -> str:
@@ -747,11 +748,16 @@ def _predictions(site: _Site, build_date: dt.date) -> str:
 
 
 def generate_pages(
-    kb: KnowledgeBase, records: list[dict[str, Any]], docs_dir: Path, build_date: dt.date
+    kb: KnowledgeBase,
+    records: list[dict[str, Any]],
+    docs_dir: Path,
+    build_date: dt.date,
+    config: ProjectConfig,
 ) -> int:
     """Write every generated page into ``docs_dir/generated/`` (emptied first, so pages of
-    claims that are gone do not linger) and return how many were written."""
-    site = _Site(kb, records)
+    claims that are gone do not linger) and the home page, for the project ``config``
+    describes; return how many were written."""
+    site = _Site(kb, records, config)
     pages: dict[str, str] = {
         CLAIMS_INDEX: _claims_index(site),
         SOURCES_INDEX: _sources_index(site),
@@ -779,33 +785,3 @@ def generate_pages(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(pages[path], encoding="utf-8", newline="\n")
     return len(pages)
-
-
-def build_site(root: Path, docs_dir: Path | None = None, site_dir: Path | None = None) -> Path:
-    """Run ``mkdocs build --strict`` with this Python and return the site folder
-    (``build/site`` unless given). mkdocs runs as a command, not through its internals, so
-    replacing it touches only this function; other folders are set through a small config
-    that inherits the repository's. Generated pages are declared not in the nav, so mkdocs
-    does not list each of them."""
-    target = (site_dir or root / "build" / "site").resolve()
-    docs = (docs_dir or root / "site").resolve()
-    with tempfile.TemporaryDirectory() as tmp:
-        config = Path(tmp) / "mkdocs.yml"
-        settings = {
-            "INHERIT": str((root / "mkdocs.yml").resolve()),
-            "docs_dir": str(docs),
-            "site_dir": str(target),
-            "not_in_nav": f"/{GENERATED}/\n",
-        }
-        config.write_text(json.dumps(settings, indent=1), encoding="utf-8")
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-        result = subprocess.run(
-            [*command, "--config-file", str(config)],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
-    return target

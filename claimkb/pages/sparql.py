@@ -28,8 +28,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from claimkb.build.stages import BuildError
-from claimkb.core import paths
+from claimkb.core.errors import ClaimkbError
 from claimkb.pages.common import (
     DOWNLOAD_FILES,
     DOWNLOADS,
@@ -44,7 +43,7 @@ from claimkb.pages.vendor import NpmPackage, Opener, fetch, load_table, unpack
 from claimkb.rdf.vocab import PREFIXES
 
 ENGINE = "oxigraph"
-"""The npm package that runs the queries; pinned in ``kb/data/vendor.yaml``."""
+"""The npm package that runs the queries; pinned in ``claimkb/pages/data/vendor.yaml``."""
 ENGINE_DIR = "assets/vendor/oxigraph"
 """Where the engine's files go in the site; ``assets/sparql.js`` imports them from there."""
 SCRIPT = "assets/sparql.js"
@@ -55,11 +54,11 @@ DATA_FORMAT = "text/turtle"
 """Its media type, as Oxigraph's ``Store.load`` takes it."""
 
 
-def example_queries(folder: Path = paths.ROOT / "queries") -> list[dict[str, str]]:
-    """The example queries, sorted by file name: ``name`` (the file's stem),
-    ``description`` (its leading comment lines, joined) and ``text`` (the whole file)."""
+def example_queries(files: list[Path]) -> list[dict[str, str]]:
+    """The example queries in ``files``: ``name`` (the file's stem), ``description`` (its
+    leading comment lines, joined) and ``text`` (the whole file)."""
     queries = []
-    for path in sorted(folder.glob("*.rq")):
+    for path in files:
         text = path.read_text(encoding="utf-8")
         comment = []
         for line in text.splitlines():
@@ -75,10 +74,10 @@ def _url(from_page: str, site_path: str) -> str:
     return posixpath.relpath(site_path, page_url(from_page) or ".")
 
 
-def sparql_page(queries_dir: Path = paths.ROOT / "queries") -> str:
+def sparql_page(query_files: list[Path]) -> str:
     """The Markdown (raw HTML) of the SPARQL page."""
     page = SPARQL_PAGE
-    queries = example_queries(queries_dir)
+    queries = example_queries(query_files)
     engine = load_table()[ENGINE]
     config: dict[str, Any] = {
         "data": {"url": _url(page, f"{DOWNLOADS}/{DATA}"), "format": DATA_FORMAT},
@@ -135,17 +134,17 @@ def sparql_page(queries_dir: Path = paths.ROOT / "queries") -> str:
     return page_markdown("SPARQL", body)
 
 
-def write_sparql_page(docs_dir: Path, queries_dir: Path = paths.ROOT / "queries") -> Path:
+def write_sparql_page(docs_dir: Path, query_files: list[Path]) -> Path:
     """Write the SPARQL page into the docs folder (after ``generate_pages``, which empties
     the generated folder) and return its path."""
     target = docs_dir / SPARQL_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(sparql_page(queries_dir), encoding="utf-8", newline="\n")
+    target.write_text(sparql_page(query_files), encoding="utf-8", newline="\n")
     return target
 
 
 def fetch_engine(
-    cache_dir: Path = paths.CACHE, opener: Opener = urllib.request.urlopen
+    cache_dir: Path, opener: Opener = urllib.request.urlopen
 ) -> tuple[NpmPackage, bytes]:
     """The pinned engine package and its verified tarball (from the cache, else the npm
     registry). Called before the site is built, so a missing engine fails the build early."""
@@ -164,7 +163,7 @@ def install_site_files(
     for name, _ in DOWNLOAD_FILES:
         source = build_dir / name
         if not source.is_file():
-            raise BuildError(f"{source}: missing, so the site cannot offer it for download")
+            raise ClaimkbError(f"{source}: missing, so the site cannot offer it for download")
         written.append(Path(shutil.copyfile(source, folder / name)))
     package, tarball = engine
     return written + unpack(package, tarball, site_dir / ENGINE_DIR)

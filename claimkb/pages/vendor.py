@@ -35,6 +35,7 @@ from typing import BinaryIO
 
 from pydantic import Field
 
+from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Record
 from claimkb.core.yamlio import LedgerError, load_model
 
@@ -49,7 +50,7 @@ Opener = Callable[..., BinaryIO]
 """``urllib.request.urlopen`` or a stand-in with its signature (``url, timeout=``)."""
 
 
-class VendorError(Exception):
+class VendorError(ClaimkbError):
     """A vendored package that cannot be had or cannot be trusted; ``str()`` is one line."""
 
 

@@ -38,7 +38,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -438,36 +438,26 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def serialize(kb: KnowledgeBase, fmt: str) -> str:
-    """The knowledge base in one text: ``ttl`` (Turtle) or ``jsonld`` (JSON-LD), validated
-    against the shapes first, as ``claimkb export --format`` writes it."""
-    from claimkb.rdf.shacl import validate
+WRITERS: dict[str, Callable[[Graph], str]] = {"ttl": turtle, "jsonld": jsonld}
+"""The text formats of the graph, by the name ``claimkb export --format`` takes."""
 
-    writers = {"ttl": turtle, "jsonld": jsonld}
-    if fmt not in writers:
-        raise ValueError(f"unknown RDF format {fmt!r}: use ttl or jsonld")
+
+def knowledge_graph(kb: KnowledgeBase, records: Iterable[Mapping[str, Any]]) -> Graph:
+    """The one graph every RDF output is made from — ``build/kb.ttl``, ``kb.jsonld``, the
+    store and ``claimkb export`` alike: claims, sources, links, reference facts, and the
+    derivations in ``records`` with their verdicts. Raises
+    :class:`claimkb.rdf.shacl.ShapeError` (one problem per line) when it does not fit the
+    shapes, before anything is written."""
+    from claimkb.rdf.shacl import validate
+    from claimkb.rdf.verdicts import add_verdicts
+
     graph = to_rdf(kb)
+    add_verdicts(graph, records)
     validate(graph)
-    return writers[fmt](graph)
+    return graph
 
 
 def write_rdf(graph: Graph, folder: Path) -> None:
     """Write ``kb.ttl`` and ``kb.jsonld`` into ``folder``."""
-    (folder / "kb.ttl").write_text(turtle(graph), encoding="utf-8", newline="\n")
-    (folder / "kb.jsonld").write_text(jsonld(graph), encoding="utf-8", newline="\n")
-
-
-def export_rdf(kb: KnowledgeBase, folder: Path) -> int:
-    """The build's RDF exporter: graph → SHACL validation → ``kb.ttl``, ``kb.jsonld`` and
-    the SPARQL store in ``folder/store``. Returns the number of triples.
-
-    Raises :class:`kb.shacl.ShapeError` (with a one-problem-per-line report) before writing
-    anything when the graph does not fit ``kb/shapes.ttl``."""
-    from claimkb.rdf.shacl import validate
-    from claimkb.rdf.store import write_store
-
-    graph = to_rdf(kb)
-    validate(graph)
-    write_rdf(graph, folder)
-    write_store(folder / "kb.ttl", folder / "store")
-    return len(graph)
+    for fmt, write in WRITERS.items():
+        (folder / f"kb.{fmt}").write_text(write(graph), encoding="utf-8", newline="\n")

@@ -19,13 +19,14 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from claimkb.core.errors import ClaimkbError
 from claimkb.rdf.vocab import BASE, OA, PREFIXES, SCHEMA
 
 #: The shapes every exported graph must fit.
 SHAPES = Path(__file__).with_name("shapes.ttl")
 
 
-class ShapeError(Exception):
+class ShapeError(ClaimkbError):
     """The graph does not fit the shapes; ``str()`` is the report, one problem per line."""
 
 

@@ -50,6 +50,7 @@ from pathlib import Path
 
 import pyoxigraph
 
+from claimkb.core.errors import ClaimkbError
 from claimkb.rdf.vocab import BASE, PREFIXES
 
 #: The store's folder inside ``build/``.
@@ -81,11 +82,11 @@ _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _SYNTAX = re.compile(r"^error at (\d+):(\d+): (.*)$", re.DOTALL)
 
 
-class QueryError(Exception):
+class QueryError(ClaimkbError):
     """A query that cannot run; ``str()`` is one line naming where and why."""
 
 
-class StoreError(Exception):
+class StoreError(ClaimkbError):
     """There is no built knowledge base to query."""
 
 

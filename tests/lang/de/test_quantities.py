@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from claimkb.extract import find_quantities
 from tests.quantity_cases import check_nothing, check_quantity
 
 CASES: list[tuple[str, str, dict[str, Any]]] = [
@@ -114,3 +115,11 @@ def test_de_quantity(text: str, surface: str, expected: dict[str, Any]) -> None:
 )
 def test_de_not_a_claim(text: str) -> None:
     check_nothing(text, "de")
+
+
+def test_de_a_product_number_is_a_claim_unless_the_project_names_the_product() -> None:
+    text = "Zetor 7 kommt, sagte er."
+    assert [text[m.start : m.end] for m in find_quantities(text, "de")] == ["7"]
+    assert find_quantities(text, "de", ["Zetor"]) == []
+    # Words that name a version in any language need no project: "Version 2", "Block 5".
+    assert find_quantities("Die Version 2 und Block 5 sind fertig.", "de") == []

@@ -1,0 +1,100 @@
+"""Turn a folder of pages into the static site: the one place that knows mkdocs.
+
+The hand-written pages every site carries ("How it works": methodology, what counts as a
+claim, derivations, conformance and speed) and the site's own script and style ship in the
+package (``claimkb/pages/docs/``). A build copies them into a docs folder inside its staging
+folder, generates the project's pages beside them, and runs ``mkdocs build --strict`` with a
+configuration made here from the project's ``claimkb.yaml``. Nothing is written into the
+project's own folders, so two builds never share a docs folder.
+
+mkdocs runs as a command, not through its internals, so replacing it (its successor takes
+the same folder) touches only this module.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from claimkb.core.errors import ClaimkbError
+from claimkb.core.project import ProjectConfig
+from claimkb.pages.common import GENERATED
+
+TEMPLATE = Path(__file__).with_name("docs")
+"""The pages and assets every site carries."""
+
+NAV: list[dict[str, Any]] = [
+    {"Home": "index.md"},
+    {"Claims": f"{GENERATED}/claims/index.md"},
+    {"Sources": f"{GENERATED}/sources/index.md"},
+    {"Derivation checks": f"{GENERATED}/derivations/index.md"},
+    {"Entities": f"{GENERATED}/entities/index.md"},
+    {"Predictions": f"{GENERATED}/predictions/index.md"},
+    {"Graph": f"{GENERATED}/graph/index.md"},
+    {"SPARQL": f"{GENERATED}/sparql/index.md"},
+    {
+        "How it works": [
+            {"Methodology": "methodology.md"},
+            {"What counts as a claim": "extraction.md"},
+            {"Derivations explained": "derivations.md"},
+            {"Conformance and speed": "conformance.md"},
+        ]
+    },
+]
+
+
+class SiteError(ClaimkbError):
+    """mkdocs could not build the site; the message carries its report."""
+
+
+def copy_template(docs_dir: Path) -> None:
+    """Put the pages and assets every site carries into a new ``docs_dir``."""
+    shutil.copytree(TEMPLATE, docs_dir, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The mkdocs configuration of a project's site. Generated pages stay out of the nav
+    (a sidebar with every claim makes the build quadratic in the number of pages); the
+    theme's web fonts are off, so the site loads nothing from elsewhere."""
+    settings: dict[str, Any] = {
+        "site_name": config.title,
+        "site_description": config.description or config.title,
+        "docs_dir": str(docs_dir.resolve()),
+        "site_dir": str(site_dir.resolve()),
+        "strict": True,
+        "theme": {"name": "material", "font": False},
+        "extra_javascript": ["assets/claimkb.js"],
+        "extra_css": ["assets/claimkb.css"],
+        "nav": NAV,
+        "not_in_nav": f"/{GENERATED}/\n",
+    }
+    if config.site_url is not None:
+        settings["site_url"] = str(config.site_url)
+    return settings
+
+
+def build_site(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> Path:
+    """Run ``mkdocs build --strict`` with this Python on ``docs_dir`` into ``site_dir``; the
+    configuration file is written beside the docs folder and removed afterwards."""
+    config_file = docs_dir.parent / f".{docs_dir.name}.mkdocs.yml"
+    config_file.write_text(
+        json.dumps(mkdocs_config(config, docs_dir, site_dir), indent=1), encoding="utf-8"
+    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    try:
+        result = subprocess.run(
+            [*command, "--config-file", str(config_file)],
+            cwd=docs_dir.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        config_file.unlink(missing_ok=True)
+    if result.returncode != 0:
+        raise SiteError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return site_dir.resolve()
