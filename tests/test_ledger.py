@@ -79,6 +79,29 @@ def test_ledger_unknown_unit_is_reported_with_its_line(claims_copy: Path) -> Non
         _knowledge_base(claims_copy)
 
 
+@pytest.mark.parametrize(
+    ("time", "why"),
+    [
+        ("next tuesday", "is not an ISO 8601 year, month, day or interval"),
+        ("2026-13", "names no month"),
+        ("2026-02-30", "names no day"),
+        ("2030/2026", "ends before it starts"),
+    ],
+)
+def test_ledger_review_with_a_bad_time_names_file_line_and_field(
+    claims_copy: Path, time: str, why: str
+) -> None:
+    path = claims_copy / "reviewed" / "time.yaml"
+    path.write_text(
+        f"reviews:\n  - claim: x/1\n    status: corrected\n    quantity:\n      time: '{time}'\n"
+    )
+    with pytest.raises(LedgerError) as raised:
+        load_ledger(claims_copy)
+    assert str(raised.value) == (
+        f"{path}:5: reviews -> 0 -> quantity -> time: Value error, time {time!r} {why}"
+    )
+
+
 def test_ledger_review_of_unknown_claim_is_an_error(claims_copy: Path) -> None:
     (claims_copy / "reviewed" / "ghost.yaml").write_text(
         "reviews:\n  - claim: nowhere/00000000\n    status: not_a_claim\n"

@@ -18,12 +18,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, XSD
 
 from claimkb.build.outputs import write_knowledge
+from claimkb.core.periods import period
 from claimkb.rdf.graph import (
     WRITERS,
     RdfError,
     double_lexical,
     jsonld,
-    period,
     si_value,
     to_rdf,
     turtle,

@@ -8,12 +8,16 @@ rejected with the field's path.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from claimkb.core.periods import checked_time
 
 Bound = Literal["=", ">", ">=", "<", "<="]
 Kind = Literal["count", "measure", "money", "percent", "multiplier", "duration", "date"]
+CheckedTime = Annotated[str | None, AfterValidator(checked_time)]
+"""A period in ISO 8601 text (see ``claimkb.core.periods``), or none."""
 
 #: Fields of one line of ``claims.jsonl``, in the order they are written.
 JSONL_FIELDS = (
@@ -108,7 +112,7 @@ class Quantity(Record):
     counted: str | None = Field(
         default=None, description="What is counted, in English singular.", examples=["launch"]
     )
-    time: str | None = Field(
+    time: CheckedTime = Field(
         default=None,
         description="Dates only: ISO 8601 year, month, day or interval ('2026-01-01/2026-03-31').",
         examples=["2030"],
@@ -154,7 +158,7 @@ class QuantityPatch(Record):
     bound: Bound | None = None
     per: str | None = None
     counted: str | None = None
-    time: str | None = None
+    time: CheckedTime = None
 
 
 ReviewStatus = Literal["confirmed", "corrected", "not_a_claim"]

@@ -10,12 +10,11 @@ looking ahead, so a reader sees every dated claim somewhere.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from claimkb.core.models import Claim
+from claimkb.core.periods import period
 from claimkb.knowledge.deadlines import counts_forward, due_after_span
 from claimkb.knowledge.knowledge import KnowledgeBase
 
@@ -34,22 +33,6 @@ class Prediction:
     ahead: bool
 
 
-def _period_end(point: str) -> dt.date | None:
-    """The last day of an ISO 8601 year, month or day (``2030``, ``2025-12``, ``2025-09-10``);
-    None for anything else."""
-    try:
-        if re.fullmatch(r"\d{4}", point):
-            return dt.date(int(point), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", point):
-            year, month = int(point[:4]), int(point[5:])
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", point):
-            return dt.date.fromisoformat(point)
-    except ValueError:
-        return None
-    return None
-
-
 def due_date(claim: Claim) -> dt.date | None:
     """When a date claim falls due: the end of its period (an interval's end). A claim that
     something happens *after* a date (bound ``>``/``>=``) is due at that end as well, but
@@ -57,7 +40,7 @@ def due_date(claim: Claim) -> dt.date | None:
     time = claim.quantity.time
     if claim.quantity.kind != "date" or not time:
         return None
-    return _period_end(time.split("/")[-1])
+    return period(time)[1]
 
 
 def status(due: dt.date | None, bound: str, build_date: dt.date) -> str:

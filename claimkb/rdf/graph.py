@@ -33,11 +33,8 @@ canonical order (JSON-LD).
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -48,7 +45,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Claim, Quantity, Reference, Source
+from claimkb.core.periods import period
 from claimkb.core.units import registry
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
@@ -61,7 +60,7 @@ CONTEXT_CHARS = 32
 EXTRACTION = "extraction"
 
 
-class RdfError(ValueError):
+class RdfError(ClaimkbError):
     """The knowledge base cannot be written as RDF (a unit or date it cannot express)."""
 
 
@@ -241,26 +240,6 @@ def si_value(value: float, unit: str) -> float | None:
     if not dimensions or any(name.startswith("[currency") for name in dimensions):
         return None
     return float(f"{float(base.magnitude):.12g}")
-
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def period(time: str) -> tuple[dt.date, dt.date]:
-    """The first and last day of an ISO 8601 year, month, day or interval ("a/b")."""
-    if "/" in time:
-        first, _, last = time.partition("/")
-        return period(first)[0], period(last)[1]
-    match = _ISO.match(time)
-    if match is None:
-        raise ValueError(f"time {time!r} is not an ISO 8601 year, month, day or interval")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
-    if month is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if day is None:
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day), dt.date(year, month, day)
 
 
 def _add_links(graph: Graph, links: list[tuple[str, str]], clusters: list[list[str]]) -> None:
