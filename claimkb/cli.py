@@ -211,8 +211,11 @@ def build(context: _Context, build_date: dt.datetime | None) -> None:
 )
 @click.pass_obj
 def check(context: _Context, fmt: str) -> None:
-    """Evaluate every derivation of the project and compare each verdict with the expected
-    one; exit non-zero when any verdict differs."""
+    """Evaluate every derivation and compare its verdict with the expected one.
+
+    Hand-written derivations (claims/derivations/) and the automatic checks are evaluated
+    with units and intervals; exit non-zero when any verdict differs from the expected one.
+    """
     project = context.project
     records = derivation_records(project_knowledge_base(project), project.claims_dir)
     if fmt == "json":
@@ -252,10 +255,10 @@ def links(context: _Context) -> None:
 )
 @click.pass_obj
 def query(context: _Context, query: str, fmt: str) -> None:
-    """Run a SPARQL QUERY on the project's built knowledge base: an example query by name
-    (`ranges`), a .rq file, or the query text.
+    """Run a SPARQL query on the built knowledge base.
 
-    The project's prefixes (schema:, qudt:, unit:, prov:, oa:, ckb: ...) need not be declared.
+    QUERY is an example query by name (`ranges`), a .rq file, or the query text. The
+    project's prefixes (schema:, qudt:, unit:, prov:, oa:, ckb: ...) need not be declared.
     """
     project = context.project
     example = named_query(query, project.queries_dir)
@@ -274,8 +277,11 @@ def query(context: _Context, query: str, fmt: str) -> None:
 )
 @click.pass_obj
 def export(context: _Context, fmt: str) -> None:
-    """Print the project's whole knowledge base in one format, made from its committed
-    ledger: the same triples as build/kb.ttl and build/kb.jsonld, verdicts included."""
+    """Print the whole knowledge base in one format.
+
+    Made from the project's committed ledger: the same triples as build/kb.ttl and
+    build/kb.jsonld, verdicts included.
+    """
     project = context.project
     kb = project_knowledge_base(project)
     if fmt == "jsonl":

@@ -39,6 +39,7 @@ NAV: list[dict[str, Any]] = [
     {
         "How it works": [
             {"Methodology": "methodology.md"},
+            {"Commands": "commands.md"},
             {"What counts as a claim": "extraction.md"},
             {"Derivations explained": "derivations.md"},
             {"Conformance and speed": "conformance.md"},
