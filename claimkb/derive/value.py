@@ -22,14 +22,14 @@ from typing import Any
 
 import pint
 
-from claimkb.core.units import registry
+from claimkb.core.units import parse_unit, registry
 from claimkb.derive.errors import DimensionError, DomainError
 from claimkb.derive.interval import Interval
 
 
 def unit(text: str) -> pint.Unit:
     """A unit of the project's registry; ``""`` and ``"dimensionless"`` are the number 1."""
-    return registry().Unit(text or "dimensionless")
+    return parse_unit(text or "dimensionless")
 
 
 def _unit(value: Any) -> pint.Unit:

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from claimkb.core.models import Claim, Record
-from claimkb.core.units import registry
+from claimkb.core.units import parse_unit, registry
 from claimkb.core.yamlio import load_model
 
 TABLE = Path(__file__).resolve().parent / "data" / "deadlines.yaml"
@@ -108,11 +108,12 @@ def due_after_span(claim: Claim, said: dt.date | None) -> dt.date | None:
     longest = q.high if q.high is not None else q.value
     if said is None or longest is None or q.bound in (">", ">="):
         return None
-    months = registry().Quantity(longest, q.unit).to("month").magnitude
+    months = registry().Quantity(longest, parse_unit(q.unit)).to("month").magnitude
     whole = round(months)
     if abs(months - whole) < 1e-9:
         return _add_months(said, whole)
-    return said + dt.timedelta(days=registry().Quantity(longest, q.unit).to("day").magnitude)
+    days = registry().Quantity(longest, parse_unit(q.unit)).to("day").magnitude
+    return said + dt.timedelta(days=days)
 
 
 def deadline(claim: Claim, text: str, said: dt.date | None) -> dt.date | None:

@@ -31,7 +31,7 @@ from functools import cache
 import networkx as nx
 
 from claimkb.core.models import Claim, Quantity
-from claimkb.core.units import registry
+from claimkb.core.units import parse_unit, registry
 
 EXACT_TOLERANCE = 0.01
 HEDGED_TOLERANCE = 0.25
@@ -58,7 +58,7 @@ def normalise(quantity: Quantity) -> Normalised | None:
     """The quantity in pint base units, or None for dates (compared by their ``time``)."""
     if quantity.unit == "date":
         return None
-    unit = registry().Unit(quantity.unit)
+    unit = parse_unit(quantity.unit)
     factor = registry().Quantity(1.0, unit).to_base_units()
     scale, dimension = float(factor.magnitude), str(factor.units)
 

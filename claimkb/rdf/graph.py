@@ -48,7 +48,7 @@ from rdflib.term import Node
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Claim, Quantity, Reference, Source
 from claimkb.core.periods import period
-from claimkb.core.units import registry
+from claimkb.core.units import parse_unit, registry
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
@@ -235,7 +235,7 @@ def si_value(value: float, unit: str) -> float | None:
     for counts, ratios, money and dates, which have no SI base."""
     if unit == "date" or unit == "decade":
         return None
-    base = registry().Quantity(value, unit).to_base_units()
+    base = registry().Quantity(value, parse_unit(unit)).to_base_units()
     dimensions = dict(base.dimensionality)
     if not dimensions or any(name.startswith("[currency") for name in dimensions):
         return None

@@ -30,7 +30,7 @@ import pint
 from pint.util import to_units_container
 from rdflib import URIRef
 
-from claimkb.core.units import CURRENCIES, registry
+from claimkb.core.units import CURRENCIES, parse_unit, registry
 from claimkb.rdf.vocab import CKB, QUANTITYKIND, UNIT
 
 
@@ -201,7 +201,7 @@ def _by_pint_unit() -> dict[pint.Unit, str]:
     result: dict[pint.Unit, str] = {}
     for key in TABLE:
         if key != "date":
-            result.setdefault(registry().Unit(key), key)
+            result.setdefault(parse_unit(key), key)
     return result
 
 
@@ -213,7 +213,7 @@ def qudt_unit(unit: str) -> QudtUnit:
     if unit in TABLE:
         return _resolve(*TABLE[unit])
     try:
-        key = _by_pint_unit().get(registry().Unit(unit))
+        key = _by_pint_unit().get(parse_unit(unit))
     except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, ValueError):
         key = None
     if key is not None:
@@ -233,7 +233,7 @@ def derived_unit(unit: str) -> DerivedUnit | None:
     if unit in TABLE:
         return None
     try:
-        parsed = registry().Unit(unit)
+        parsed = parse_unit(unit)
     except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, ValueError):
         return None
     if parsed in _by_pint_unit():
