@@ -43,3 +43,20 @@ def test_build_failure_leaves_the_previous_build_intact(project: Project) -> Non
         build(project)
     assert (project.build_dir / "claims.jsonl").read_bytes() == before
     assert not [p for p in project.root.iterdir() if p.name.startswith(".build")]
+
+
+def test_build_lists_the_first_fifty_problems_and_counts_the_rest(project: Project) -> None:
+    reviews = "".join(
+        f"  - claim: nowhere/{number:08x}\n    status: not_a_claim\n" for number in range(120)
+    )
+    (project.claims_dir / "reviewed" / "many.yaml").write_text(f"reviews:\n{reviews}")
+    with pytest.raises(BuildError) as raised:
+        build(project)
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 51
+    assert lines[0] == (
+        "claims/reviewed/many.yaml:2: review of unknown claim nowhere/00000000 "
+        "[check_that_reviews_point_at_claims]"
+    )
+    assert lines[49].startswith("claims/reviewed/many.yaml:100: ")
+    assert lines[50] == "... and 70 more problems"

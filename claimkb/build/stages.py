@@ -97,8 +97,21 @@ def knowledge_base(claims_dir: Path, sources: list[Source], sources_dir: Path) -
         kb = assemble(ledger, sources, texts)
         problems = run_checks(ledger, kb)
     if problems:
-        raise BuildError("\n".join(problems))  # one line per problem, each with file:line
+        raise BuildError(report_problems(problems))
     return kb
+
+
+MAX_PROBLEMS = 50
+"""How many problems a failed build lists; a count stands for the rest."""
+
+
+def report_problems(problems: list[str]) -> str:
+    """One line per problem, each with file:line, the first ``MAX_PROBLEMS`` of them: a
+    hundred megabytes of bad reviews makes one screen of errors, not hundreds of thousands."""
+    shown = problems[:MAX_PROBLEMS]
+    if len(problems) > MAX_PROBLEMS:
+        shown.append(f"... and {len(problems) - MAX_PROBLEMS:,} more problems")
+    return "\n".join(shown)
 
 
 def project_knowledge_base(project: Project) -> KnowledgeBase:

@@ -18,6 +18,13 @@ from claimkb.core.errors import ClaimkbError
 LINE = "__line__"
 M = TypeVar("M", bound=BaseModel)
 
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest YAML file read: the ledger of one long source stays far below it."""
+MAX_DEPTH = 64
+"""How deeply lists and mappings may nest; the records nest five levels at most."""
+MAX_NODES = 5_000_000
+"""How many lists, mappings and values one file may hold."""
+
 
 class LedgerError(ClaimkbError):
     """A data file that does not fit the records; ``str()`` names the file and line."""
@@ -54,23 +61,63 @@ def strip_lines(value: Any) -> Any:
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse ``path``; mappings carry a ``__line__`` key. Raises ``LedgerError``."""
+    """Parse ``path``; mappings carry a ``__line__`` key. Raises ``LedgerError``, also for a
+    file over ``MAX_BYTES``, nesting deeper than ``MAX_DEPTH``, more than ``MAX_NODES``
+    values, or any alias: an alias makes a YAML file a graph, and a few lines of aliases
+    ("billion laughs") become billions of values to validate."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise LedgerError(f"{path}: larger than {MAX_BYTES // 2**20} MiB; not read")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LedgerError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LedgerError(f"{path}: a folder, not a YAML file") from None
     except UnicodeDecodeError as error:
         raise LedgerError(f"{path}: not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise LedgerError(f"{path}: cannot be read ({error.strerror})") from None
     try:
-        return yaml.load(text, Loader=_FastLineLoader)
-    except yaml.YAMLError:
-        pass  # parsed again below, for PyYAML's message and line
+        data = yaml.load(text, Loader=_FastLineLoader)
+    except (yaml.YAMLError, RecursionError):
+        data = _parse_again(path, text)  # for PyYAML's message and line
+    _check_shape(path, data)
+    return data
+
+
+def _parse_again(path: Path, text: str) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark else 0
         raise LedgerError(f"{path}:{line}: malformed YAML: {error.problem}") from None
+    except (yaml.YAMLError, RecursionError):
+        raise LedgerError(f"{path}: malformed YAML (nested deeper than {MAX_DEPTH})") from None
+
+
+def _check_shape(path: Path, data: Any) -> None:
+    """Refuse aliases (a list or mapping met twice), deep nesting and huge files, walking
+    the parsed data once without recursion."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, int, int]] = [(data, 1, 1)]
+    nodes = 0
+    while stack:
+        node, depth, line = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise LedgerError(f"{path}: more than {MAX_NODES:,} values; not read")
+        if not isinstance(node, dict | list):
+            continue
+        if isinstance(node, dict):
+            line = node.get(LINE, line)
+        if id(node) in seen:
+            raise LedgerError(f"{path}:{line}: YAML aliases are not allowed in claimkb files")
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise LedgerError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels")
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1, line) for child in children)
 
 
 def id_on_path(data: Any, loc: tuple[int | str, ...]) -> str | None:
