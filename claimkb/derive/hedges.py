@@ -1,7 +1,8 @@
 """The hedge tolerance table: how wide "etwa 100" or "порядка 100" is.
 
-The table is data (``kb/data/hedges.yaml``, one entry per word and language with the reason
-for its width) so that reviewers can argue about a tolerance in a diff, not in code. A hedge
+The table is data (``extract/lang/<code>/hedges.yaml``, one entry per word with the reason
+for its width, and ``extract/lang/hedges.yaml`` for a language without one) so that
+reviewers can argue about a tolerance in a diff, not in code. A hedge
 either widens by relative amounts below and above the value ("etwa": 10 % either side,
 "fast": up to 10 % below only) or by a factor ("порядка": an order of magnitude, so a factor
 of sqrt(10) either side on a log scale).
@@ -14,11 +15,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import ValidationError
 
 from claimkb.derive.interval import Interval
+from claimkb.extract.tables import (
+    HedgeDefault,
+    HedgeEntry,
+    discover_languages,
+    lang_root,
+    load_file,
+)
+from claimkb.extract.tables import HedgeTable as HedgeFile
 
-HEDGES_YAML = Path(__file__).parent / "data" / "hedges.yaml"
+HEDGES_YAML = Path(str(lang_root() / "hedges.yaml"))
+"""The default for any language; each language's words are in ``<code>/hedges.yaml`` beside
+it."""
 
 
 @dataclass(frozen=True)
@@ -54,23 +65,22 @@ class HedgeTable:
         return words.get("default", self.default)
 
 
+def _from_entry(entry: HedgeEntry) -> Tolerance:
+    return Tolerance(entry.below, entry.above, entry.factor, entry.reason)
+
+
 def _tolerance(entry: Any, where: str) -> Tolerance:
-    if not isinstance(entry, dict) or not entry.get("reason"):
-        raise ValueError(f"{where}: a hedge entry needs a mapping with a 'reason'")
-    unknown = set(entry) - {"below", "above", "factor", "reason"}
-    if unknown:
-        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
-    factor = entry.get("factor")
-    if factor is not None and (float(factor) < 1 or {"below", "above"} & set(entry)):
-        raise ValueError(f"{where}: 'factor' must be >= 1 and not mixed with below/above")
-    below, above = float(entry.get("below", 0.0)), float(entry.get("above", 0.0))
-    if not (0 <= below < 1 and above >= 0):
-        raise ValueError(f"{where}: need 0 <= below < 1 and above >= 0")
-    return Tolerance(below, above, None if factor is None else float(factor), str(entry["reason"]))
+    try:
+        return _from_entry(HedgeEntry.model_validate(entry))
+    except ValidationError as error:
+        first = error.errors()[0]
+        inner = " -> ".join(str(part) for part in first["loc"])
+        raise ValueError(f"{where}{' -> ' + inner if inner else ''}: {first['msg']}") from None
 
 
 def parse_table(data: dict[str, Any], origin: str = "hedges.yaml") -> HedgeTable:
-    """Validate the YAML structure and build the table; errors name the entry."""
+    """Validate the YAML structure (a ``default`` and a mapping of words per language) and
+    build the table; errors name the entry."""
     default = _tolerance(data.get("default"), f"{origin}: default")
     languages: dict[str, dict[str, Tolerance]] = {}
     for lang, words in data.items():
@@ -85,11 +95,22 @@ def parse_table(data: dict[str, Any], origin: str = "hedges.yaml") -> HedgeTable
     return HedgeTable(default, languages)
 
 
+def _language_words(table: HedgeFile) -> dict[str, Tolerance]:
+    words = {"default": _from_entry(table.default)}
+    words.update({str(word).lower(): _from_entry(e) for word, e in table.words.items()})
+    return words
+
+
 def load_table(path: Path = HEDGES_YAML) -> HedgeTable:
-    """Read a hedge table from YAML."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return parse_table(data, path.name)
+    """Read a hedge table: the default from ``path``, each language's words from
+    ``<code>/hedges.yaml`` in the language folders beside it. A problem is a ``TableError``
+    naming the file."""
+    default = load_file(path, HedgeDefault).default
+    languages = {
+        lang: _language_words(load_file(path.parent / lang / "hedges.yaml", HedgeFile))
+        for lang in discover_languages(path.parent)
+    }
+    return HedgeTable(_from_entry(default), languages)
 
 
 @cache

@@ -25,13 +25,10 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import NamedTuple
 
-import yaml
-from pydantic import BaseModel, ConfigDict
-
 from claimkb.extract.grammar import WORD_LEAD
+from claimkb.extract.tables import LANGUAGES, NumberOrdinals, NumberTable, load_language_file
 from claimkb.extract.trie import trie_regex
 
 __all__ = [
@@ -44,7 +41,6 @@ __all__ = [
 ]
 
 Num = int | float
-LANGUAGES = ("de", "en", "ru")
 
 
 class WordNumber(NamedTuple):
@@ -61,77 +57,6 @@ class WordNumber(NamedTuple):
     low: float | None = None
     high: float | None = None
     article: bool = False
-
-
-# --------------------------------------------------------------------------------------------
-# The YAML schema. Validating it makes a typo in a table fail at load with the field's path
-# instead of silently dropping a word.
-
-
-class _Schema(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class _ScaleEntry(_Schema):
-    value: int
-    forms: tuple[str, ...] = ()
-    plural: tuple[str, ...] = ()
-    ambiguous: tuple[str, ...] = ()
-    vague: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()
-    glued: tuple[str, ...] = ()
-    glued_after_currency: tuple[str, ...] = ()
-
-
-class _FractionEntry(_Schema):
-    denominator: int
-    alone: tuple[str, ...] = ()
-    counted: tuple[str, ...] = ()
-    single: tuple[str, ...] = ()
-    adjective: tuple[str, ...] = ()
-    prefix: tuple[str, ...] = ()
-
-
-class _Ordinals(_Schema):
-    endings: tuple[str, ...] = ("",)
-    unit: tuple[str, ...] = ()
-    teen: tuple[str, ...] = ()
-    ten: tuple[str, ...] = ()
-    hund: tuple[str, ...] = ()
-    scale: tuple[str, ...] = ()
-
-
-class _Table(_Schema):
-    language: str
-    compounds: bool = False
-    compound_exclude: tuple[str, ...] = ()
-    tens_then_units: bool
-    hundred_after_tens: bool
-    zero: tuple[str, ...]
-    units: dict[int, tuple[str, ...]]
-    articles: tuple[str, ...] = ()
-    teens: dict[int, tuple[str, ...]]
-    tens: dict[int, tuple[str, ...]]
-    hundreds: dict[int, tuple[str, ...]] = {}
-    scales: tuple[_ScaleEntry, ...]
-    half_prefix: str | None = None
-    fractions: tuple[_FractionEntry, ...] = ()
-    fraction_determiners: tuple[str, ...] = ()
-    fraction_values: dict[float, tuple[str, ...]] = {}
-    plus_half: tuple[str, ...] = ()
-    connectors: tuple[str, ...] = ()
-    spaced_connectors: bool = True
-    mixed_connectors: tuple[str, ...] = ()
-    whole_markers: tuple[str, ...] = ()
-    of_words: tuple[str, ...] = ()
-    decimal_points: tuple[str, ...] = ()
-    vague_quantifiers: tuple[str, ...] = ()
-    vague_range: tuple[int, int] = (2, 9)
-    pairs: tuple[str, ...] = ()
-    pairs_need_article: bool = False
-    genitive_governors: tuple[str, ...] = ()
-    needs_company: tuple[str, ...] = ()
-    ordinals: _Ordinals | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -167,7 +92,7 @@ class _Lex:
 class _Lang:
     """One language's tables, compiled for lookups and scanning."""
 
-    table: _Table
+    table: NumberTable
     lexicon: dict[str, _Lex]
     parts: frozenset[str]  # German compound parts
     max_part: int
@@ -189,7 +114,7 @@ def _norm(word: str) -> str:
 class _LexiconBuilder:
     """Collects forms, refusing a form listed with two meanings (the table would be ambiguous)."""
 
-    def __init__(self, table: _Table) -> None:
+    def __init__(self, table: NumberTable) -> None:
         self.table = table
         self.lexicon: dict[str, _Lex] = {}
         self.articles = {_norm(f) for f in table.articles}
@@ -258,7 +183,7 @@ def _trie_regex(words: Iterable[str]) -> str:
 _LETTER_AFTER = r"(?![^\W\d_])"
 
 
-def _start_regex(table: _Table, lexicon: dict[str, _Lex], parts: frozenset[str]) -> str:
+def _start_regex(table: NumberTable, lexicon: dict[str, _Lex], parts: frozenset[str]) -> str:
     """Where a phrase may begin: an opening word, or (German) a compound whose first part opens;
     also a fraction determiner right before an opening fraction ("die Hälfte"). Fraction words
     that open only before a scale word ("quarter million") are all let through; the reader
@@ -283,7 +208,7 @@ def _start_regex(table: _Table, lexicon: dict[str, _Lex], parts: frozenset[str])
 
 
 def _scale_tables(
-    table: _Table,
+    table: NumberTable,
 ) -> tuple[dict[str, int], tuple[tuple[str, int, bool], ...]]:
     """Words and abbreviations read after digits, and the glued suffixes (longest first, so
     "MM" is tried before "M")."""
@@ -297,7 +222,7 @@ def _scale_tables(
     return words, tuple(sorted(glued, key=lambda item: -len(item[0])))
 
 
-def _ordinal_regex(ordinals: _Ordinals | None) -> re.Pattern[str] | None:
+def _ordinal_regex(ordinals: NumberOrdinals | None) -> re.Pattern[str] | None:
     """One regex for every ordinal form; the name of the group that matched says its place."""
     if ordinals is None:
         return None
@@ -310,7 +235,7 @@ def _ordinal_regex(ordinals: _Ordinals | None) -> re.Pattern[str] | None:
     return re.compile(f"(?:{stems})(?:{_trie_regex(_norm(e) for e in ordinals.endings)})")
 
 
-def _ordinal_after(table: _Table) -> dict[str, frozenset[str]]:
+def _ordinal_after(table: NumberTable) -> dict[str, frozenset[str]]:
     """For each place an ordinal can take, the parser states it may follow."""
     after_ten = {"ten"} if table.tens_then_units else set()
     ten_hund = {"ten", "tenunit"} if table.hundred_after_tens else set()
@@ -323,7 +248,7 @@ def _ordinal_after(table: _Table) -> dict[str, frozenset[str]]:
     }
 
 
-def _compile(table: _Table) -> _Lang:
+def _compile(table: NumberTable) -> _Lang:
     lexicon = _LexiconBuilder(table).build()
     parts: frozenset[str] = frozenset()
     if table.compounds:
@@ -361,9 +286,7 @@ def _language(lang: str) -> _Lang:
     """The compiled tables for ``lang``, read from the package once and then reused."""
     if lang not in LANGUAGES:
         raise ValueError(f"no number words for language {lang!r}; known: {LANGUAGES}")
-    source = resources.files("claimkb.extract.lang").joinpath(lang, "numbers.yaml")
-    table = _Table.model_validate(yaml.safe_load(source.read_text(encoding="utf-8")))
-    return _compile(table)
+    return _compile(load_language_file(lang, "numbers.yaml", NumberTable))
 
 
 # --------------------------------------------------------------------------------------------

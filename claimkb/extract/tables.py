@@ -1,22 +1,26 @@
-"""Load the per-language word tables (YAML beside ``extract/lang/``) into typed models.
+"""Load the per-language word tables (YAML in ``extract/lang/<code>/``) into typed models.
 
-The tables are data, not code, so that a linguist can extend a language without reading
-the grammar; the models make a typo in them an error at start-up that names the file.
+Everything about a language lives in its folder: number words, units, modifiers, counted
+nouns, calendar words, speech cues, hedge tolerances, deadline words and the small word lists
+the grammar reads around a number. A folder holding every file of ``LANGUAGE_FILES`` is a
+language, so adding one is a folder and its tests. The tables are data, not code, so that a
+linguist can extend a language without reading the grammar; the models make a typo in them
+an error at start-up that names the file.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.units import is_unit
 
-LANGUAGES = ("de", "en", "ru")
 BoundSign = Literal[">", ">=", "<", "<="]
 
 
@@ -105,6 +109,117 @@ class SpeechTable(_Table):
     cues: list[str]
 
 
+class ScaleEntry(_Table):
+    value: int
+    forms: tuple[str, ...] = ()
+    plural: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    vague: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    glued: tuple[str, ...] = ()
+    glued_after_currency: tuple[str, ...] = ()
+
+
+class FractionEntry(_Table):
+    denominator: int
+    alone: tuple[str, ...] = ()
+    counted: tuple[str, ...] = ()
+    single: tuple[str, ...] = ()
+    adjective: tuple[str, ...] = ()
+    prefix: tuple[str, ...] = ()
+
+
+class NumberOrdinals(_Table):
+    endings: tuple[str, ...] = ("",)
+    unit: tuple[str, ...] = ()
+    teen: tuple[str, ...] = ()
+    ten: tuple[str, ...] = ()
+    hund: tuple[str, ...] = ()
+    scale: tuple[str, ...] = ()
+
+
+class NumberTable(_Table):
+    """Number words, scale words and fractions of a language (``numbers.yaml``)."""
+
+    language: str
+    compounds: bool = False
+    compound_exclude: tuple[str, ...] = ()
+    tens_then_units: bool
+    hundred_after_tens: bool
+    zero: tuple[str, ...]
+    units: dict[int, tuple[str, ...]]
+    articles: tuple[str, ...] = ()
+    teens: dict[int, tuple[str, ...]]
+    tens: dict[int, tuple[str, ...]]
+    hundreds: dict[int, tuple[str, ...]] = {}
+    scales: tuple[ScaleEntry, ...]
+    half_prefix: str | None = None
+    fractions: tuple[FractionEntry, ...] = ()
+    fraction_determiners: tuple[str, ...] = ()
+    fraction_values: dict[float, tuple[str, ...]] = {}
+    plus_half: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ()
+    spaced_connectors: bool = True
+    mixed_connectors: tuple[str, ...] = ()
+    whole_markers: tuple[str, ...] = ()
+    of_words: tuple[str, ...] = ()
+    decimal_points: tuple[str, ...] = ()
+    vague_quantifiers: tuple[str, ...] = ()
+    vague_range: tuple[int, int] = (2, 9)
+    pairs: tuple[str, ...] = ()
+    pairs_need_article: bool = False
+    genitive_governors: tuple[str, ...] = ()
+    needs_company: tuple[str, ...] = ()
+    ordinals: NumberOrdinals | None = None
+
+
+class HedgeEntry(_Table):
+    """How far a hedged value may lie from the stated one, and why: relative ``below`` and
+    ``above``, or a multiplicative ``factor``."""
+
+    below: float = 0.0
+    above: float = 0.0
+    factor: float | None = None
+    reason: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _needs_reason(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not data.get("reason"):
+            raise ValueError("a hedge entry needs a mapping with a 'reason'")
+        return data
+
+    @model_validator(mode="after")
+    def _widths(self) -> HedgeEntry:
+        if self.factor is not None and (
+            self.factor < 1 or {"below", "above"} & self.model_fields_set
+        ):
+            raise ValueError("'factor' must be >= 1 and not mixed with below/above")
+        if not (0 <= self.below < 1 and self.above >= 0):
+            raise ValueError("need 0 <= below < 1 and above >= 0")
+        return self
+
+
+class HedgeDefault(_Table):
+    """The tolerance of a hedge in a language without a table (``lang/hedges.yaml``)."""
+
+    default: HedgeEntry
+
+
+class HedgeTable(_Table):
+    """A language's hedge tolerances (``hedges.yaml``): its default and one per word."""
+
+    default: HedgeEntry
+    words: dict[str, HedgeEntry]
+
+
+class DeadlineTable(_Table):
+    """The words that make a duration count forward or back (``deadlines.yaml``)."""
+
+    ahead: list[str]
+    past: list[str]
+
+
 class LanguageTables(_Table):
     """Every table of one language."""
 
@@ -114,29 +229,95 @@ class LanguageTables(_Table):
     counted: CountedTable
     dates: DateTable
     speech: SpeechTable
+    deadlines: DeadlineTable
 
 
-def _read_yaml(relative: str) -> Any:
-    path = resources.files("claimkb.extract") / relative
+LANGUAGE_FILES: dict[str, type[_Table]] = {
+    "numbers.yaml": NumberTable,
+    "units.yaml": UnitTable,
+    "modifiers.yaml": ModifierTable,
+    "counted.yaml": CountedTable,
+    "dates.yaml": DateTable,
+    "speech.yaml": SpeechTable,
+    "hedges.yaml": HedgeTable,
+    "deadlines.yaml": DeadlineTable,
+}
+"""The files every language folder holds, and the model each is read with."""
+
+
+def lang_root() -> Traversable:
+    """The folder of the language folders, ``extract/lang/``."""
+    return resources.files("claimkb.extract") / "lang"
+
+
+def discover_languages(root: Traversable | None = None) -> tuple[str, ...]:
+    """The codes of the folders under ``root`` (default ``lang_root()``) that hold every
+    file of ``LANGUAGE_FILES``, sorted: a directory listing, no file is read."""
+    folder = lang_root() if root is None else root
+    return tuple(
+        sorted(
+            entry.name
+            for entry in folder.iterdir()
+            if entry.is_dir()
+            and not entry.name.startswith(("_", "."))
+            and all((entry / name).is_file() for name in LANGUAGE_FILES)
+        )
+    )
+
+
+LANGUAGES = discover_languages()
+"""The languages, one per folder of ``extract/lang/``."""
+
+
+def _shown(path: Traversable) -> str:
+    """``path`` as an error names it: ``extract/lang/de/units.yaml`` inside the package."""
+    text, root = str(path), str(lang_root())
+    return "extract/lang" + text[len(root) :] if text.startswith(root) else text
+
+
+def _read_yaml(path: Traversable) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise TableError(f"extract/{relative}: {error}") from error
+        raise TableError(f"{_shown(path)}: {error}") from error
 
 
-def _load(model: type[_T], relative: str) -> _T:
+def load_file(path: Traversable, model: type[_T]) -> _T:
+    """Read and validate one table; a problem is a ``TableError`` naming the file and the
+    field."""
     try:
-        return model.model_validate(_read_yaml(relative))
+        return model.model_validate(_read_yaml(path))
     except ValidationError as error:
         first = error.errors()[0]
-        where = " -> ".join(str(part) for part in first["loc"])
-        raise TableError(f"extract/{relative}: {where}: {first['msg']}") from error
+        where = " -> ".join(str(part) for part in first["loc"]) or "(top)"
+        raise TableError(f"{_shown(path)}: {where}: {first['msg']}") from error
+
+
+def load_language_file(lang: str, name: str, model: type[_T]) -> _T:
+    """The file ``name`` of language ``lang``, read through ``model``."""
+    if lang not in LANGUAGES:
+        raise TableError(f"no word tables for language {lang!r} (have: {', '.join(LANGUAGES)})")
+    return load_file(lang_root() / lang / name, model)
+
+
+def load_folder(folder: Traversable, lang: str) -> LanguageTables:
+    """Every table of the language folder ``folder``; a typo is a ``TableError`` naming the
+    file."""
+    return LanguageTables(
+        lang=lang,
+        units=load_file(folder / "units.yaml", UnitTable),
+        modifiers=load_file(folder / "modifiers.yaml", ModifierTable),
+        counted=load_file(folder / "counted.yaml", CountedTable),
+        dates=load_file(folder / "dates.yaml", DateTable),
+        speech=load_file(folder / "speech.yaml", SpeechTable),
+        deadlines=load_file(folder / "deadlines.yaml", DeadlineTable),
+    )
 
 
 @cache
 def symbols() -> SymbolTable:
     """The shared unit symbols."""
-    return _load(SymbolTable, "lang/units.yaml")
+    return load_file(lang_root() / "units.yaml", SymbolTable)
 
 
 @cache
@@ -144,18 +325,11 @@ def tables(lang: str) -> LanguageTables:
     """All tables of ``lang``, loaded once."""
     if lang not in LANGUAGES:
         raise TableError(f"no word tables for language {lang!r} (have: {', '.join(LANGUAGES)})")
-    return LanguageTables(
-        lang=lang,
-        units=_load(UnitTable, f"lang/{lang}/units.yaml"),
-        modifiers=_load(ModifierTable, f"lang/{lang}/modifiers.yaml"),
-        counted=_load(CountedTable, f"lang/{lang}/counted.yaml"),
-        dates=_load(DateTable, f"lang/{lang}/dates.yaml"),
-        speech=_load(SpeechTable, f"lang/{lang}/speech.yaml"),
-    )
+    return load_folder(lang_root() / lang, lang)
 
 
 @cache
 def version_words() -> frozenset[str]:
     """Words in any language whose following small number is part of a name ("Version 2");
     a project adds its product names ("Grok 5") through its vocabulary."""
-    return frozenset(str(name) for name in _read_yaml("lang/names.yaml")["names"])
+    return frozenset(str(name) for name in _read_yaml(lang_root() / "names.yaml")["names"])

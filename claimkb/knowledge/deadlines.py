@@ -4,7 +4,8 @@ months" said on a day fall due that many years or months after it.
 The extractor reads such a phrase as a duration (kind ``duration``, bound ``<=`` for
 "innerhalb von"), which is right for the arithmetic; whether the duration counts forward
 from the day it was said is a question of the words around it, answered here from
-``kb/data/deadlines.yaml`` so the predictions page can list it beside the dated claims.
+each language's ``extract/lang/<code>/deadlines.yaml`` so the predictions page can list it
+beside the dated claims.
 Words that count back ("vor drei Jahren", "пять лет назад", "in den letzten zwei Jahren")
 win over words that count forward, and a duration with neither is not a deadline ("ein
 Jahr nachdem", "около «пяти лет»" for how long something takes).
@@ -17,32 +18,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from claimkb.core.models import Claim, Record
+from claimkb.core.models import Claim
 from claimkb.core.units import parse_unit, registry
-from claimkb.core.yamlio import load_model
+from claimkb.extract.tables import LANGUAGES, tables
 
-TABLE = Path(__file__).resolve().parent / "data" / "deadlines.yaml"
 #: How far before a duration its preposition may stand, in characters.
 WINDOW = 40
 #: Characters between a preposition and the number that do not break the phrase.
 _GAP = "«»\"„“”'() \u00a0\u202f"
-
-
-class DeadlineWords(Record):
-    """The words of one language that make a duration count forward or back."""
-
-    ahead: list[str]
-    past: list[str]
-
-
-class DeadlineTable(Record):
-    """``kb/data/deadlines.yaml``: the words per language."""
-
-    de: DeadlineWords
-    ru: DeadlineWords
-    en: DeadlineWords
 
 
 @dataclass(frozen=True)
@@ -57,13 +41,8 @@ class _Patterns:
 
 
 @cache
-def _table() -> DeadlineTable:
-    return load_model(TABLE, DeadlineTable)
-
-
-@cache
 def _patterns(lang: str) -> _Patterns:
-    words: DeadlineWords = getattr(_table(), lang)
+    words = tables(lang).deadlines
 
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
@@ -80,7 +59,7 @@ def _patterns(lang: str) -> _Patterns:
 def counts_forward(claim: Claim, text: str) -> bool:
     """Whether the duration claim ``claim`` of ``text`` is a deadline from the day it was
     said."""
-    if claim.quantity.kind != "duration" or claim.lang not in ("de", "ru", "en"):
+    if claim.quantity.kind != "duration" or claim.lang not in LANGUAGES:
         return False
     found = _patterns(claim.lang)
     before = text[max(0, claim.start - WINDOW) : claim.start]
