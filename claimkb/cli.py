@@ -20,6 +20,7 @@ import yaml
 
 from claimkb.build.outputs import build_exporters
 from claimkb.build.scaffold import init_project
+from claimkb.build.serve import SiteServer
 from claimkb.build.stages import BuildError, project_knowledge_base
 from claimkb.build.stages import build as run_build
 from claimkb.core.errors import ClaimkbError, ProjectError
@@ -289,3 +290,27 @@ def export(context: _Context, fmt: str) -> None:
         return
     graph = knowledge_graph(kb, derivation_records(kb, project.claims_dir))
     click.echo(WRITERS[fmt](graph), nl=False)
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port on 127.0.0.1 (0: any free one).",
+)
+@click.option(
+    "--no-build", is_flag=True, help="Serve the existing build/site/ without a first build."
+)
+@click.pass_obj
+def serve(context: _Context, port: int, no_build: bool) -> None:
+    """Serve the site on 127.0.0.1 and rebuild it when the project changes.
+
+    Builds first (unless --no-build), then looks at claimkb.yaml, sources/, claims/ (but
+    not claims/extracted/, which the build writes) and queries/ every second and rebuilds
+    when a file changes. A failed rebuild prints its error and the previous site stays
+    served. Ctrl-C stops.
+    """
+    server = SiteServer(context.project, port, echo=click.echo)
+    server.run(build_first=not no_build)
