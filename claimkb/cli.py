@@ -28,6 +28,7 @@ from claimkb.core.models import Claim, Vocabulary
 from claimkb.core.project import Project
 from claimkb.derive.records import derivation_records, outcome_table
 from claimkb.extract import extract_file
+from claimkb.ingest import AddOptions, add_documents
 from claimkb.ledger.ledger import extract_ledger, stale_ledgers
 from claimkb.ledger.sources import load_sources, source_for
 from claimkb.ledger.vocabulary import load_vocabulary
@@ -109,6 +110,69 @@ def init(folder: Path | None, name: str | None, title: str | None) -> None:
     project = init_project(folder or Path.cwd(), name, title)
     click.echo(f"made project {project.config.name!r} in {project.root}")
     click.echo("next: claimkb add FILE|URL, then claimkb build")
+
+
+@main.command()
+@click.argument("documents", metavar="PATH|URL...", nargs=-1, required=True)
+@click.option("--id", "source_id", default=None, help="The source id (default: from the name).")
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en", "ru"]),
+    default=None,
+    help="The document's language (default: detected).",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Publication date, YYYY-MM-DD (default: the page's own, if any).",
+)
+@click.option("--title", default=None, help="Title (default: the page's own, if any).")
+@click.option("--author", default=None, help="Author (default: the page's own, if any).")
+@click.option("--url", default=None, help="Where the document is published.")
+@click.option("--speaker", "speakers", multiple=True, help="Who is interviewed (repeatable).")
+@click.option("--interviewer", "interviewers", multiple=True, help="Who asks (repeatable).")
+@click.option("--kind", default=None, help="news-article, transcript, web-page, ...")
+@click.pass_obj
+def add(
+    context: _Context,
+    documents: tuple[str, ...],
+    source_id: str | None,
+    lang: str | None,
+    published: dt.datetime | None,
+    title: str | None,
+    author: str | None,
+    url: str | None,
+    speakers: tuple[str, ...],
+    interviewers: tuple[str, ...],
+    kind: str | None,
+) -> None:
+    """Put documents into sources/ and their metadata into sources.yaml.
+
+    Takes .txt, .md, .html/.htm, WebVTT .vtt and SubRip .srt files and http(s) URLs (kept
+    as a dated snapshot). The original is kept beside the text the extractor reads; a
+    transcript's speaker turns and cue times are kept. The id is a safe, unique slug. All
+    or nothing: a refused document leaves the project as it was.
+    """
+    options = AddOptions(
+        id=source_id,
+        lang=lang,
+        published=published.date() if published else None,
+        title=title,
+        author=author,
+        url=url,
+        speakers=speakers,
+        interviewers=interviewers,
+        kind=kind,
+    )
+    for added in add_documents(context.project, documents, options):
+        for warning in added.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        source = added.source
+        click.echo(
+            f"added {source.id}: sources/{source.file} ({added.characters} characters, "
+            f"{source.language}); " + ", ".join(f"sources/{name}" for name in added.files[1:])
+        )
 
 
 @main.command()

@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from claimkb.core.periods import checked_time
 
@@ -18,6 +26,9 @@ Bound = Literal["=", ">", ">=", "<", "<="]
 Kind = Literal["count", "measure", "money", "percent", "multiplier", "duration", "date"]
 CheckedTime = Annotated[str | None, AfterValidator(checked_time)]
 """A period in ISO 8601 text (see ``claimkb.core.periods``), or none."""
+CUE_TIME = r"^\d{2,}:[0-5]\d:[0-5]\d\.\d{3}$"
+"""A transcript cue's start time, ``HH:MM:SS.mmm`` (WebVTT's form; SubRip's comma becomes a
+dot)."""
 
 #: Fields of one line of ``claims.jsonl``, in the order they are written.
 JSONL_FIELDS = (
@@ -75,6 +86,23 @@ class Source(Record):
     cites: str | None = None
     covers_interview: Interview | None = None
     notes: str | None = None
+    original: str | None = Field(
+        default=None,
+        description="The document as it came in (HTML page, transcript, Markdown), kept "
+        "beside `file`, the text the extractor reads; claim offsets refer to `file`.",
+        examples=["wind-briefing.orig.html"],
+    )
+    retrieved: dt.datetime | None = Field(
+        default=None,
+        description="When `claimkb add` fetched the document from `url` (UTC): the "
+        "snapshot's date.",
+    )
+    cues: str | None = Field(
+        default=None,
+        description="A transcript's cue file beside `file` (`<id>.cues.yaml`): the start "
+        "time of every text line, so that each claim keeps its cue's time.",
+        examples=["town-hall.cues.yaml"],
+    )
 
     @property
     def reference_date(self) -> dt.date | None:
@@ -131,11 +159,43 @@ class Claim(Record):
     surface: str = Field(description="text[start:end], the quantity as written.")
     quote: str = Field(description="The sentence around the quantity.")
     quantity: Quantity
+    cue: str | None = Field(
+        default=None,
+        pattern=CUE_TIME,
+        description="Transcripts only: the start time of the cue the claim was said in "
+        "(`HH:MM:SS.mmm`). Left out of the YAML when there is none.",
+        examples=["00:01:23.450"],
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_cue(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A claim without a cue is written as it was before cues existed, so the ledger
+        of a document that is not a transcript does not change by a line."""
+        data: dict[str, Any] = handler(self)
+        if data.get("cue", "") is None:
+            del data["cue"]
+        return data
 
     def flat(self) -> dict[str, Any]:
         """The claim as one flat JSON object with the fields of ``JSONL_FIELDS``."""
         merged = {**self.model_dump(exclude={"quantity"}), **self.quantity.model_dump()}
         return {name: merged[name] for name in JSONL_FIELDS}
+
+
+class Cue(Record):
+    """One line of a transcript's text (``sources/<id>.txt``) and when it was said."""
+
+    start: int = Field(ge=0, description="Offset of the line's first character (str index).")
+    end: int = Field(ge=0, description="Offset after the line's last character.")
+    time: str = Field(pattern=CUE_TIME, description="The cue's start time.")
+
+
+class CueFile(Record):
+    """``sources/<id>.cues.yaml``: the cue times of a transcript's text, line by line, in
+    text order."""
+
+    source: str = Field(description="The source id.")
+    cues: list[Cue]
 
 
 class LedgerFile(Record):

@@ -30,6 +30,7 @@ from claimkb.core.models import (
 )
 from claimkb.core.yamlio import LINE, LedgerError, dump_yaml, read_yaml, validate
 from claimkb.extract import extract_file
+from claimkb.ledger.cues import load_cues, with_cues
 
 T = TypeVar("T")
 
@@ -81,7 +82,12 @@ def extract_ledger(
     return [
         LedgerFile(
             source=source.id,
-            claims=list(extract_file(sources_dir / source.file, source, vocabulary)),
+            claims=list(
+                with_cues(
+                    extract_file(sources_dir / source.file, source, vocabulary),
+                    load_cues(sources_dir, source),
+                )
+            ),
         )
         for source in sources
     ]

@@ -353,6 +353,7 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
                 ("Language", esc(claim.lang)),
                 ("Source", site.source_link(page, claim)),
                 ("Characters", esc(f"{claim.start}–{claim.end}")),
+                *([("Cue", f"<time>{esc(claim.cue)}</time>")] if claim.cue else []),
                 ("Id", f"<code>{esc(claim.id)}</code>"),
                 ("Rating", esc(RATINGS[verdict][1])),
             ]
