@@ -20,6 +20,7 @@ from click.testing import CliRunner, Result
 from claimkb.build.scaffold import init_project
 from claimkb.build.stages import build, project_knowledge_base
 from claimkb.cli import main
+from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Claim, Source
 from claimkb.core.project import Project
 from claimkb.ingest.identity import slugify
@@ -86,6 +87,16 @@ TALK_TEXT = (
     "Anna Weber: We plan 40 turbines with about 200 MW.\n"  # 45..96
     "Anna Weber: The cost is 300 million euros.\n"  # 96..139
 )
+
+PAGE_RU = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">
+<title>Новая подстанция</title></head><body>
+<nav><a href="/">Главная</a> <a href="/news">Новости 24</a></nav>
+<article><h1>Новая подстанция</h1>
+<p>Компания построит подстанцию мощностью 250 МВт за два года, сообщил директор на встрече с
+журналистами в понедельник. Стоимость проекта составит около 4 миллиардов рублей.</p>
+</article>
+<footer>Все права защищены, 2026</footer></body></html>
+"""
 
 INTERVIEW_SRT = """1
 00:00:02,000 --> 00:00:05,000
@@ -306,6 +317,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         "/news/hafen-speicher.html": ("text/html; charset=utf-8", PAGE.encode("utf-8")),
         "/plain": ("text/plain; charset=utf-8", BRIEFING_TEXT.encode("utf-8")),
         "/image.png": ("image/png", b"\x89PNG\r\n"),
+        "/ru/podstantsiya": ("text/html", PAGE_RU.encode("cp1251")),
         "/to-file": ("", b""),
     }
 
@@ -364,6 +376,17 @@ def test_url_is_kept_as_a_dated_snapshot(project: Project, server: str) -> None:
     assert sources(project)["plain"].original == "plain.txt"
     claims = built_claims(project)
     assert claim_with(claims["plain"], "40").speaker == "Anna Weber"
+
+
+def test_url_charset_from_the_page(project: Project, server: str) -> None:
+    # No charset in the HTTP header: the page's <meta> says windows-1251.
+    assert run(project, f"{server}/ru/podstantsiya").exit_code == 0
+    source = sources(project)["podstantsiya"]
+    assert (source.language, source.title) == ("ru", "Новая подстанция")
+    text = (project.sources_dir / "podstantsiya.txt").read_text(encoding="utf-8")
+    assert "250 МВт" in text and "Главная" not in text
+    original = (project.sources_dir / "podstantsiya.orig.html").read_bytes()
+    assert original == PAGE_RU.encode("cp1251")  # the snapshot is the bytes as served
 
 
 @pytest.mark.parametrize(
@@ -610,3 +633,24 @@ def test_id_and_url_name_one_document(project: Project, tmp_path: Path) -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize("field", ["cues", "original"])
+def test_listing_cannot_point_outside_sources(project: Project, field: str) -> None:
+    project.sources_yaml.write_text(
+        f"- id: memo\n  file: memo.txt\n  {field}: ../../claimkb.yaml\n", encoding="utf-8"
+    )
+    with pytest.raises(ClaimkbError, match=r"sources\.yaml:1: .*not a file name in sources/"):
+        load_sources(project.sources_yaml)
+
+
+def test_cue_file_symlinked_outside_is_refused(project: Project, tmp_path: Path) -> None:
+    (project.sources_dir / "memo.txt").write_text(BRIEFING_TEXT, encoding="utf-8")
+    outside = tmp_path / "cues.yaml"
+    outside.write_text("source: memo\ncues: []\n", encoding="utf-8")
+    (project.sources_dir / "memo.cues.yaml").symlink_to(outside)
+    project.sources_yaml.write_text(
+        "- id: memo\n  file: memo.txt\n  cues: memo.cues.yaml\n", encoding="utf-8"
+    )
+    with pytest.raises(ClaimkbError, match="leads outside the project's sources/"):
+        build(project)

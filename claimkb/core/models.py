@@ -26,6 +26,18 @@ Bound = Literal["=", ">", ">=", "<", "<="]
 Kind = Literal["count", "measure", "money", "percent", "multiplier", "duration", "date"]
 CheckedTime = Annotated[str | None, AfterValidator(checked_time)]
 """A period in ISO 8601 text (see ``claimkb.core.periods``), or none."""
+
+
+def _file_name(name: str | None) -> str | None:
+    """A file name in ``sources/``, never a path: no ``/``, ``\\`` or NUL, not ``.`` or
+    ``..`` (so a hand-written ``sources.yaml`` cannot point outside the project)."""
+    if name is not None and (name in ("", ".", "..") or any(c in name for c in "/\\\x00")):
+        raise ValueError(f"{name!r} is not a file name in sources/ (no folders, no '..')")
+    return name
+
+
+FileName = Annotated[str | None, AfterValidator(_file_name)]
+"""A file beside ``sources.yaml``, by name alone."""
 CUE_TIME = r"^\d{2,}:[0-5]\d:[0-5]\d\.\d{3}$"
 """A transcript cue's start time, ``HH:MM:SS.mmm`` (WebVTT's form; SubRip's comma becomes a
 dot)."""
@@ -86,7 +98,7 @@ class Source(Record):
     cites: str | None = None
     covers_interview: Interview | None = None
     notes: str | None = None
-    original: str | None = Field(
+    original: FileName = Field(
         default=None,
         description="The document as it came in (HTML page, transcript, Markdown), kept "
         "beside `file`, the text the extractor reads; claim offsets refer to `file`.",
@@ -97,7 +109,7 @@ class Source(Record):
         description="When `claimkb add` fetched the document from `url` (UTC): the "
         "snapshot's date.",
     )
-    cues: str | None = Field(
+    cues: FileName = Field(
         default=None,
         description="A transcript's cue file beside `file` (`<id>.cues.yaml`): the start "
         "time of every text line, so that each claim keeps its cue's time.",

@@ -10,6 +10,7 @@ command before any file is stored.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -25,6 +26,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest local document read."""
 FORMATS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 FORMATS |= {".vtt": "vtt", ".srt": "srt"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 MEDIA_TYPES = {
     "text/html": ".html",
     "application/xhtml+xml": ".html",
@@ -76,9 +78,8 @@ def _from_url(url: str, known: tuple[str, ...]) -> Document:
     suffix = MEDIA_TYPES.get(fetched.media_type)
     if suffix is None:
         raise IngestError(f"{url}: content type {fetched.media_type!r} is not a document")
-    document = convert(
-        fetched.data, suffix, url, _url_stem(fetched.url), known, fetched.charset or "utf-8"
-    )
+    charset = fetched.charset or (_meta_charset(fetched.data) if suffix == ".html" else None)
+    document = convert(fetched.data, suffix, url, _url_stem(fetched.url), known, charset or "utf-8")
     return replace(document, url=url, retrieved=fetched.retrieved)
 
 
@@ -115,6 +116,13 @@ def convert(
             cue_times=turns.lines,
         )
     return Document(name, require_text(text, name), data, suffix, stem=stem)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The character set a page declares in its ``<meta>`` (the HTTP header did not say):
+    pages in windows-1251 or ISO-8859-1 are still common on Russian and German sites."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
 
 
 def _url_stem(url: str) -> str:

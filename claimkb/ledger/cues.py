@@ -20,7 +20,10 @@ def load_cues(sources_dir: Path, source: Source) -> CueFile | None:
     """The cue file of ``source`` (none for a document that is not a transcript)."""
     if source.cues is None:
         return None
-    cues = load_model(sources_dir / source.cues, CueFile)
+    path = sources_dir / source.cues
+    if not path.resolve().is_relative_to(sources_dir.resolve()):
+        raise LedgerError(f"{path}: leads outside the project's sources/; not read")
+    cues = load_model(path, CueFile)
     if cues.source != source.id:
         raise LedgerError(
             f"{sources_dir / source.cues}:1: source: {cues.source!r} is not {source.id!r}"
