@@ -26,7 +26,7 @@ from claimkb.build.stages import build as run_build
 from claimkb.core.errors import ClaimkbError, ProjectError
 from claimkb.core.models import Claim, Vocabulary
 from claimkb.core.project import Project
-from claimkb.derive.records import derivation_records, outcome_table
+from claimkb.derive.records import derivation_records, outcome_table, records_json
 from claimkb.extract import extract_file
 from claimkb.ingest import AddOptions, add_documents
 from claimkb.ledger.ledger import extract_ledger, stale_ledgers
@@ -284,10 +284,10 @@ def check(context: _Context, fmt: str) -> None:
     project = context.project
     records = derivation_records(project_knowledge_base(project), project.claims_dir)
     if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(records_json(records), ensure_ascii=False, indent=2))
     else:
         click.echo(outcome_table(records))
-    regressed = [r["id"] for r in records if r["status"] == "regressed"]
+    regressed = [r.id for r in records if r.status == "regressed"]
     if regressed:
         raise click.ClickException(
             f"verdicts differ from the expected ones: {', '.join(regressed)}"

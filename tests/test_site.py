@@ -84,7 +84,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         (exports / name).write_bytes(DOWNLOAD_BYTES[name])
     engine = tarball(ENGINE_FILES)
     install_site_files(site, exports, (package_for(engine), engine))
-    curated = sum(r["kind"] == "curated" for r in records)
+    curated = sum(r.curated for r in records)
     return Built(kb, site, pages, curated)
 
 

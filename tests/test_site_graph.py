@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from claimkb.derive.records import derivation_records
+from claimkb.derive.records import CheckRecord, IntervalRecord, Kind, derivation_records
+from claimkb.derive.verdict import VerdictKind
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.pages.graph import Node, column_order, graph_page, graph_svg, layout
 from tests.conftest import EXAMPLE
@@ -30,7 +31,7 @@ EVIL = '<script>alert("x")</script> & co'
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[KnowledgeBase, list[dict[str, Any]]]:
+def corpus() -> tuple[KnowledgeBase, list[CheckRecord]]:
     kb = corpus_kb()
     return kb, derivation_records(kb, EXAMPLE.claims_dir)
 
@@ -80,28 +81,43 @@ def test_corpus_headers_count_claims_left_out(corpus: tuple[KnowledgeBase, Any])
         assert f">{drawn} of {total} claims drawn<" in text
 
 
-def tiny_records() -> list[dict[str, Any]]:
+def _check(
+    id: str, title: str, kind: Kind, verdict: VerdictKind, inputs: dict[str, str]
+) -> CheckRecord:
+    """A check with only what the picture reads; its numbers are left empty."""
+    empty = IntervalRecord()
+    return CheckRecord(
+        id=id,
+        title=title,
+        kind=kind,
+        inputs=inputs,
+        expression="x",
+        result=empty,
+        compared=empty,
+        verdict=verdict,
+        reason="",
+        status="ok" if kind == "curated" else "auto",
+    )
+
+
+def tiny_records() -> list[CheckRecord]:
     """One hand-written check on two German claims and a reference fact, and one automatic
     check, which is not drawn."""
     return [
-        {
-            "id": "tiny-check",
-            "title": "Launches per hour",
-            "kind": "curated",
-            "verdict": "inconsistent",
-            "inputs": {
-                "power": "tiny.de/00000001",
-                "launches": "tiny.de/00000002",
-                "year": "hours-per-year",
-            },
-        },
-        {
-            "id": "auto-cluster-00000000",
-            "title": "auto",
-            "kind": "auto",
-            "verdict": "consistent",
-            "inputs": {"first": "tiny.de/00000001", "second": "tiny.ru/00000004"},
-        },
+        _check(
+            "tiny-check",
+            "Launches per hour",
+            "curated",
+            "inconsistent",
+            {"power": "tiny.de/00000001", "launches": "tiny.de/00000002", "year": "hours-per-year"},
+        ),
+        _check(
+            "auto-cluster-00000000",
+            "auto",
+            "auto",
+            "consistent",
+            {"first": "tiny.de/00000001", "second": "tiny.ru/00000004"},
+        ),
     ]
 
 
@@ -186,7 +202,7 @@ def _overlaps(a: Node, b: Node) -> bool:
     return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
-def assert_readable(kb: KnowledgeBase, records: list[dict[str, Any]]) -> None:
+def assert_readable(kb: KnowledgeBase, records: list[CheckRecord]) -> None:
     """No two boxes overlap, no two groups overlap, everything lies inside the picture."""
     picture = layout(kb, records)
     nodes = sorted(picture.nodes, key=lambda n: (n.x, n.y))
@@ -205,7 +221,7 @@ def test_boxes_never_overlap(corpus: tuple[KnowledgeBase, Any]) -> None:
     assert_readable(tiny_kb(), tiny_records())
 
 
-def ten_times(kb: KnowledgeBase, records: list[dict[str, Any]]) -> tuple[KnowledgeBase, Any]:
+def ten_times(kb: KnowledgeBase, records: list[CheckRecord]) -> tuple[KnowledgeBase, Any]:
     """The corpus ten times over, each copy's sources, claims and checks renamed."""
 
     def claim_id(claim_id: str, k: int) -> str:
@@ -213,7 +229,7 @@ def ten_times(kb: KnowledgeBase, records: list[dict[str, Any]]) -> tuple[Knowled
         return f"{source}-{k}/{key}"
 
     sources, claims, texts, links, entities = [], [], {}, [], {}
-    copies: list[dict[str, Any]] = []
+    copies: list[CheckRecord] = []
     for k in range(10):
         sources += [s.model_copy(update={"id": f"{s.id}-{k}"}) for s in kb.sources]
         texts.update({f"{s}-{k}": t for s, t in kb.texts.items()})
@@ -225,13 +241,13 @@ def ten_times(kb: KnowledgeBase, records: list[dict[str, Any]]) -> tuple[Knowled
         entities.update({claim_id(c, k): e for c, e in kb.claim_entities.items()})
         for record in records:
             inputs = {}
-            for name, target in record["inputs"].items():
+            for name, target in record.inputs.items():
                 if target in kb.claims_by_id:
                     target = claim_id(target, k)
                 elif target.startswith("derivation:"):
                     target = f"{target}-{k}"
                 inputs[name] = target
-            copies.append({**record, "id": f"{record['id']}-{k}", "inputs": inputs})
+            copies.append(record.model_copy(update={"id": f"{record.id}-{k}", "inputs": inputs}))
     big = dataclasses.replace(
         kb, sources=sources, claims=claims, texts=texts, links=links, claim_entities=entities
     )

@@ -58,26 +58,28 @@ def test_the_terawatt_derivation_step_by_step() -> None:
     (record,) = [
         r
         for r in derivation_records(kb, EXAMPLE.claims_dir)
-        if r["id"] == "starship-launches-for-terawatt-a-year"
+        if r.id == "starship-launches-for-terawatt-a-year"
     ]
-    steps = record["steps"]
+    steps = record.steps
     # "около тераватта в год": 1 TW a year, ±10 % for "около" → [0.9, 1.1] TW/year; the
     # power per launch is 100 GW / 10,000 launches = 0.01 GW; 0.9 TW / 0.01 GW = 90,000 and
     # 1.1 TW / 0.01 GW = 110,000 launches a year.
-    assert [s["expression"] for s in steps] == [
+    assert [s.expression for s in steps] == [
         "terawatt",
         "per_launch",
         "(terawatt / per_launch)",
     ]
-    assert (steps[0]["low"], steps[0]["high"]) == pytest.approx((0.9, 1.1))
-    assert steps[1]["low"] == pytest.approx(0.01) and steps[1]["unit"] == "gigawatt"
+    assert (steps[0].low, steps[0].high) == pytest.approx((0.9, 1.1))
+    assert steps[1].low == pytest.approx(0.01) and steps[1].unit == "gigawatt"
     last = steps[-1]
-    assert (last["low"], last["high"], last["unit"]) == (
+    assert (last.low, last.high, last.unit) == (
         pytest.approx(90_000.0),
         pytest.approx(110_000.0),
         "1 / year",
     )
     # The last step is the result, which the verdict holds in the compared unit, per year.
-    assert record["result"]["unit"] == "1/a"
-    assert math.isclose(last["low"], record["result"]["low"], rel_tol=1e-9)
-    assert math.isclose(last["high"], record["result"]["high"], rel_tol=1e-9)
+    assert record.result.unit == "1/a"
+    assert last.low is not None and last.high is not None
+    assert record.result.low is not None and record.result.high is not None
+    assert math.isclose(last.low, record.result.low, rel_tol=1e-9)
+    assert math.isclose(last.high, record.result.high, rel_tol=1e-9)

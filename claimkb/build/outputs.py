@@ -13,30 +13,30 @@ import shutil
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from claimkb.core.project import Project
+from claimkb.derive.records import CheckRecord, derivation_records, records_json
 from claimkb.knowledge.knowledge import KnowledgeBase
-from claimkb.rdf.graph import knowledge_graph, write_rdf
-from claimkb.derive.records import derivation_records
 from claimkb.pages.publish import build_site, copy_template
 from claimkb.pages.site import generate_pages
 from claimkb.pages.sparql import fetch_engine, install_site_files, write_sparql_page
-from claimkb.rdf.examples import query_files
-from claimkb.rdf.store import write_store
 from claimkb.pages.vendor import Opener
+from claimkb.rdf.examples import query_files
+from claimkb.rdf.graph import knowledge_graph, write_rdf
+from claimkb.rdf.store import write_store
 
 Exporter = Callable[[KnowledgeBase, Path], int]
 DOCS_FOLDER = ".pages"
 """The docs folder mkdocs reads, inside the staging folder; gone once the site is built."""
 
 
-def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[dict[str, Any]]) -> int:
+def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[CheckRecord]) -> int:
     """Write ``derivations.json`` (``records``), ``kb.ttl``, ``kb.jsonld`` and ``store/`` into
     ``folder``; return the number of triples. Nothing is written when the graph breaks a
     shape."""
     graph = knowledge_graph(kb, records)
-    text = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    data = records_json(records)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (folder / "derivations.json").write_text(text, encoding="utf-8", newline="\n")
     write_rdf(graph, folder)
     write_store(folder / "kb.ttl", folder / "store")
@@ -58,9 +58,9 @@ def build_exporters(
     ``.cache/``), so a build that cannot have it fails before any page is written;
     ``opener`` is what fetches it (``urlopen``; tests pass a stand-in). The derivations
     are evaluated once and shared by both stages."""
-    evaluated: dict[int, list[dict[str, Any]]] = {}
+    evaluated: dict[int, list[CheckRecord]] = {}
 
-    def records_of(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    def records_of(kb: KnowledgeBase) -> list[CheckRecord]:
         if id(kb) not in evaluated:
             evaluated[id(kb)] = derivation_records(kb, project.claims_dir)
         return evaluated[id(kb)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import networkx as nx
 
@@ -43,7 +44,7 @@ class Outcome:
     """The evaluation step by step, for the derivation's page (``kb.steps``)."""
 
     @property
-    def status(self) -> str:
+    def status(self) -> Literal["ok", "regressed"]:
         """``ok`` when the verdict is the expected one, else ``regressed``."""
         return "ok" if self.verdict.kind == self.derivation.expected else "regressed"
 

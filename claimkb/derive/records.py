@@ -4,55 +4,150 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 from claimkb.derive.auto import AutoCheck, auto_checks
 from claimkb.derive.derivations import Outcome, evaluate_derivations
 from claimkb.derive.interval import Interval
+from claimkb.derive.steps import Step
+from claimkb.derive.verdict import VerdictKind
 from claimkb.knowledge.knowledge import KnowledgeBase
 
 
-def derivation_records(kb: KnowledgeBase, claims_dir: Path) -> list[dict[str, Any]]:
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class IntervalRecord(_Frozen):
+    """A result or compared value: the stated value, the ends of its interval (``None``
+    where infinite or unknown) and the unit."""
+
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+
+
+class AssumptionRecord(_Frozen):
+    """The solved-for value of an ``implies`` check and the range that keeps it."""
+
+    name: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str
+
+
+class StepRecord(_Frozen):
+    """One step of evaluating a derivation (``kb.steps``)."""
+
+    expression: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    note: str = ""
+
+
+Kind = Literal["curated", "auto"]
+Status = Literal["ok", "regressed", "auto"]
+
+
+class CheckRecord(_Frozen):
+    """One derivation's check, hand-written (``curated``) or automatic (``auto``): what
+    ``claimkb check`` prints, ``derivations.json`` holds and RDF and the pages read.
+
+    ``inputs`` maps each input name to a claim id, a reference fact id or
+    ``derivation:<id>``. An automatic check has no ``compare`` expression, no expected
+    verdict and no steps; its JSON leaves ``compare`` and ``steps`` out."""
+
+    id: str
+    title: str
+    kind: Kind
+    inputs: dict[str, str]
+    expression: str
+    compare: str | None = None
+    result: IntervalRecord
+    compared: IntervalRecord
+    verdict: VerdictKind
+    factor: float | None = None
+    assumption: AssumptionRecord | None = None
+    reason: str
+    expected: VerdictKind | None = None
+    status: Status
+    where: str | None = None
+    steps: tuple[StepRecord, ...] = ()
+
+    @property
+    def curated(self) -> bool:
+        """Hand-written, with a page of its own."""
+        return self.kind == "curated"
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.kind == "auto":
+            data.pop("compare", None)
+            data.pop("steps", None)
+        return data
+
+
+def derivation_records(kb: KnowledgeBase, claims_dir: Path) -> list[CheckRecord]:
     """Every derivation — hand-written first, then the automatic ones — as records."""
     curated = [outcome_record(o) for o in evaluate_derivations(kb, claims_dir)]
     return curated + [auto_record(check) for check in auto_checks(kb)]
 
 
-def auto_record(check: AutoCheck) -> dict[str, Any]:
+def records_json(records: list[CheckRecord]) -> list[dict[str, Any]]:
+    """The records as JSON-ready data (``claimkb check --format json``, ``derivations.json``)."""
+    return [record.model_dump(mode="json") for record in records]
+
+
+def auto_record(check: AutoCheck) -> CheckRecord:
     """An automatic derivation with the same fields; it has no expected verdict."""
     v = check.verdict
-    return {
-        "id": check.id,
-        "title": check.title,
-        "kind": "auto",
-        "inputs": check.inputs,
-        "expression": check.expression,
-        "result": _interval(v.result, v.result_nominal, v.unit),
-        "compared": _interval(v.compared, v.compared_nominal, v.unit),
-        "verdict": v.kind,
-        "factor": _number(v.factor),
-        "assumption": None,
-        "reason": v.reason,
-        "expected": None,
-        "status": "auto",
-        "where": None,
-    }
+    return CheckRecord(
+        id=check.id,
+        title=check.title,
+        kind="auto",
+        inputs=dict(check.inputs),
+        expression=check.expression,
+        result=_interval(v.result, v.result_nominal, v.unit),
+        compared=_interval(v.compared, v.compared_nominal, v.unit),
+        verdict=v.kind,
+        factor=_number(v.factor),
+        reason=v.reason,
+        status="auto",
+    )
 
 
 def _number(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else x
 
 
-def _interval(interval: Interval | None, nominal: float | None, unit: str) -> dict[str, Any]:
-    return {
-        "value": _number(nominal),
-        "low": _number(interval.lo) if interval else None,
-        "high": _number(interval.hi) if interval else None,
-        "unit": unit,
-    }
+def _interval(interval: Interval | None, nominal: float | None, unit: str) -> IntervalRecord:
+    return IntervalRecord(
+        value=_number(nominal),
+        low=_number(interval.lo) if interval else None,
+        high=_number(interval.hi) if interval else None,
+        unit=unit,
+    )
 
 
-def outcome_record(outcome: Outcome) -> dict[str, Any]:
+def _step(step: Step) -> StepRecord:
+    return StepRecord(
+        expression=step.expression,
+        value=step.value,
+        low=step.low,
+        high=step.high,
+        unit=step.unit,
+        note=step.note,
+    )
+
+
+def outcome_record(outcome: Outcome) -> CheckRecord:
     """One outcome with the fields of ``claimkb check --format json``."""
     d, v = outcome.derivation, outcome.verdict
     inputs = {
@@ -62,56 +157,51 @@ def outcome_record(outcome: Outcome) -> dict[str, Any]:
     assumption = None
     if v.assumption is not None:
         a = v.assumption
-        assumption = {
-            "name": a.name,
-            "value": a.value,
-            "low": a.low,
-            "high": a.high,
-            "unit": a.unit,
-        }
-    return {
-        "id": d.id,
-        "title": d.title,
-        "kind": "curated",
-        "inputs": inputs,
-        "expression": d.expression,
-        "compare": d.compare,
-        "result": _interval(v.result, v.result_nominal, v.unit),
-        "compared": _interval(v.compared, v.compared_nominal, v.unit),
-        "verdict": v.kind,
-        "factor": _number(v.factor),
-        "assumption": assumption,
-        "reason": v.reason,
-        "expected": d.expected,
-        "status": outcome.status,
-        "where": outcome.where,
-        "steps": [step.record() for step in outcome.steps],
-    }
+        assumption = AssumptionRecord(
+            name=a.name, value=a.value, low=a.low, high=a.high, unit=a.unit
+        )
+    return CheckRecord(
+        id=d.id,
+        title=d.title,
+        kind="curated",
+        inputs=inputs,
+        expression=d.expression,
+        compare=d.compare,
+        result=_interval(v.result, v.result_nominal, v.unit),
+        compared=_interval(v.compared, v.compared_nominal, v.unit),
+        verdict=v.kind,
+        factor=_number(v.factor),
+        assumption=assumption,
+        reason=v.reason,
+        expected=d.expected,
+        status=outcome.status,
+        where=outcome.where,
+        steps=tuple(_step(step) for step in outcome.steps),
+    )
 
 
 def _short(x: float | None) -> str:
     return "-" if x is None or not math.isfinite(x) else f"{x:.4g}"
 
 
-def _cell(part: dict[str, Any]) -> str:
-    low, high = _short(part["low"]), _short(part["high"])
-    return f"{_short(part['value'])} [{low}, {high}] {part['unit']}"
+def _cell(part: IntervalRecord) -> str:
+    low, high = _short(part.low), _short(part.high)
+    return f"{_short(part.value)} [{low}, {high}] {part.unit}"
 
 
-def outcome_table(records: list[dict[str, Any]]) -> str:
+def outcome_table(records: list[CheckRecord]) -> str:
     """A plain-text table: id, inputs, result, compared, verdict, expected, status."""
     rows = [("id", "inputs", "result", "compared", "verdict", "expected", "status")]
     for r in records:
-        res, cmp = r["result"], r["compared"]
         rows.append(
             (
-                r["id"],
-                ", ".join(sorted(r["inputs"])),
-                _cell(res),
-                _cell(cmp),
-                r["verdict"],
-                r["expected"] or "-",
-                r["status"],
+                r.id,
+                ", ".join(sorted(r.inputs)),
+                _cell(r.result),
+                _cell(r.compared),
+                r.verdict,
+                r.expected or "-",
+                r.status,
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]

@@ -41,9 +41,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from claimkb.core.models import Claim, Reference
+from claimkb.derive.records import CheckRecord
+from claimkb.derive.verdict import VerdictKind
+from claimkb.derive.verdict_table import VERDICTS, verdict_info
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
 from claimkb.pages.common import (
@@ -57,13 +59,6 @@ from claimkb.pages.common import (
     source_page,
 )
 
-#: Verdict → (line and border colour, box fill, symbol).
-VERDICTS: dict[str, tuple[str, str, str]] = {
-    "consistent": ("#2e7d32", "#e8f5e9", "✓"),
-    "inconsistent": ("#c62828", "#ffebee", "✗"),
-    "implies": ("#1565c0", "#e3f2fd", "⇒"),
-    "unverifiable": ("#616161", "#eeeeee", "?"),
-}
 LINK_COLOUR = "#8e24aa"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
@@ -141,7 +136,7 @@ class Node:
     lines: list[str]
     tip: str
     target: str
-    verdict: str = ""
+    verdict: VerdictKind | None = None
 
 
 @dataclass
@@ -168,7 +163,7 @@ class Picture:
 
 @dataclass
 class _Derivation:
-    record: dict[str, Any]
+    record: CheckRecord
     claims: list[str]
     derivations: list[str]
     references: list[Reference]
@@ -187,33 +182,33 @@ class _Band:
     height: float = 0.0
 
 
-def curated_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def curated_records(records: Iterable[CheckRecord]) -> list[CheckRecord]:
     """The hand-written derivations, the ones with pages, in a stable order."""
-    return sorted((r for r in records if r["kind"] == "curated"), key=lambda r: str(r["id"]))
+    return sorted((r for r in records if r.curated), key=lambda r: r.id)
 
 
-def drawn_claims(kb: KnowledgeBase, records: Iterable[dict[str, Any]]) -> list[Claim]:
+def drawn_claims(kb: KnowledgeBase, records: Iterable[CheckRecord]) -> list[Claim]:
     """The claims in the picture: those in a same-claim link or a hand-written derivation,
     in the knowledge base's order."""
     used = {c for link in kb.links for c in link}
     for record in curated_records(records):
-        used.update(record["inputs"].values())
+        used.update(record.inputs.values())
     return [claim for claim in kb.claims if claim.id in used]
 
 
-def _derivations(kb: KnowledgeBase, records: list[dict[str, Any]]) -> dict[str, _Derivation]:
-    ids = {str(r["id"]) for r in records}
+def _derivations(kb: KnowledgeBase, records: list[CheckRecord]) -> dict[str, _Derivation]:
+    ids = {r.id for r in records}
     found: dict[str, _Derivation] = {}
     for record in records:
         claims, derivations, references = [], [], []
-        for _, target in sorted(record["inputs"].items()):
+        for _, target in sorted(record.inputs.items()):
             if target in kb.claims_by_id:
                 claims.append(target)
             elif target in kb.references_by_id:
                 references.append(kb.references_by_id[target])
             elif target.startswith("derivation:") and target.removeprefix("derivation:") in ids:
                 derivations.append(target.removeprefix("derivation:"))
-        found[str(record["id"])] = _Derivation(record, claims, derivations, references)
+        found[record.id] = _Derivation(record, claims, derivations, references)
     return found
 
 
@@ -380,7 +375,7 @@ def _band_layout(
     return rel
 
 
-def layout(kb: KnowledgeBase, records: list[dict[str, Any]]) -> Picture:
+def layout(kb: KnowledgeBase, records: list[CheckRecord]) -> Picture:
     """Every box and line of the picture, with coordinates."""
     curated = curated_records(records)
     claims = drawn_claims(kb, curated)
@@ -439,7 +434,7 @@ def layout(kb: KnowledgeBase, records: list[dict[str, Any]]) -> Picture:
 
     der_lines = {
         key: wrap(
-            f"{VERDICTS.get(d.record['verdict'], VERDICTS['unverifiable'])[2]} {key}",
+            f"{verdict_info(d.record.verdict).symbol} {key}",
             DER_W - 10,
             3,
             6.4,
@@ -528,7 +523,7 @@ def layout(kb: KnowledgeBase, records: list[dict[str, Any]]) -> Picture:
     for key in sorted(ders):
         der = ders[key]
         record = der.record
-        colour = VERDICTS.get(record["verdict"], VERDICTS["unverifiable"])[0]
+        colour = verdict_info(record.verdict).colour
         dx, dy = x_gutter[der.gutter], der.y
         picture.nodes.append(
             Node(
@@ -539,9 +534,9 @@ def layout(kb: KnowledgeBase, records: list[dict[str, Any]]) -> Picture:
                 DER_W,
                 der.h,
                 der_lines[key],
-                f"{record['title'] or key}\nverdict: {record['verdict']}",
+                f"{record.title or key}\nverdict: {record.verdict}",
                 derivation_page(key),
-                verdict=str(record["verdict"]),
+                verdict=record.verdict,
             )
         )
         for claim_id in der.claims:
@@ -647,7 +642,8 @@ def _legend() -> list[str]:
     )
     out.append(f'<text x="{_n(x + 36)}" y="{_n(y + 11)}">same claim</text>')
     x += 120
-    for name, (colour, tint, symbol) in VERDICTS.items():
+    for verdict in VERDICTS:
+        name, colour, tint, symbol = verdict.name, verdict.colour, verdict.tint, verdict.symbol
         out.append(
             f'<rect x="{_n(x)}" y="{_n(y)}" width="28" height="14" rx="3" fill="{tint}" '
             f'stroke="{colour}" stroke-width="1.5"/>'
@@ -707,7 +703,8 @@ def _node_svg(node: Node, page: str) -> list[str]:
             f"{xml_text(node.lines[0])}</text>"
         )
     else:
-        colour, tint, _ = VERDICTS.get(node.verdict, VERDICTS["unverifiable"])
+        shown = verdict_info(node.verdict or "unverifiable")
+        colour, tint = shown.colour, shown.tint
         lines.append(
             f'<rect width="{_n(node.w)}" height="{_n(node.h)}" rx="4" fill="{tint}" '
             f'stroke="{colour}" stroke-width="1.5"/>'
@@ -721,7 +718,7 @@ def _node_svg(node: Node, page: str) -> list[str]:
     return lines
 
 
-def graph_svg(kb: KnowledgeBase, records: list[dict[str, Any]], page: str = GRAPH_PAGE) -> str:
+def graph_svg(kb: KnowledgeBase, records: list[CheckRecord], page: str = GRAPH_PAGE) -> str:
     """The picture as SVG text, links relative to ``page``; one element per line and no
     blank line, so it can sit in a Markdown raw HTML block."""
     picture = layout(kb, records)
@@ -763,15 +760,15 @@ def graph_svg(kb: KnowledgeBase, records: list[dict[str, Any]], page: str = GRAP
     return "\n".join(out)
 
 
-def graph_page(kb: KnowledgeBase, records: list[dict[str, Any]]) -> str:
+def graph_page(kb: KnowledgeBase, records: list[CheckRecord]) -> str:
     """The Markdown page: what the picture shows and leaves out, then the picture, at its
     natural size in a box that scrolls; the sidebars are hidden to give it room."""
     curated = curated_records(records)
     claims = drawn_claims(kb, curated)
     references = {
-        target for r in curated for target in r["inputs"].values() if target in kb.references_by_id
+        target for r in curated for target in r.inputs.values() if target in kb.references_by_id
     }
-    automatic = sum(r["kind"] != "curated" for r in records)
+    automatic = sum(not r.curated for r in records)
     columns = len({c.source for c in claims})
     index = href(GRAPH_PAGE, DERIVATIONS_INDEX)
     body = [

@@ -28,6 +28,14 @@ from typing import Any
 from claimkb.core.models import Claim, Entity, Reference, Source
 from claimkb.core.project import ProjectConfig
 from claimkb.core.units import registry
+from claimkb.derive.records import AssumptionRecord, CheckRecord, IntervalRecord
+from claimkb.derive.verdict_table import (
+    BEST_RATING,
+    UNCHECKED,
+    WORST_RATING,
+    VerdictInfo,
+    claim_rating,
+)
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import normalise
 from claimkb.knowledge.predictions import predictions
@@ -57,24 +65,14 @@ from claimkb.pages.common import (
 )
 from claimkb.pages.graph import graph_page
 
-# The rating scale of the ClaimReview: how the claim fares in the arithmetic checks.
-RATINGS: dict[str, tuple[int, str]] = {
-    "inconsistent": (1, "Inconsistent with other figures"),
-    "unchecked": (2, "Not checked against other figures"),
-    "unverifiable": (2, "Cannot be checked with the figures at hand"),
-    "implies": (3, "Implies a further figure"),
-    "consistent": (4, "Consistent with other figures"),
-}
-BEST_RATING, WORST_RATING = 4, 1
 
-
-def _interval_text(part: dict[str, Any]) -> str:
+def _interval_text(part: IntervalRecord) -> str:
     """A result or compared interval from a derivation record."""
-    value, low, high = part.get("value"), part.get("low"), part.get("high")
+    value, low, high = part.value, part.low, part.high
     text = number_text(value) if value is not None else "–"
     if (low, high) != (value, value) and (low is not None or high is not None):
         text += f" [{number_text(low) or '…'}, {number_text(high) or '…'}]"
-    return f"{text} {part.get('unit') or ''}".strip()
+    return f"{text} {part.unit}".strip()
 
 
 def highlighted_quote(claim: Claim, text: str) -> str:
@@ -92,22 +90,10 @@ def highlighted_quote(claim: Claim, text: str) -> str:
     return esc(quote[:at]) + f"<mark>{esc(surface)}</mark>" + esc(quote[at + len(surface) :])
 
 
-def claim_rating(verdicts: Iterable[str]) -> str:
-    """One rating for a claim from the verdicts of the checks it takes part in: inconsistent
-    if any check finds it so, else consistent if any does, else implies, else unverifiable;
-    a check that cannot tell does not outweigh one that can."""
-    found = set(verdicts)
-    for name in ("inconsistent", "consistent", "implies", "unverifiable"):
-        if name in found:
-            return name
-    return "unchecked"
-
-
 def claim_review(
-    claim: Claim, source: Source | None, verdict: str, build_date: dt.date, publisher: str
+    claim: Claim, source: Source | None, rating: VerdictInfo, build_date: dt.date, publisher: str
 ) -> dict[str, Any]:
     """The schema.org ClaimReview of a claim, as data (serialised with ``json.dumps``)."""
-    value, name = RATINGS[verdict]
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if source is not None:
         appearance["name"] = source.title or source.id
@@ -130,10 +116,10 @@ def claim_review(
         "claimReviewed": claim.quote,
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": value,
+            "ratingValue": rating.rating,
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
-            "alternateName": name,
+            "alternateName": rating.label,
         },
         "author": {"@type": "Organization", "name": publisher},
         "datePublished": build_date.isoformat(),
@@ -174,7 +160,7 @@ class _Site:
     """The data every page needs, looked up once."""
 
     def __init__(
-        self, kb: KnowledgeBase, records: list[dict[str, Any]], config: ProjectConfig
+        self, kb: KnowledgeBase, records: list[CheckRecord], config: ProjectConfig
     ) -> None:
         self.kb = kb
         self.config = config
@@ -182,14 +168,14 @@ class _Site:
         self.claims = kb.claims_by_id
         self.sources = {s.id: s for s in kb.sources}
         self.references: dict[str, Reference] = {r.id: r for r in kb.references}
-        self.curated = {r["id"] for r in records if r["kind"] == "curated"}
+        self.curated = {r.id for r in records if r.curated}
         self.cluster_of: dict[str, list[str]] = {}
         for members in kb.clusters:
             for member in members:
                 self.cluster_of[member] = sorted(members)
-        self.uses: dict[str, list[dict[str, Any]]] = {}
+        self.uses: dict[str, list[CheckRecord]] = {}
         for record in records:
-            for input_id in sorted(set(record["inputs"].values())):
+            for input_id in sorted(set(record.inputs.values())):
                 self.uses.setdefault(input_id, []).append(record)
 
         self.entity_claims: dict[str, list[Claim]] = {e.id: [] for e in kb.entities}
@@ -212,11 +198,11 @@ class _Site:
         target = href(from_page, source_page(claim.source), anchor_id(claim))
         return f'<a href="{target}">{esc(self.source_name(claim.source))}</a>'
 
-    def derivation_link(self, from_page: str, record: dict[str, Any]) -> str:
-        label = esc(record["title"] or record["id"])
-        if record["id"] not in self.curated:
+    def derivation_link(self, from_page: str, record: CheckRecord) -> str:
+        label = esc(record.title or record.id)
+        if record.id not in self.curated:
             return label
-        return f'<a href="{href(from_page, derivation_page(record["id"]))}">{label}</a>'
+        return f'<a href="{href(from_page, derivation_page(record.id))}">{label}</a>'
 
 
 #: What the claims table can be filtered by: the row attribute and the label of its menu.
@@ -256,7 +242,7 @@ def kind_name(claim: Claim) -> str:
 
 def claim_verdicts(site: _Site, claim: Claim) -> list[str]:
     """The distinct verdicts of the checks a claim takes part in; ``unchecked`` when none."""
-    return sorted({r["verdict"] for r in site.uses.get(claim.id, [])}) or ["unchecked"]
+    return sorted({r.verdict for r in site.uses.get(claim.id, [])}) or [UNCHECKED.name]
 
 
 def sort_key(claim: Claim) -> str:
@@ -329,7 +315,7 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
     q = claim.quantity
     text = site.kb.texts.get(claim.source, "")
     uses = site.uses.get(claim.id, [])
-    verdict = claim_rating(r["verdict"] for r in uses)
+    rating = claim_rating(r.verdict for r in uses)
     source = site.sources.get(claim.source)
     said = source.reference_date if source else None
     body = [
@@ -355,7 +341,7 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
                 ("Characters", esc(f"{claim.start}–{claim.end}")),
                 *([("Cue", f"<time>{esc(claim.cue)}</time>")] if claim.cue else []),
                 ("Id", f"<code>{esc(claim.id)}</code>"),
-                ("Rating", esc(RATINGS[verdict][1])),
+                ("Rating", esc(rating.label)),
             ]
         ),
     ]
@@ -375,12 +361,12 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
         body.append("<p>No other claim states the same quantity.</p>")
     body.append("<h2>Checks</h2>")
     if uses:
-        rows = [[site.derivation_link(page, r), esc(r["verdict"]), esc(r["kind"])] for r in uses]
+        rows = [[site.derivation_link(page, r), esc(r.verdict), esc(r.kind)] for r in uses]
         body += _table(["derivation", "verdict", "kind"], rows)
     else:
         body.append("<p>No derivation uses this claim.</p>")
     review = claim_review(
-        claim, site.sources.get(claim.source), verdict, build_date, site.config.publisher
+        claim, site.sources.get(claim.source), rating, build_date, site.config.publisher
     )
     body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
     return page_markdown(f"Claim {claim.id}", body)
@@ -492,22 +478,22 @@ def _input_row(site: _Site, page: str, name: str, target: str) -> list[str]:
     return [esc(name), esc(target), ""]
 
 
-def _assumption_text(assumption: dict[str, Any] | None) -> str:
+def _assumption_text(assumption: AssumptionRecord | None) -> str:
     """``mass = 1 t (agrees for 0.9 to 1.1)``: the solved-for value of an implies verdict."""
     if not assumption:
         return ""
-    text = f"{assumption['name']} = {number_text(assumption['value'])} {assumption['unit']}"
-    low, high = assumption.get("low"), assumption.get("high")
+    text = f"{assumption.name} = {number_text(assumption.value)} {assumption.unit}"
+    low, high = assumption.low, assumption.high
     if low is not None or high is not None:
         text += f" (the figures agree for {number_text(low) or '…'} to {number_text(high) or '…'})"
     return text
 
 
-def _steps_table(record: dict[str, Any]) -> list[str]:
+def _steps_table(record: CheckRecord) -> list[str]:
     """The evaluation step by step: each input's interval, then each operation's."""
     rows = []
-    for number, step in enumerate(record.get("steps", []), start=1):
-        low, high = step["low"], step["high"]
+    for number, step in enumerate(record.steps, start=1):
+        low, high = step.low, step.high
         if low is not None and low == high:
             interval = number_text(low)
         else:
@@ -515,10 +501,10 @@ def _steps_table(record: dict[str, Any]) -> list[str]:
         rows.append(
             [
                 esc(number),
-                f"<code>{esc(step['expression'])}</code>",
+                f"<code>{esc(step.expression)}</code>",
                 esc(interval),
-                esc(step["unit"]),
-                esc(step["note"]),
+                esc(step.unit),
+                esc(step.note),
             ]
         )
     if not rows:
@@ -526,32 +512,32 @@ def _steps_table(record: dict[str, Any]) -> list[str]:
     return _table(["step", "expression", "interval", "unit", "note"], rows)
 
 
-def _derivation(site: _Site, record: dict[str, Any]) -> str:
-    page = derivation_page(record["id"])
-    compared = esc(_interval_text(record["compared"]))
-    if record.get("compare"):
-        compared = f"<code>{esc(record['compare'])}</code> = {compared}"
+def _derivation(site: _Site, record: CheckRecord) -> str:
+    page = derivation_page(record.id)
+    compared = esc(_interval_text(record.compared))
+    if record.compare:
+        compared = f"<code>{esc(record.compare)}</code> = {compared}"
     body = [
-        f"<h1>{esc(record['title'] or record['id'])}</h1>",
+        f"<h1>{esc(record.title or record.id)}</h1>",
         *_dl(
             [
-                ("Id", f"<code>{esc(record['id'])}</code>"),
-                ("Expression", f"<code>{esc(record['expression'])}</code>"),
-                ("Result", esc(_interval_text(record["result"]))),
+                ("Id", f"<code>{esc(record.id)}</code>"),
+                ("Expression", f"<code>{esc(record.expression)}</code>"),
+                ("Result", esc(_interval_text(record.result))),
                 ("Compared with", compared),
-                ("Verdict", f"<strong>{esc(record['verdict'])}</strong>"),
-                ("Factor", esc(number_text(record.get("factor")))),
-                ("Reason", esc(record.get("reason") or "")),
-                ("Assumption", esc(_assumption_text(record.get("assumption")))),
-                ("Expected verdict", esc(record.get("expected") or "")),
-                ("Status", esc(record.get("status") or "")),
-                ("Written in", f"<code>{esc(record.get('where') or '')}</code>"),
+                ("Verdict", f"<strong>{esc(record.verdict)}</strong>"),
+                ("Factor", esc(number_text(record.factor))),
+                ("Reason", esc(record.reason)),
+                ("Assumption", esc(_assumption_text(record.assumption))),
+                ("Expected verdict", esc(record.expected or "")),
+                ("Status", esc(record.status)),
+                ("Written in", f"<code>{esc(record.where or '')}</code>"),
             ]
         ),
         "<h2>Inputs</h2>",
         *_table(
             ["name", "input", "quantity"],
-            [_input_row(site, page, n, t) for n, t in sorted(record["inputs"].items())],
+            [_input_row(site, page, n, t) for n, t in sorted(record.inputs.items())],
         ),
         "<h2>Step by step</h2>",
         "<p>Each input as the interval it stands for (a hedge widens a figure, a bound opens "
@@ -559,7 +545,7 @@ def _derivation(site: _Site, record: dict[str, Any]) -> str:
         "last step is the result.</p>",
         *_steps_table(record),
     ]
-    return page_markdown(f"Derivation {record['id']}", body)
+    return page_markdown(f"Derivation {record.id}", body)
 
 
 #: The pages the home page points to, with what each holds.
@@ -579,8 +565,8 @@ def _home(site: _Site) -> str:
     """What the knowledge base holds, the most striking inconsistencies, how to query it."""
     page, kb = HOME_PAGE, site.kb
     by_lang = Counter(claim.lang for claim in kb.claims)
-    curated = [r for r in site.records if r["kind"] == "curated"]
-    verdicts = Counter(r["verdict"] for r in curated)
+    curated = [r for r in site.records if r.curated]
+    verdicts = Counter(r.verdict for r in curated)
     holds = [
         ("sources", esc(len(kb.sources))),
         ("claims", esc(len(kb.claims))),
@@ -590,14 +576,14 @@ def _home(site: _Site) -> str:
         ("verdicts", esc(", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))),
     ]
     misses = sorted(
-        (r for r in curated if r["verdict"] == "inconsistent"),
-        key=lambda r: (-abs(math.log10(r["factor"])) if r.get("factor") else 0.0, r["id"]),
+        (r for r in curated if r.verdict == "inconsistent"),
+        key=lambda r: (-abs(math.log10(r.factor)) if r.factor else 0.0, r.id),
     )
     rows = [
         [
             site.derivation_link(page, r),
-            esc(f"{r['factor']:.3g}x" if r.get("factor") else "-"),
-            esc(r["reason"]),
+            esc(f"{r.factor:.3g}x" if r.factor else "-"),
+            esc(r.reason),
         ]
         for r in misses
     ]
@@ -640,10 +626,10 @@ def _derivations_index(site: _Site) -> str:
     rows = [
         [
             site.derivation_link(page, r),
-            esc(r["kind"]),
-            esc(r["verdict"]),
-            esc(_interval_text(r["result"])),
-            esc(_interval_text(r["compared"])),
+            esc(r.kind),
+            esc(r.verdict),
+            esc(_interval_text(r.result)),
+            esc(_interval_text(r.compared)),
         ]
         for r in site.records
     ]
@@ -750,7 +736,7 @@ def _predictions(site: _Site, build_date: dt.date) -> str:
 
 def generate_pages(
     kb: KnowledgeBase,
-    records: list[dict[str, Any]],
+    records: list[CheckRecord],
     docs_dir: Path,
     build_date: dt.date,
     config: ProjectConfig,
@@ -776,8 +762,8 @@ def generate_pages(
     for source in kb.sources:
         pages[source_page(source.id)] = _source(site, source)
     for record in records:
-        if record["kind"] == "curated":
-            pages[derivation_page(record["id"])] = _derivation(site, record)
+        if record.curated:
+            pages[derivation_page(record.id)] = _derivation(site, record)
     folder = docs_dir / GENERATED
     if folder.exists():
         shutil.rmtree(folder)

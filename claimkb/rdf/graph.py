@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,9 +49,12 @@ from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Claim, Quantity, Reference, Source
 from claimkb.core.periods import period
 from claimkb.core.units import parse_unit, registry
+from claimkb.derive.records import CheckRecord
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
+from claimkb.rdf.shacl import validate
+from claimkb.rdf.verdicts import add_verdicts
 from claimkb.rdf.vocab import CKB, OA, PREFIXES, QUDT, SCHEMA, iri
 
 #: Characters of context kept before and after a span in a ``oa:TextQuoteSelector``.
@@ -421,15 +424,12 @@ WRITERS: dict[str, Callable[[Graph], str]] = {"ttl": turtle, "jsonld": jsonld}
 """The text formats of the graph, by the name ``claimkb export --format`` takes."""
 
 
-def knowledge_graph(kb: KnowledgeBase, records: Iterable[Mapping[str, Any]]) -> Graph:
+def knowledge_graph(kb: KnowledgeBase, records: Iterable[CheckRecord]) -> Graph:
     """The one graph every RDF output is made from — ``build/kb.ttl``, ``kb.jsonld``, the
     store and ``claimkb export`` alike: claims, sources, links, reference facts, and the
     derivations in ``records`` with their verdicts. Raises
     :class:`claimkb.rdf.shacl.ShapeError` (one problem per line) when it does not fit the
     shapes, before anything is written."""
-    from claimkb.rdf.shacl import validate
-    from claimkb.rdf.verdicts import add_verdicts
-
     graph = to_rdf(kb)
     add_verdicts(graph, records)
     validate(graph)
