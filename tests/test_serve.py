@@ -3,6 +3,9 @@ kept when a rebuild fails, and a clean stop."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -156,3 +159,35 @@ def test_serve_stops_cleanly_on_ctrl_c(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(urllib.error.URLError):
         _get(server.url)
     assert not project.build_dir.exists()  # --no-build built nothing
+
+
+def test_serve_command_stops_on_a_real_ctrl_c(tmp_path: Path) -> None:
+    """SIGINT, as the terminal sends it, ends `claimkb serve` with "stopped" and status 0."""
+    project = _project(tmp_path / "p")
+    command = [
+        sys.executable,
+        "-c",
+        "from claimkb.cli import main; main()",
+        *("--project", str(project.root), "serve", "--port", "0", "--no-build"),
+    ]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        # a shell's background job ignores SIGINT; the command must see it as from a terminal
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline(), process.stdout.readline()]
+        assert lines[0].startswith("no site in "), lines
+        url = lines[1].removeprefix("serving ").split()[0]
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            _get(url)  # served, though there is nothing to serve yet
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and out.endswith("\nstopped\n"), out
+    assert "Traceback" not in out and "Aborted" not in out
