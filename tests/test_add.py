@@ -493,6 +493,14 @@ def _hostile_path(kind: str, tmp_path: Path, project: Project) -> Path:
         return tmp_path / "missing.txt"
     if kind == "etc":
         return Path("/etc/x")
+    if kind == "no-article":
+        page = tmp_path / "menu.html"
+        page.write_text("<html><body><script>var a = 40;</script></body></html>\n", "utf-8")
+        return page
+    if kind == "bad-vtt":
+        vtt = tmp_path / "notes.vtt"
+        vtt.write_text("Not a transcript at all.\n", encoding="utf-8")
+        return vtt
     path = tmp_path / f"{kind}.txt"
     data = {
         "empty": b"",
@@ -520,6 +528,8 @@ def _hostile_path(kind: str, tmp_path: Path, project: Project) -> Path:
         ("binary", "binary file"),
         ("latin1", "not utf-8 text"),
         ("unknown-kind", "unknown kind of document"),
+        ("no-article", "no article text found"),
+        ("bad-vtt", "not a WebVTT file"),
     ],
 )
 def test_unusable_paths_write_nothing(
