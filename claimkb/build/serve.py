@@ -5,7 +5,8 @@ bound to the loopback address only. A watcher polls what a build reads — ``cla
 ``sources/``, ``claims/`` (except ``claims/extracted/``, which the build itself writes) and
 ``queries/`` — by comparing a signature of names, sizes and modification times about once a
 second (no dependency, and it works the same on every file system), and runs a build when the
-signature changes. A build writes ``build/`` through a staging folder and swaps it in only
+signature has changed and then stayed the same for a moment (a burst of writes is built once,
+whole). A build writes ``build/`` through a staging folder and swaps it in only
 when it succeeded, so a failed rebuild prints its error and the previous site stays served.
 """
 
@@ -30,6 +31,9 @@ HOST = "127.0.0.1"
 """Only this machine can reach the server: a site under construction is not published."""
 INTERVAL = 1.0
 """Seconds between two looks at the project's files."""
+SETTLE = 0.3
+"""Seconds the files must stay as they are before a build starts, so that a burst of writes
+(an editor's save, `claimkb add`) is built once, whole."""
 
 Signature = frozenset[tuple[str, int, int]]
 
@@ -151,10 +155,17 @@ class SiteServer:
         seen = signature(project) if last is None else last
         while not stop.wait(self.interval):
             now = signature(project)
-            if now != seen:
-                seen = now
-                self.echo("change seen, rebuilding ...")
-                self.rebuild()
+            if now == seen:
+                continue
+            while not stop.wait(min(SETTLE, self.interval)):
+                settled, now = now, signature(project)
+                if settled == now:
+                    break
+            if stop.is_set():
+                return
+            seen = now
+            self.echo("change seen, rebuilding ...")
+            self.rebuild()
 
     def run(self, build_first: bool = True, stop: threading.Event | None = None) -> None:
         """Build (unless ``build_first`` is false), serve, and watch until ``stop`` is set or
