@@ -664,3 +664,34 @@ def test_cue_file_symlinked_outside_is_refused(project: Project, tmp_path: Path)
     )
     with pytest.raises(ClaimkbError, match="leads outside the project's sources/"):
         build(project)
+
+
+def test_a_stray_original_in_the_way_numbers_the_id(project: Project, tmp_path: Path) -> None:
+    (project.sources_dir / "speicher.orig.html").write_text("old\n", encoding="utf-8")
+    path = tmp_path / "speicher.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert run(project, str(path)).exit_code == 0
+    assert list(sources(project)) == ["speicher-2"]
+    assert (project.sources_dir / "speicher.orig.html").read_text(encoding="utf-8") == "old\n"
+
+
+def test_listing_changed_meanwhile_is_not_overwritten(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimkb.ingest.add as add_module
+
+    path = tmp_path / "briefing.txt"
+    path.write_text(BRIEFING_TEXT, encoding="utf-8")
+    other = "- id: other\n  file: other.txt\n"
+    check = add_module._check_listing
+
+    def meanwhile(*args: object, **kwargs: object) -> None:
+        check(*args, **kwargs)  # type: ignore[arg-type]
+        project.sources_yaml.write_text(other, encoding="utf-8")  # another writer
+
+    monkeypatch.setattr(add_module, "_check_listing", meanwhile)
+    before = snapshot(project)
+    result = run(project, str(path))
+    assert result.exit_code == 1 and "changed while documents were being added" in result.output
+    after = snapshot(project)
+    assert after == {**before, "sources.yaml": other.encode("utf-8")}

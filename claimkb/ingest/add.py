@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -70,6 +71,7 @@ def add_documents(
     if not folder.is_dir():
         raise IngestError(f"{folder}: no sources folder in the project")
     listing = project.sources_yaml
+    before = listing.read_text(encoding="utf-8") if listing.is_file() else None
     existing = load_sources(listing) if listing.exists() else []
     names = {n for s in existing for n in (s.id, s.file, s.original, s.cues) if n}
     ids = {s.id for s in existing}
@@ -79,19 +81,22 @@ def add_documents(
 
     planned: list[tuple[Source, Document, dict[str, bytes], tuple[str, ...]]] = []
 
-    def taken(source_id: str) -> str | None:
+    def taken(source_id: str, suffix: str) -> str | None:
         if source_id in ids:
             return "a source with this id exists in sources/sources.yaml"
-        for name in _file_names(source_id, ".txt"):
+        for name in _file_names(source_id, suffix):
             if name in names or (folder / name).exists():
                 return f"sources/{name} exists already"
         return None
 
     for document in documents:
         source_id = (
-            check_id(options.id, taken)
+            check_id(options.id, partial(taken, suffix=document.suffix))
             if options.id is not None
-            else make_id((document.stem, document.title, _host(document.url)), taken)
+            else make_id(
+                (document.stem, document.title, _host(document.url)),
+                partial(taken, suffix=document.suffix),
+            )
         )
         ids.add(source_id)
         language, warnings = choose_language(
@@ -109,13 +114,12 @@ def add_documents(
             for name, data in files.items():
                 batch.add(name, data)
         entries = [entry_text(source, _origin(document.name)) for source, document, _, _ in planned]
-        text = appended(
-            listing.read_text(encoding="utf-8") if listing.exists() else None,
-            entries,
-            was_empty=not existing,
-        )
+        text = appended(before, entries, was_empty=not existing)
         staged = batch.replace(listing.name, text.encode("utf-8"))
         _check_listing(staged, listing, [source for source, *_ in planned], len(existing))
+        now = listing.read_text(encoding="utf-8") if listing.is_file() else None
+        if now != before:  # another `claimkb add` or an editor wrote it meanwhile
+            raise IngestError(f"{listing}: changed while documents were being added; try again")
         batch.commit()
     except BaseException:
         batch.rollback()
