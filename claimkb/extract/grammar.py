@@ -26,7 +26,7 @@ from claimkb.extract.charsets import (
     last_strings,
 )
 from claimkb.extract.places import line_starts
-from claimkb.extract.tables import LanguageTables, symbols, tables
+from claimkb.extract.tables import LanguageTables, merged_words, symbols, tables
 from claimkb.extract.trie import trie_regex
 
 K = TypeVar("K")
@@ -66,9 +66,14 @@ _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 _MARK = "shared"
 
 
-#: Lower-case letters that can head a group of forms: no character matches two of them,
-#: with or without IGNORECASE, so forms under different heads never compete.
-_HEADS = frozenset("abcdefghijklmnopqrstuvwxyzäöüßабвгдежзийклмнопрстуфхцчшщъыьэюяё")
+@cache
+def _heads() -> frozenset[str]:
+    """Lower-case letters that can head a group of forms, the letters of every language
+    (``words.yaml``): no character matches two of them, with or without IGNORECASE, so forms
+    under different heads never compete."""
+    return frozenset("".join(merged_words(lambda w: w.letters)))
+
+
 #: Characters with a meaning in a regex (``#`` and spaces too, in verbose patterns).
 _SPECIAL = frozenset("\\.^$*+?{}[]|()# \t\n")
 
@@ -130,14 +135,14 @@ def _factored(forms: Sequence[str], wrap: Callable[[int, str], str], ignore_case
 
 def _has_plain_head(form: str) -> bool:
     """True when ``form`` must start with its first character (no quantifier after it, no
-    alternation inside the form), and that character is a letter of ``_HEADS`` or a symbol
+    alternation inside the form), and that character is a letter of ``_heads()`` or a symbol
     without case ("~", "≈", "<"), which only matches itself."""
     head = form[:1]
     uncased_symbol = (
         head != "" and not head.isalpha() and head.lower() == head.upper() and head not in _SPECIAL
     )
     plain = form[1:2] not in ("?", "*", "+", "{") and not _has_top_level_bar(form)
-    return plain and (head in _HEADS or uncased_symbol)
+    return plain and (head in _heads() or uncased_symbol)
 
 
 def _has_top_level_bar(form: str) -> bool:
@@ -523,12 +528,9 @@ def _digit_pattern(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     (often with U+202F) and ``1,5``. All three accept space-grouped thousands. A group
     separator must be followed by exactly three digits; otherwise it is a decimal mark.
     """
-    group_marks = {
-        "de": rf"(?:\.|{GROUP_SPACES})",
-        "en": rf"(?:,|{GROUP_SPACES})",
-        "ru": rf"(?:\.|{GROUP_SPACES})",
-    }[lang]
-    decimal = {"de": "[,.]", "en": "[.,]", "ru": "[,.]"}[lang]
+    words = tables(lang).words
+    group_marks = rf"(?:{re.escape(words.thousands_separator)}|{GROUP_SPACES})"
+    decimal = f"[{re.escape(words.decimal_marks)}]"
     grouped = rf"[1-9]\d{{0,2}}(?:{group_marks}\d{{3}})+(?!\d)"
     plain = r"\d+"
     # A fraction "3/4", a mixed number "2 1/4" or "10½", a leading-dot decimal ".25".

@@ -8,15 +8,20 @@ apart by counts of their most frequent short words.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from claimkb.extract.tables import GrammarWords, load_language_file
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-zäöüß]", re.IGNORECASE)
-_GERMAN = re.compile(
-    r"(?<!\w)(?:der|die|das|und|ist|nicht|mit|von|ein|eine|auf|für|zu|sich)(?!\w)", re.IGNORECASE
-)
-_ENGLISH = re.compile(
-    r"(?<!\w)(?:the|and|is|not|with|of|a|an|on|for|to|that|it)(?!\w)", re.IGNORECASE
-)
+
+
+@cache
+def _common_words(lang: str) -> re.Pattern[str]:
+    """The most frequent short words of ``lang`` (its ``words.yaml``), as whole words."""
+    words = load_language_file(lang, "words.yaml", GrammarWords).common_words
+    either = "|".join(map(re.escape, words)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
 
 
 def detect_language(text: str, sample: int = 20_000) -> str:
@@ -24,4 +29,5 @@ def detect_language(text: str, sample: int = 20_000) -> str:
     head = text[:sample]
     if len(_CYRILLIC.findall(head)) > len(_LATIN.findall(head)):
         return "ru"
-    return "de" if len(_GERMAN.findall(head)) > len(_ENGLISH.findall(head)) else "en"
+    german, english = _common_words("de"), _common_words("en")
+    return "de" if len(german.findall(head)) > len(english.findall(head)) else "en"

@@ -10,9 +10,16 @@ from functools import cache
 
 from claimkb.extract import numwords
 from claimkb.extract.grammar import SPACE, VULGAR, Grammar
+from claimkb.extract.tables import merged_words
 
 _GAP = re.compile(f"{SPACE}{{0,2}}")
-_AND = re.compile(f"{SPACE}+(?:and|und|и){SPACE}+", re.IGNORECASE)
+
+
+@cache
+def _and_joint() -> re.Pattern[str]:
+    """ "and" in any language between two parts of one number ("4 thousand and 21")."""
+    words = "|".join(map(re.escape, merged_words(lambda w: w.and_words)))
+    return re.compile(f"{SPACE}+(?:{words}){SPACE}+", re.IGNORECASE)
 
 
 @cache
@@ -174,7 +181,7 @@ def _compose(grammar: Grammar, text: str, number: Number) -> Number:
     5 Patienten" and "3 hundred and 2 hundred" stay two numbers.
     """
     scale = _scale_of_value(number.value)
-    link = _AND.match(text, number.end)
+    link = _and_joint().match(text, number.end)
     at = link.end() if link else _skip_spaces(text, number.end)
     part = _digits(grammar, text, at) or _words(grammar, text, at)
     if part is None or part.value <= 0:

@@ -13,7 +13,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from claimkb.core.models import Quantity
 from claimkb.core.units import CURRENCIES, kind_of_unit
@@ -35,17 +35,11 @@ from claimkb.extract.grammar import (
 )
 from claimkb.extract.mention import Mention
 from claimkb.extract.numbers import Number, read_number
+from claimkb.extract.tables import merged_words, tables
 
 _SPACES = re.compile(f"{SPACE}*")
 _DIGITS = re.compile(r"\d+")
 _QUOTES = "«»„“”\"'‹›‚‘’"
-#: A sign word before a number; "плюс минус 1" and "plus minus 1" are a tolerance, not -1.
-_SIGN_WORDS = "minus|negativ|negative|минус"
-_SIGN_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?<!plus )(?<!плюс )(?<!плюс-)(?:{_SIGN_WORDS})|^[-−]){SPACE}+$", re.IGNORECASE
-)
-#: Whether a sign (word) may end before a number: most numbers have none.
-_SIGN_ENDS = EndFilter({"sign": [_SIGN_WORDS, "[-−]"]})
 _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: What may stand right before digits glued to a currency code ("USD115", "US$5", "A.5"):
 #: only a code makes them a number.
@@ -61,77 +55,95 @@ _IN_CODE = re.compile(r"(?<![\w-])[^\W_]*[^\W\d_][^\W_]*[-‑]$")
 _CODE_AFTER_SYMBOL = re.compile(r"[-‑]\d")
 #: A capitalised word right before a position ("Claudia" before "Tausend").
 _TITLE_BEFORE = re.compile(rf"(?<![\w.-])([^\W\d_][^\W\d_]+){SPACE}+$")
-#: Capitalised words before a number that are no first name.
-_DETERMINERS = frozenset(
-    [
-        "die",
-        "der",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "diese",
-        "dieser",
-        "dieses",
-        "jene",
-        "alle",
-        "über",
-        "mit",
-        "von",
-        "für",
-        "nur",
-        "the",
-        "these",
-        "those",
-        "all",
-        "some",
-        "over",
-        "with",
-        "of",
-        "for",
-        "only",
-    ]
-)
-_OR_WORDS = re.compile(r"oder|or|или|либо")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
 _LAST_CLAUSE_END = re.compile(r"(?s:.*)[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*(?!\w)|[A-Z]{2,5}s?(?!\w)")
-_ADJECTIVE = {
-    "de": re.compile(r"[a-zäöüß][\w‑-]*(?:e|en|er|es|em)$"),
-    "ru": re.compile(r"[а-яё][\w‑-]*(?:ые|ый|ая|ое|ой|ий|их|ым|ыми|ую|ого|ей|ие|ими|ых|ая|яя)$"),
-    "en": re.compile(r"[a-z][\w‑-]*$"),
-}
-_LINKERS = {"de": {"von", "an"}, "ru": set(), "en": {"of"}}
-_FRACTION_WORDS = (
-    "sechstel",
-    "fünftel",
-    "achtel",
-    "sixth",
-    "fifth",
-    "eighth",
-    "ninth",
-    "seventh",
-    "пят",
-    "шест",
-    "zehntel",
-    "viertel",
-    "drittel",
-    "hälfte",
-    "половин",
-    "трет",
-    "четверт",
-    "half",
-    "quarter",
-    "third",
-    "tenth",
-)
-#: Words that read as a fraction word glued to a unit but are not: "полдень" is noon.
-_NOT_FRACTIONS = frozenset({"полдень", "полднем"})
-_ORDINAL_BEFORE = re.compile(
-    r"(?<!\w)(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|ins|ab|seit)" f"{SPACE}+$",
-    re.IGNORECASE,
-)
+
+
+def _either(words: Iterable[str]) -> str:
+    """The plain alternation of ``words``, escaped and in their order."""
+    return "|".join(map(re.escape, words)) or "(?!)"
+
+
+@dataclass(frozen=True)
+class _AnyLanguage:
+    """The word lists read in a text of any language ("minus" quoted in a German text),
+    merged over the languages and compiled once."""
+
+    #: A sign word before a number; "плюс минус 1" and "plus minus 1" are a tolerance, not -1.
+    sign_before: re.Pattern[str]
+    #: Whether a sign (word) may end before a number: most numbers have none.
+    sign_ends: EndFilter
+    #: Capitalised words before a number that are no first name.
+    determiners: frozenset[str]
+    or_words: re.Pattern[str]
+    repeat_joint: re.Pattern[str]
+    #: A preposition (or phrase) right before a unit without a number.
+    prepositions: re.Pattern[str]
+    #: The alternation of prepositions between a hedge or bound and such a unit.
+    time_prepositions: str
+    fraction_stems: tuple[str, ...]
+    #: Words that read as a fraction word glued to a unit but are not: "полдень" is noon.
+    not_fractions: frozenset[str]
+
+
+@cache
+def _any_language() -> _AnyLanguage:
+    signs = _either(merged_words(lambda w: w.sign_words))
+    tolerance = "".join(
+        f"(?<!{re.escape(f)})" for f in merged_words(lambda w: w.sign_tolerance_before)
+    )
+    leads = _either(merged_words(lambda w: [*w.time_prepositions, *w.lead_prepositions]))
+    return _AnyLanguage(
+        sign_before=re.compile(rf"(?:(?<!\w){tolerance}(?:{signs})|^[-−]){SPACE}+$", re.IGNORECASE),
+        sign_ends=EndFilter({"sign": [signs, "[-−]"]}),
+        determiners=frozenset(merged_words(lambda w: w.determiners)),
+        or_words=re.compile(_either(merged_words(lambda w: w.or_words))),
+        repeat_joint=re.compile(
+            rf"{SPACE}+(?:{_either(merged_words(lambda w: w.and_words))}){SPACE}+", re.IGNORECASE
+        ),
+        prepositions=re.compile(rf"(?<!\w)(?:{leads}){SPACE}+$", re.IGNORECASE),
+        time_prepositions=_either(merged_words(lambda w: w.time_prepositions)),
+        fraction_stems=tuple(merged_words(lambda w: w.fraction_stems)),
+        not_fractions=frozenset(merged_words(lambda w: w.not_fractions)),
+    )
+
+
+@dataclass(frozen=True)
+class _LanguageWords:
+    """The word lists of one language's ``words.yaml`` read in its texts, compiled once."""
+
+    #: Words between a vague number and its unit or noun ("Hunderte von Metern").
+    linkers: frozenset[str]
+    #: An adjective between a number and its noun.
+    adjective: re.Pattern[str]
+    #: Words before "3." that make it an ordinal ("am 3. Mai"); None: no such reading.
+    ordinal_before: re.Pattern[str] | None
+    #: Only a conjunction between two numbers.
+    bare_conjunction: re.Pattern[str]
+    #: A conjunction (and a parenthetical word) ending the text between two counts.
+    conjunction_joint: re.Pattern[str]
+
+
+@cache
+def _language_words(lang: str) -> _LanguageWords:
+    words = tables(lang).words
+    endings = words.adjective_endings
+    ending = f"(?:{_either(endings)})" if endings else ""
+    ordinal = words.ordinal_dot_before
+    conjunctions = _either(words.conjunctions)
+    return _LanguageWords(
+        linkers=frozenset(words.linkers),
+        adjective=re.compile(rf"[{re.escape(words.letters)}][\w‑-]*{ending}$"),
+        ordinal_before=re.compile(rf"(?<!\w)(?:{_either(ordinal)}){SPACE}+$", re.IGNORECASE)
+        if ordinal
+        else None,
+        bare_conjunction=re.compile(rf"{SPACE}+(?:{conjunctions}){SPACE}+", re.IGNORECASE),
+        conjunction_joint=re.compile(
+            rf"[\s«»„“\"]*(?:{conjunctions})(?:,?\s*[^\W\d]+,)?[\s«»„“\"]*$", re.IGNORECASE
+        ),
+    )
 
 
 @dataclass
@@ -183,10 +195,13 @@ class Scanner:
         self.lang = lang
         self.g: Grammar = grammar(lang)
         self._names = _name_pattern(product_names)
+        self._lang_words = _language_words(lang)
+        self._any_words = _any_language()
         mods = self.g.tables.modifiers
         bound_forms = [form for forms in mods.bounds_before.values() for form in forms]
         triggers = alternation([*mods.hedges, *bound_forms, *mods.few_words], ignore_case=True)
-        bare_trigger = rf"(?:{triggers})(?:{SPACE}+(?:через|in|nach|after))?{SPACE}+"
+        prepositions = self._any_words.time_prepositions
+        bare_trigger = rf"(?:{triggers})(?:{SPACE}+(?:{prepositions}))?{SPACE}+"
         # Dates, multiplier words, bare-unit triggers and number words all start after a
         # word boundary: one scan finds them all (see ``SharedScan``; the most frequent last).
         self._fraction_words, fraction_unit, self._fraction_tail = _fraction_patterns(lang)
@@ -295,7 +310,7 @@ class Scanner:
         """ "half a liter", "quarter-litre", "tenth of a gallon", "Viertelliter", "поллитра":
         a fraction word (``part``, with what joins it to the unit) and a unit word after it."""
         unit = self._unit_words_glued.match(text, part.end())
-        if unit is None or text[part.start() : unit[1]].lower() in _NOT_FRACTIONS:
+        if unit is None or text[part.start() : unit[1]].lower() in self._any_words.not_fractions:
             return []
         value = 1 / self._fraction_words[_norm_word(part["word"] or part["ordinal"])]
         number = Number(part.start(), part.end(), value, word=True, fraction=True)
@@ -385,7 +400,7 @@ class Scanner:
         if second is None or first.vague or second.vague or joint is None:
             single.start, single.end = first.start, _repeated_end(text, first)
             return [single]
-        alternative = _OR_WORDS.fullmatch(joint.group().strip().lower()) is not None
+        alternative = self._any_words.or_words.fullmatch(joint.group().strip().lower()) is not None
         either = self.g.alternatives.match_before(text, first.start, window=16)
         if either or (alternative and first.has_scale and second.has_scale):
             return [
@@ -435,7 +450,7 @@ class Scanner:
         unit = unit or self.g.unit_words.match(text, at)
         if unit is None and last.vague:
             linker = _WORD.match(text, at)
-            if linker and linker.group().lower() in _LINKERS[self.lang]:
+            if linker and linker.group().lower() in self._lang_words.linkers:
                 unit = self.g.unit_words.match(text, _skip_space(text, linker.end()))
         if unit and (at > pos or not last.word):
             return unit
@@ -627,7 +642,10 @@ class Scanner:
             if word is None:
                 return None
             token = word.group()
-            if token.lower() not in _LINKERS[self.lang] and not _ADJECTIVE[self.lang].match(token):
+            if (
+                token.lower() not in self._lang_words.linkers
+                and not self._lang_words.adjective.match(token)
+            ):
                 return None
             at = _skip_space(text, word.end())
         return None
@@ -715,8 +733,8 @@ class Scanner:
             return f"(?{flag}:{unnamed(pattern.pattern)})"
 
         spaces = f"[{_SKIPPED}]*"
-        linkers = alternation(_LINKERS[self.lang], ignore_case=True)
-        adjective = _ADJECTIVE[self.lang].pattern.removesuffix("$")
+        linkers = alternation(self._lang_words.linkers, ignore_case=True)
+        adjective = self._lang_words.adjective.pattern.removesuffix("$")
         # Words ``_counted`` reads past, whole: at most two before the one it takes.
         passed = f"(?-i:{adjective})" + (f"|(?i:{linkers})" if linkers else "")
         counted = "|".join(
@@ -753,9 +771,9 @@ class Scanner:
     def _signed(self, text: str, number: Number) -> Number:
         """ "minus 5", "negative one", "минус пять", and a sign set apart at the start of a
         text ("- 10 k")."""
-        if not _SIGN_ENDS.may_end_before(text, number.start):
+        if not self._any_words.sign_ends.may_end_before(text, number.start):
             return number
-        sign = _SIGN_BEFORE.search(text, max(0, number.start - 12), number.start)
+        sign = self._any_words.sign_before.search(text, max(0, number.start - 12), number.start)
         if sign is None or number.value < 0:
             return number
         # "minus one": a sign makes "one" a number, not an article
@@ -774,8 +792,9 @@ class Scanner:
             return True
         if self.g.name_words.match_before(text, number.start, window=16):
             return True
-        if self.lang == "de" and text[number.end : number.end + 2] in (". ", ".\u00a0"):
-            return bool(_ORDINAL_BEFORE.search(head))
+        ordinal = self._lang_words.ordinal_before
+        if ordinal is not None and text[number.end : number.end + 2] in (". ", ".\u00a0"):
+            return bool(ordinal.search(head))
         return False
 
     def _is_surname(self, text: str, number: Number) -> bool:
@@ -789,7 +808,7 @@ class Scanner:
         if before is None or after is None or not after.group()[0].islower():
             return False
         first_name = before.group(1)
-        if first_name.lower() in _DETERMINERS or numwords.match_number_words(
+        if first_name.lower() in self._any_words.determiners or numwords.match_number_words(
             text, before.start(), self.lang
         ):
             return False
@@ -863,26 +882,12 @@ class Scanner:
             yield Mention(reading.start, reading.end, reading.quantity())
 
 
-_CONJUNCTIONS = {"de": "und|oder|bzw\\.", "ru": "и|или", "en": "and|or"}
-
-
-_BARE_CONJUNCTION = {
-    lang: re.compile(rf"{SPACE}+(?:{words}){SPACE}+", re.IGNORECASE)
-    for lang, words in _CONJUNCTIONS.items()
-}
-
-
-_CONJUNCTION_JOINT = {
-    lang: re.compile(rf"[\s«»„“\"]*(?:{words})(?:,?\s*[^\W\d]+,)?[\s«»„“\"]*$", re.IGNORECASE)
-    for lang, words in _CONJUNCTIONS.items()
-}
-
-
 def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """ "как минимум 10 000 и, возможно, 20–30 000 роботами": a count without a noun takes
     the noun of the next count when only a conjunction (and a parenthetical word) is
     between them."""
-    joint = _CONJUNCTION_JOINT[lang]
+    words = _language_words(lang)
+    joint = words.conjunction_joint
     result = list(mentions)
     for index in range(len(result) - 2, -1, -1):
         here, after = result[index], result[index + 1]
@@ -890,7 +895,7 @@ def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mentio
             here.quantity.kind == "count"
             and here.quantity.counted is None
             and after.quantity.kind in ("measure", "money", "percent", "duration")
-            and _BARE_CONJUNCTION[lang].fullmatch(text[here.end : after.start])
+            and words.bare_conjunction.fullmatch(text[here.end : after.start])
         )
         if shares_unit:  # "45 and 50 mg": the unit of the second end is the first's too
             unit = after.quantity.unit
@@ -915,16 +920,13 @@ def _share_counted(text: str, mentions: list[Mention], lang: str) -> list[Mentio
     return result
 
 
-_REPEAT_JOINT = re.compile(rf"{SPACE}+(?:und|и|and){SPACE}+", re.IGNORECASE)
-
-
 def _repeated_end(text: str, number: Number) -> int:
     """ "Millionen und Millionen": a vague word repeated for emphasis is one quantity.
 
     The joint is looked for first with one compiled pattern; only where it stands is the
     word itself compared (a pattern per number would be compiled for almost every number,
     and would push the patterns compiled elsewhere out of ``re``'s small cache)."""
-    joint = _REPEAT_JOINT.match(text, number.end)
+    joint = _any_language().repeat_joint.match(text, number.end)
     if joint is None:
         return number.end
     found = _repetition(text[number.start : number.end]).match(text, joint.end())
@@ -982,7 +984,7 @@ def _apply_bound(reading: Reading) -> None:
 
 def _is_fraction_word(surface: str) -> bool:
     lowered = surface.lower()
-    return any(word in lowered for word in _FRACTION_WORDS)
+    return any(word in lowered for word in _any_language().fraction_stems)
 
 
 #: The spaces ``_skip_space`` skips.
@@ -1008,11 +1010,8 @@ def _clause_start(text: str, pos: int, window: int) -> int:
     return found.end() if found else lo
 
 
-_PREPOSITIONS = re.compile(rf"(?<!\w)(?:через|in|nach|after|in about){SPACE}+$", re.IGNORECASE)
-
-
 def _strip_preposition(text: str, start: int) -> int:
-    found = _PREPOSITIONS.search(text, max(0, start - 12), start)
+    found = _any_language().prepositions.search(text, max(0, start - 12), start)
     return found.start() if found else start
 
 

@@ -10,6 +10,7 @@ an error at start-up that names the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -173,6 +174,29 @@ class NumberTable(_Table):
     ordinals: NumberOrdinals | None = None
 
 
+class GrammarWords(_Table):
+    """The small word lists the grammar reads around a number (``words.yaml``): separators,
+    signs, conjunctions, linkers, determiners. The patterns they go into stay in code."""
+
+    thousands_separator: str = Field(min_length=1, max_length=1)
+    decimal_marks: str = Field(min_length=1)
+    letters: str = Field(min_length=1)
+    sign_words: list[str]
+    sign_tolerance_before: list[str]
+    and_words: list[str]
+    or_words: list[str]
+    conjunctions: list[str]
+    linkers: list[str]
+    determiners: list[str]
+    adjective_endings: list[str]
+    time_prepositions: list[str]
+    lead_prepositions: list[str]
+    ordinal_dot_before: list[str]
+    fraction_stems: list[str]
+    not_fractions: list[str]
+    common_words: list[str]
+
+
 class HedgeEntry(_Table):
     """How far a hedged value may lie from the stated one, and why: relative ``below`` and
     ``above``, or a multiplicative ``factor``."""
@@ -230,6 +254,7 @@ class LanguageTables(_Table):
     dates: DateTable
     speech: SpeechTable
     deadlines: DeadlineTable
+    words: GrammarWords
 
 
 LANGUAGE_FILES: dict[str, type[_Table]] = {
@@ -241,6 +266,7 @@ LANGUAGE_FILES: dict[str, type[_Table]] = {
     "speech.yaml": SpeechTable,
     "hedges.yaml": HedgeTable,
     "deadlines.yaml": DeadlineTable,
+    "words.yaml": GrammarWords,
 }
 """The files every language folder holds, and the model each is read with."""
 
@@ -311,6 +337,7 @@ def load_folder(folder: Traversable, lang: str) -> LanguageTables:
         dates=load_file(folder / "dates.yaml", DateTable),
         speech=load_file(folder / "speech.yaml", SpeechTable),
         deadlines=load_file(folder / "deadlines.yaml", DeadlineTable),
+        words=load_file(folder / "words.yaml", GrammarWords),
     )
 
 
@@ -326,6 +353,12 @@ def tables(lang: str) -> LanguageTables:
     if lang not in LANGUAGES:
         raise TableError(f"no word tables for language {lang!r} (have: {', '.join(LANGUAGES)})")
     return load_folder(lang_root() / lang, lang)
+
+
+def merged_words(pick: Callable[[GrammarWords], Iterable[str]]) -> list[str]:
+    """One list from every language's ``words.yaml`` (``pick`` chooses the list), in language
+    order, each word once: for the lists read in a text of any language."""
+    return list(dict.fromkeys(word for lang in LANGUAGES for word in pick(tables(lang).words)))
 
 
 @cache
