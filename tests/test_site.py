@@ -19,6 +19,7 @@ import pytest
 
 from claimkb.build.stages import knowledge_base
 from claimkb.derive.records import derivation_records
+from claimkb.derive.verdict_table import UNCHECKED, VERDICTS
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
 from claimkb.pages.common import (
@@ -218,7 +219,9 @@ def test_claim_review_json_ld(built: Built) -> None:
         assert data["claimReviewed"] == claim.quote
         rating = data["reviewRating"]
         assert {"ratingValue", "bestRating", "worstRating", "alternateName"} <= rating.keys()
-        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert (rating["worstRating"], rating["bestRating"]) == (1, 4)
+        shown = (rating["ratingValue"], rating["alternateName"])
+        assert shown in {(v.rating, v.label) for v in (*VERDICTS, UNCHECKED)}, claim.id
         assert data["author"]["name"]
         assert data["datePublished"] == BUILD_DATE.isoformat()
         item = data["itemReviewed"]

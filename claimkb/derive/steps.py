@@ -34,17 +34,6 @@ class Step:
     unit: str
     note: str = ""
 
-    def record(self) -> dict[str, object]:
-        """The step as JSON-ready data."""
-        return {
-            "expression": self.expression,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "unit": self.unit,
-            "note": self.note,
-        }
-
 
 def _finite(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else x
