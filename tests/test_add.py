@@ -9,6 +9,7 @@ import datetime as dt
 import http.server
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -23,6 +24,8 @@ from claimkb.cli import main
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Claim, Source
 from claimkb.core.project import Project
+from claimkb.ingest import IngestError
+from claimkb.ingest.fetch import fetch
 from claimkb.ingest.identity import slugify
 from claimkb.ledger.ledger import load_ledger
 from claimkb.ledger.sources import load_sources
@@ -322,6 +325,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     }
 
     def do_GET(self) -> None:
+        if self.path == "/slow":
+            time.sleep(1.0)
         if self.path == "/to-file":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
@@ -404,6 +409,14 @@ def test_bad_urls_write_nothing(project: Project, server: str, path: str, messag
     assert message in result.output and f"{server}{path}" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert snapshot(project) == before
+
+
+def test_fetch_time_out_and_size_limit(server: str) -> None:
+    with pytest.raises(IngestError, match=r"/slow: cannot be fetched \(.*timed out"):
+        fetch(f"{server}/slow", timeout=0.2)
+    with pytest.raises(IngestError, match="larger than 50 bytes; not added"):
+        fetch(f"{server}/plain", max_bytes=50)
+    assert fetch(f"{server}/plain", max_bytes=len(BRIEFING_TEXT)).data == BRIEFING_TEXT.encode()
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/a.txt", "file:///etc/passwd"])
