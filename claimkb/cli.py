@@ -168,10 +168,10 @@ def add(
     for added in add_documents(context.project, documents, options):
         for warning in added.warnings:
             click.echo(f"warning: {warning}", err=True)
-        source = added.source
+        source, kept = added.source, ", ".join(f"sources/{n}" for n in added.files[1:])
         click.echo(
             f"added {source.id}: sources/{source.file} ({added.characters} characters, "
-            f"{source.language}); " + ", ".join(f"sources/{name}" for name in added.files[1:])
+            f"{source.language})" + (f"; kept {kept}" if kept else "")
         )
 
 
