@@ -26,7 +26,7 @@ from claimkb.extract.grammar import (
     group_key,
     named_alternation,
 )
-from claimkb.extract.tables import tables
+from claimkb.extract.tables import LANGUAGES, tables
 
 _S = f"{SPACE}+"
 #: A four-digit number read as a year only inside this range.
@@ -73,6 +73,13 @@ def _year_of(match: re.Match[str], reference: int | None) -> int | None:
     if any(k.startswith("rel") and v for k, v in match.groupdict().items()):
         return None if reference is None else reference + _which(match, "rel")
     return reference
+
+
+def _any_language(words: Callable[[str], list[str]]) -> str:
+    """The alternation of a list of ``dates.yaml`` of every language, escaped, in language
+    order, each word once; never matches when there is none."""
+    merged = dict.fromkeys(word for lang in LANGUAGES for word in words(lang))
+    return "|".join(map(re.escape, merged)) or "(?!)"
 
 
 @cache
@@ -125,17 +132,21 @@ def date_forms(lang: str) -> tuple[list[str], list[Builder]]:
     def plain_year(m: re.Match[str], ref: int | None) -> tuple[str, int] | None:
         return m["year"], int(m["year"])
 
+    links = _any_language(lambda code: tables(code).dates.quarter_links)
+    code_links = _any_language(lambda code: tables(code).dates.quarter_code_links)
+    suffixes = "|".join(map(re.escape, d.day_suffixes))
+    suffix = f"(?:{suffixes})?" if suffixes else ""
     day_first = rf"(?P<day>\d{{1,2}})\.?{_S}(?:{months})(?:{_S}{year})?"
-    month_first = rf"(?:{months}){_S}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{_S}{year})?"
+    month_first = rf"(?:{months}){_S}(?P<day>\d{{1,2}}){suffix}(?:,?{_S}{year})?"
     forms: list[tuple[str, Builder]] = [
         (
-            rf"(?:{ordinals}){_S}(?:{quarter_words})(?:{_S}(?:des{_S}|of{_S})?{year_or_relative})?",
+            rf"(?:{ordinals}){_S}(?:{quarter_words})(?:{_S}(?:(?:{links}){_S})?{year_or_relative})?",
             quarter,
         ),
-        (rf"Q(?P<qn>[1-4])(?:{_S}|/|{_S}of{_S}){year}", quarter_q),
+        (rf"Q(?P<qn>[1-4])(?:{_S}|/|{_S}(?:{code_links}){_S}){year}", quarter_q),
         (r"\d{4}-\d{2}-\d{2}", iso_day),
         (day_first, day_month),
-        *([(month_first, day_month)] if lang == "en" else []),
+        *([(month_first, day_month)] if d.month_first else []),
         (rf"(?:{months}){_S}{year}{after}", month_year),
         (rf"(?:{alternation(d.year_end_prefix, ignore_case=True)}){_S}{year}{after}", year_end),
         (rf"(?:{alternation(d.year_end, ignore_case=True)})", year_end),

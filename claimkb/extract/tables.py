@@ -102,6 +102,10 @@ class DateTable(_Table):
     year_after: list[str]
     date_bounds_before: dict[BoundSign, list[str]]
     date_bound_frames: dict[BoundSign, list[tuple[str, str]]]
+    month_first: bool
+    day_suffixes: list[str]
+    quarter_links: list[str]
+    quarter_code_links: list[str]
 
 
 class SpeechTable(_Table):
