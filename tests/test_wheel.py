@@ -110,8 +110,23 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     (wheel,) = root.glob("claimkb-*.whl")
     venv = root / "venv"
     started = time.monotonic()
-    _run([sys.executable, "-m", "venv", str(venv)])
-    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)])
+    # This interpreter's pip installs into the venv (--python): the venv needs no pip of its
+    # own (nor ensurepip); no byte-compiling of every dependency up front (half the time).
+    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
+    python = str(venv / "bin" / "python")
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            "-q",
+            "--no-compile",
+            str(wheel),
+        ]
+    )
     times["venv and install"] = time.monotonic() - started
     print(f"wheel test timings: {times}")  # shown with pytest -s
     return Installed(wheel=wheel, venv=venv, times=times)
