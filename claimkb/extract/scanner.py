@@ -35,7 +35,7 @@ from claimkb.extract.grammar import (
 )
 from claimkb.extract.mention import Mention
 from claimkb.extract.numbers import Number, read_number
-from claimkb.extract.tables import merged_words, tables
+from claimkb.extract.tables import merged_words, name_words, tables
 
 _SPACES = re.compile(f"{SPACE}*")
 _DIGITS = re.compile(r"\d+")
@@ -44,7 +44,6 @@ _WORD_BEFORE = re.compile(rf"[^\W\d_][\w.-]*{SPACE}+$")
 #: What may stand right before digits glued to a currency code ("USD115", "US$5", "A.5"):
 #: only a code makes them a number.
 _CODE_ENDS = frozenset(string.ascii_letters + "$.")
-_COMPANY_AFTER = re.compile(rf"{SPACE}+(?:Ltd|Inc|GmbH|AG|LLC|Corp|plc|S\.A\.)\b")
 #: A currency code with the finance prefix M for a million ("30 MUSD", "MEUR 120").
 _MILLION_CODE = re.compile(rf"M({'|'.join(CURRENCIES)})(?!\w)")
 _MILLION_CODE_BEFORE = re.compile(rf"(?<!\w)M({'|'.join(CURRENCIES)}){SPACE}*$")
@@ -86,6 +85,8 @@ class _AnyLanguage:
     fraction_stems: tuple[str, ...]
     #: Words that read as a fraction word glued to a unit but are not: "полдень" is noon.
     not_fractions: frozenset[str]
+    #: A company's legal form after a number: the number is part of its name.
+    company_after: re.Pattern[str]
 
 
 @cache
@@ -107,6 +108,7 @@ def _any_language() -> _AnyLanguage:
         time_prepositions=_either(merged_words(lambda w: w.time_prepositions)),
         fraction_stems=tuple(merged_words(lambda w: w.fraction_stems)),
         not_fractions=frozenset(merged_words(lambda w: w.not_fractions)),
+        company_after=re.compile(rf"{SPACE}+(?:{_either(name_words().company_suffixes)})\b"),
     )
 
 
@@ -788,7 +790,7 @@ class Scanner:
         head = text[max(0, number.start - 24) : number.start]
         if number.plain_int and number.value < 100 and self._names.search(head):
             return True
-        if _COMPANY_AFTER.match(text, number.end):
+        if self._any_words.company_after.match(text, number.end):
             return True
         if self.g.name_words.match_before(text, number.start, window=16):
             return True

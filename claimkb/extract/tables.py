@@ -201,6 +201,14 @@ class GrammarWords(_Table):
     common_words: list[str]
 
 
+class NameTable(_Table):
+    """Words read in any language around a number that is part of a name
+    (``lang/names.yaml``)."""
+
+    names: list[str]
+    company_suffixes: list[str]
+
+
 class HedgeEntry(_Table):
     """How far a hedged value may lie from the stated one, and why: relative ``below`` and
     ``above``, or a multiplicative ``factor``."""
@@ -273,6 +281,14 @@ LANGUAGE_FILES: dict[str, type[_Table]] = {
     "words.yaml": GrammarWords,
 }
 """The files every language folder holds, and the model each is read with."""
+
+
+SHARED_FILES: dict[str, type[_Table]] = {
+    "units.yaml": SymbolTable,
+    "names.yaml": NameTable,
+    "hedges.yaml": HedgeDefault,
+}
+"""The files beside the language folders, read in every language, and their models."""
 
 
 def lang_root() -> Traversable:
@@ -366,7 +382,13 @@ def merged_words(pick: Callable[[GrammarWords], Iterable[str]]) -> list[str]:
 
 
 @cache
+def name_words() -> NameTable:
+    """The words around a number that is part of a name, in any language."""
+    return load_file(lang_root() / "names.yaml", NameTable)
+
+
+@cache
 def version_words() -> frozenset[str]:
     """Words in any language whose following small number is part of a name ("Version 2");
     a project adds its product names ("Grok 5") through its vocabulary."""
-    return frozenset(str(name) for name in _read_yaml(lang_root() / "names.yaml")["names"])
+    return frozenset(name_words().names)

@@ -14,6 +14,7 @@ from claimkb.derive.hedges import HEDGES_YAML, load_table
 from claimkb.extract.tables import (
     LANGUAGE_FILES,
     LANGUAGES,
+    SHARED_FILES,
     TableError,
     discover_languages,
     lang_root,
@@ -43,6 +44,12 @@ def test_language_folders_are_the_languages() -> None:
 @pytest.mark.parametrize("name", sorted(LANGUAGE_FILES))
 def test_language_folders_each_file_loads(code: str, name: str) -> None:
     load_file(ROOT / code / name, LANGUAGE_FILES[name])
+
+
+@pytest.mark.parametrize("name", sorted(SHARED_FILES))
+def test_language_folders_each_shared_file_loads(name: str) -> None:
+    assert {p.name for p in ROOT.glob("*.yaml")} == set(SHARED_FILES)
+    load_file(ROOT / name, SHARED_FILES[name])
 
 
 @pytest.fixture
