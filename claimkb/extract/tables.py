@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.units import is_unit
+from claimkb.core.yamlio import LedgerError, load_model
 
 BoundSign = Literal[">", ">=", "<", "<="]
 
@@ -321,22 +322,16 @@ def _shown(path: Traversable) -> str:
     return "extract/lang" + text[len(root) :] if text.startswith(root) else text
 
 
-def _read_yaml(path: Traversable) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise TableError(f"{_shown(path)}: {error}") from error
-
-
 def load_file(path: Traversable, model: type[_T]) -> _T:
-    """Read and validate one table; a problem is a ``TableError`` naming the file and the
-    field."""
+    """Read and validate one table with the ledger's YAML reader; a problem is a
+    ``TableError`` naming the file, the line and the field."""
     try:
-        return model.model_validate(_read_yaml(path))
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = " -> ".join(str(part) for part in first["loc"]) or "(top)"
-        raise TableError(f"{_shown(path)}: {where}: {first['msg']}") from error
+        return load_model(Path(str(path)), model)
+    except LedgerError as error:
+        message, full = str(error), str(path)
+        if message.startswith(full):
+            message = _shown(path) + message[len(full) :]
+        raise TableError(message) from error
 
 
 def load_language_file(lang: str, name: str, model: type[_T]) -> _T:

@@ -71,7 +71,7 @@ def test_language_folders_a_folder_with_every_file_is_a_language(copy_of_de: Pat
 def test_language_folders_a_typo_names_the_file(copy_of_de: Path, name: str) -> None:
     path = copy_of_de / "xx" / name
     path.write_text(path.read_text(encoding="utf-8") + "\ntypo_key: [1]\n", encoding="utf-8")
-    with pytest.raises(TableError, match=rf"{re.escape(str(path))}: typo_key"):
+    with pytest.raises(TableError, match=rf"{re.escape(str(path))}:\d+: typo_key"):
         load_file(path, LANGUAGE_FILES[name])
 
 
@@ -86,7 +86,7 @@ def test_language_folders_broken_yaml_names_the_file(copy_of_de: Path, name: str
 def test_language_folders_load_folder_names_the_file(copy_of_de: Path) -> None:
     path = copy_of_de / "xx" / "deadlines.yaml"
     path.write_text("ahead: [in]\npast: vor\n", encoding="utf-8")
-    with pytest.raises(TableError, match=rf"{re.escape(str(path))}: past: "):
+    with pytest.raises(TableError, match=rf"{re.escape(str(path))}:\d+: past: "):
         load_folder(copy_of_de / "xx", "xx")
 
 
@@ -98,10 +98,10 @@ def test_language_folders_hedges_read_from_the_folders(copy_of_de: Path) -> None
         path.read_text(encoding="utf-8").replace("etwa: {below: 0.10", "etwa: {belw: 0.10"),
         encoding="utf-8",
     )
-    with pytest.raises(TableError, match=rf"{re.escape(str(path))}: words -> etwa -> belw"):
+    with pytest.raises(TableError, match=rf"{re.escape(str(path))}:\d+: words -> etwa -> belw"):
         load_table(copy_of_de / HEDGES_YAML.name)
 
 
 def test_language_folders_package_files_are_named_from_the_package() -> None:
-    with pytest.raises(TableError, match=r"^extract/lang/de/speech\.yaml: "):
+    with pytest.raises(TableError, match=r"^extract/lang/de/speech\.yaml:\d+: "):
         load_file(ROOT / "de" / "speech.yaml", LANGUAGE_FILES["units.yaml"])
