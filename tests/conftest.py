@@ -43,3 +43,6 @@ def expected_claims(source_id: str) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def sources() -> list[Source]:
     return bundled_sources()
+
+
+from tests.hostile import built_small_project, case  # noqa: E402, F401  (fixtures for test_hostile_*)
