@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
@@ -23,7 +24,7 @@ from claimkb.build.scaffold import init_project
 from claimkb.build.serve import SiteServer
 from claimkb.build.stages import BuildError, project_knowledge_base
 from claimkb.build.stages import build as run_build
-from claimkb.core.errors import ClaimkbError, ProjectError
+from claimkb.core.errors import ClaimkbError, ClaimkbWarning, ProjectError
 from claimkb.core.models import Claim, Vocabulary
 from claimkb.core.project import Project
 from claimkb.derive.records import derivation_records, outcome_table, records_json
@@ -50,13 +51,25 @@ def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
 
 
 class _Commands(click.Group):
-    """Catches every ``ClaimkbError`` of every command once: one line, exit 1."""
+    """Catches every ``ClaimkbError`` of every command once: one line, exit 1; and prints
+    every ``ClaimkbWarning`` as one ``warning:`` line on standard error, as it comes."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ClaimkbError as error:
-            raise click.ClickException(str(error)) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", ClaimkbWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except ClaimkbError as error:
+                raise click.ClickException(str(error)) from None
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+    """One line per warning of ours; others keep Python's own form."""
+    if issubclass(category, ClaimkbWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        click.echo(warnings.formatwarning(message, category, *args[:2]).rstrip(), err=True)
 
 
 class _Context:

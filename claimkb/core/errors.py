@@ -15,3 +15,10 @@ class ClaimkbError(Exception):
 
 class ProjectError(ClaimkbError):
     """No project where one is needed, or a project folder that cannot be used."""
+
+
+class ClaimkbWarning(UserWarning):
+    """Something a user should know that does not stop the work (a document in a language
+    the extractor does not read, say). Raised with ``warnings.warn``; the command line
+    prints each as one ``warning: ...`` line on standard error, and tests can catch them
+    with ``pytest.warns``."""
