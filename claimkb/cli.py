@@ -9,7 +9,9 @@ one line, with exit status 1 and no traceback.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import os
 import sys
 import warnings
 from collections.abc import Iterable
@@ -35,7 +37,7 @@ from claimkb.ledger.sources import load_sources, source_for
 from claimkb.ledger.vocabulary import load_vocabulary
 from claimkb.rdf.examples import named_query
 from claimkb.rdf.graph import WRITERS, knowledge_graph
-from claimkb.rdf.store import format_rows, open_store, read_query, run_query
+from claimkb.rdf.store import DEFAULT_TIMEOUT, format_rows, query_build, read_query
 
 
 def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
@@ -331,18 +333,28 @@ def links(context: _Context) -> None:
     show_default=True,
     help="How to print the rows.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a query that runs longer than this.",
+)
 @click.pass_obj
-def query(context: _Context, query: str, fmt: str) -> None:
-    """Run a SPARQL query on the built knowledge base.
+def query(context: _Context, query: str, fmt: str, timeout: float) -> None:
+    """Run a SPARQL query on the built knowledge base (build/kb.ttl).
 
     QUERY is an example query by name (`ranges`), a .rq file, or the query text. The
     project's prefixes (schema:, qudt:, unit:, prov:, oa:, ckb: ...) need not be declared.
+    Read-only and local: updates and SERVICE are refused; a query is stopped after
+    --timeout seconds.
     """
     project = context.project
     example = named_query(query, project.queries_dir)
     text, origin = read_query(str(example) if example else query)
-    columns, rows = run_query(open_store(project.build_dir), text, origin)
-    click.echo(format_rows(columns, rows, fmt))
+    columns, rows = query_build(project.build_dir, text, origin, timeout)
+    _write_stdout(format_rows(columns, rows, fmt))
 
 
 @main.command()
@@ -363,10 +375,37 @@ def export(context: _Context, fmt: str) -> None:
     project = context.project
     kb = project_knowledge_base(project)
     if fmt == "jsonl":
-        write_claims(kb.claims, sys.stdout, "jsonl")
+        out = io.StringIO()
+        write_claims(kb.claims, out, "jsonl")
+        _write_stdout(out.getvalue())
         return
     graph = knowledge_graph(kb, derivation_records(kb, project.claims_dir))
-    click.echo(WRITERS[fmt](graph), nl=False)
+    _write_stdout(WRITERS[fmt](graph))
+
+
+class OutputError(ClaimkbError):
+    """Standard output cannot be written (a full disk, a closed pipe)."""
+
+
+def _write_stdout(text: str) -> None:
+    """Write a command's whole output; a failed write is one line, not a traceback.
+
+    A closed pipe (``claimkb export ... | head``) or a full device (``> /dev/full``) ends
+    the command with exit status 1; standard output is pointed at ``os.devnull`` so that
+    Python's own flush at exit does not fail a second time."""
+    stream = click.get_text_stream("stdout")
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as error:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+        reason = "closed" if isinstance(error, BrokenPipeError) else error.strerror
+        raise OutputError(f"standard output: cannot write: {reason}") from None
 
 
 @main.command()

@@ -29,6 +29,7 @@ from claimkb.rdf.graph import (
     turtle,
 )
 from claimkb.rdf.qudt import TABLE, UnknownUnitError, qudt_unit
+from claimkb.rdf.store import open_store
 from claimkb.rdf.vocab import CKB, OA, QUANTITYKIND, QUDT, SCHEMA, UNIT, iri, slug
 from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import GERMAN, corpus_kb, tiny_kb
@@ -319,15 +320,19 @@ def test_rdf_writers_give_turtle_and_jsonld() -> None:
     assert sorted(WRITERS) == ["jsonld", "ttl"]
 
 
-def test_rdf_write_knowledge_writes_turtle_jsonld_and_store_and_counts_triples(
+def test_rdf_write_knowledge_writes_turtle_jsonld_and_no_store_and_counts_triples(
     tmp_path: Path,
 ) -> None:
     count = write_knowledge(tiny_kb(), tmp_path, [])
     assert count == len(to_rdf(tiny_kb()))
     assert (tmp_path / "kb.ttl").read_text(encoding="utf-8") == turtle(to_rdf(tiny_kb()))
     assert (tmp_path / "kb.jsonld").is_file()
-    store = pyoxigraph.Store.read_only(str(tmp_path / "store"))
-    assert len(store) == count
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "derivations.json",
+        "kb.jsonld",
+        "kb.ttl",
+    ]
+    assert len(open_store(tmp_path)) == count
     jsonld_store = pyoxigraph.Store()
     jsonld_store.load(path=str(tmp_path / "kb.jsonld"), format=pyoxigraph.RdfFormat.JSON_LD)
     assert len(jsonld_store) == count

@@ -1,8 +1,9 @@
-"""The build's exporters: derivations and verdicts, RDF (validated by SHACL), the store,
-the site (with its SPARQL page, the downloads and the in-browser engine).
+"""The build's exporters: derivations and verdicts, RDF (validated by SHACL), the site (with
+its SPARQL page, the downloads and the in-browser engine).
 
-One function so that the graph the store is loaded from is exactly the graph that passed
-validation, verdicts included.
+One function so that the graph written is exactly the graph that passed validation, verdicts
+included. ``build/`` holds no database: ``claimkb query`` loads ``kb.ttl`` (see
+``rdf/store.py``), so two builds of the same input with the same date are byte-identical.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from claimkb.pages.sparql import fetch_engine, install_site_files, write_sparql_
 from claimkb.pages.vendor import Opener
 from claimkb.rdf.examples import query_files
 from claimkb.rdf.graph import knowledge_graph, write_rdf
-from claimkb.rdf.store import write_store
 
 Exporter = Callable[[KnowledgeBase, Path], int]
 DOCS_FOLDER = ".pages"
@@ -31,7 +31,7 @@ DOCS_FOLDER = ".pages"
 
 
 def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[CheckRecord]) -> int:
-    """Write ``derivations.json`` (``records``), ``kb.ttl``, ``kb.jsonld`` and ``store/`` into
+    """Write ``derivations.json`` (``records``), ``kb.ttl`` and ``kb.jsonld`` into
     ``folder``; return the number of triples. Nothing is written when the graph breaks a
     shape."""
     graph = knowledge_graph(kb, records)
@@ -39,7 +39,6 @@ def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[CheckRecord])
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (folder / "derivations.json").write_text(text, encoding="utf-8", newline="\n")
     write_rdf(graph, folder)
-    write_store(folder / "kb.ttl", folder / "store")
     return len(graph)
 
 
@@ -49,7 +48,7 @@ def build_exporters(
     opener: Opener = urllib.request.urlopen,
     cache: Path | None = None,
 ) -> tuple[Exporter, ...]:
-    """The build's export stages: the knowledge (verdicts, RDF, store), then the site, with
+    """The build's export stages: the knowledge (verdicts, RDF), then the site, with
     pages generated for ``build_date`` (an input, so builds stay reproducible) into a docs
     folder inside the new build folder, ``mkdocs build --strict`` into its ``site/``, then
     the downloads and the SPARQL engine copied in; the docs folder is removed after.

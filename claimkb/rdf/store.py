@@ -1,4 +1,5 @@
-"""The embedded SPARQL store: ``build/store/``, an Oxigraph database, and queries on it.
+"""SPARQL on the built knowledge base: ``build/kb.ttl`` loaded into Oxigraph, and queries on
+it that can only read, only locally, and only for a limited time.
 
 Why Oxigraph (pyoxigraph) and not rdflib's in-memory graph: measured with
 ``benchmarks/bench_store.py`` on this project's graph and every query in ``queries/`` (17
@@ -24,16 +25,34 @@ ranged from 1.2x slower (the two counting queries) to 4.3x faster.
 
 rdflib evaluates joins in the order they are written and applies ``VALUES`` last, so a
 natural query can be quadratic: "numbers in a source" took 2.3 s on the corpus and 17.6 s on
-two copies of it, against 1 ms in Oxigraph. rdflib on the Oxigraph store (oxrdflib) loads
-through rdflib's parser (as slow as rdflib) and adds per-solution conversion. pyoxigraph
-loads a file in bulk, persists it (a second open is instant and read-only, so queries never
-change the build) and reports SPARQL syntax errors with a line and column. The Python graph
-model stays rdflib (``kb/rdf.py``): it writes the Turtle and JSON-LD and is what pyshacl
-checks; the store is loaded from that Turtle.
+two copies of it, against 1 ms in Oxigraph. pyoxigraph loads a file in bulk and reports
+SPARQL syntax errors with a line and column. The Python graph model stays rdflib
+(``rdf/graph.py``): it writes the Turtle and JSON-LD and is what pyshacl checks.
 
-The store folder is a RocksDB database: its files are not byte-identical between builds
-(the triples are), which is why ``kb.ttl`` and not the store is the reference output. Two
-behaviours of Oxigraph to know when writing queries: it stores integers of derived types
+**No store in ``build/``.** A build used to write an Oxigraph (RocksDB) database into
+``build/store/``; its files differ between two builds of the same input (a random
+``IDENTITY``, a ``LOG`` with timestamps and the absolute path, numbered table files), so
+``build/`` could not be byte-identical. ``claimkb query`` now loads ``build/kb.ttl`` into an
+in-memory store for each query instead: 0.02 s for the example project's 7k triples (and,
+from the table above, about 2.3 s at 562k triples), which is less than Python's start-up, so
+no cache is kept either and a query writes nothing at all.
+
+**Read-only and local.** :func:`check_query` reads the query's words (outside strings,
+IRIs and comments) before anything runs: an update (``INSERT``, ``DELETE``, ``LOAD``,
+``CLEAR``, ``DROP``, ``CREATE``, ``ADD``, ``MOVE``, ``COPY``, ``WITH``) is refused, because
+Oxigraph would otherwise either change the store or report it as a syntax error ("expected
+CONSTRUCT"); ``SERVICE`` is refused because Oxigraph would send the query to the named
+endpoint over the network.
+
+**A time limit.** Oxigraph cannot interrupt a query, so :func:`query_build` runs it in a
+child process (forked where the platform has ``fork``) that loads the store and sends back
+the rows; the parent waits at most ``timeout`` seconds, then kills the child. Measured: a
+fork costs about 15 ms and the kill is immediate. A worker thread was the alternative: the
+query releases the GIL, so the command could stop waiting, but the abandoned thread would
+keep a core busy until the process ends, which inside a long-lived process (tests,
+``claimkb serve``) is never. Ctrl-C in the parent kills the child the same way.
+
+Two behaviours of Oxigraph to know when writing queries: it stores integers of derived types
 (``oa:start`` is an ``xsd:nonNegativeInteger`` in ``kb.ttl``) as ``xsd:integer``; and a
 ``BIND`` in the middle of a group splits the join there, which made "predictions past due"
 quadratic until its test moved into the final ``FILTER``.
@@ -44,8 +63,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import re
+import signal
+import traceback
 from collections.abc import Sequence
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph
@@ -53,8 +76,12 @@ import pyoxigraph
 from claimkb.core.errors import ClaimkbError
 from claimkb.rdf.vocab import BASE, PREFIXES
 
-#: The store's folder inside ``build/``.
-STORE_DIR = "store"
+#: The knowledge base's file inside ``build/`` that queries run on.
+KB_FILE = "kb.ttl"
+#: Seconds a query may run unless ``--timeout`` says otherwise.
+DEFAULT_TIMEOUT = 30.0
+#: Largest ``.rq`` file read: a query is text a person writes, not data.
+MAX_QUERY_BYTES = 1 << 20
 
 Value = str | int | float | bool | None
 Row = tuple[Value, ...]
@@ -90,45 +117,91 @@ class StoreError(ClaimkbError):
     """There is no built knowledge base to query."""
 
 
-def write_store(turtle: Path, folder: Path) -> None:
-    """Load ``turtle`` into a new persistent store in ``folder`` (which must not exist)."""
-    if folder.exists():
-        raise StoreError(f"{folder} already exists; the store is only written into a new build")
-    store = pyoxigraph.Store(str(folder))
-    store.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
-    store.flush()
-    store.optimize()
-    del store  # closes the database, so the build folder can be moved into place
-
-
 def open_store(build_dir: Path) -> pyoxigraph.Store:
-    """The built store, opened read-only; without one, ``kb.ttl`` loaded into memory."""
-    folder, turtle = build_dir / STORE_DIR, build_dir / "kb.ttl"
-    if folder.is_dir():
-        try:
-            return pyoxigraph.Store.read_only(str(folder))
-        except OSError as error:
-            raise StoreError(f"cannot open the store in {folder}: {error}") from None
-    if turtle.is_file():
-        store = pyoxigraph.Store()
+    """A new in-memory store holding ``build_dir/kb.ttl``."""
+    turtle = build_dir / KB_FILE
+    if not turtle.is_file():
+        raise StoreError(f"no knowledge base in {build_dir}: run `claimkb build` first")
+    store = pyoxigraph.Store()
+    try:
         store.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
-        return store
-    raise StoreError(f"no knowledge base in {build_dir}: run `claimkb build` first")
+    except (OSError, SyntaxError, ValueError) as error:
+        raise StoreError(
+            f"{turtle}: cannot load the knowledge base ({_one_line(str(error))}): "
+            "run `claimkb build` again"
+        ) from None
+    return store
 
 
 def read_query(argument: str) -> tuple[str, str]:
     """The query text and a name for messages: a ``.rq`` file's path, else "query".
 
-    An argument that names an existing file, or ends in ``.rq``, is read as a file."""
+    An argument that names an existing file, or ends in ``.rq``, is read as a file; it must
+    be UTF-8 text of at most ``MAX_QUERY_BYTES``."""
     path = Path(argument)
     if argument.endswith(".rq") or (
         len(argument) < 4096 and "\n" not in argument and path.is_file()
     ):
         try:
-            return path.read_text(encoding="utf-8"), argument
+            with path.open("rb") as handle:
+                data = handle.read(MAX_QUERY_BYTES + 1)
         except OSError as error:
             raise QueryError(f"{argument}: cannot read the query: {error.strerror}") from None
+        if len(data) > MAX_QUERY_BYTES:
+            raise QueryError(
+                f"{argument}: the query file is larger than {MAX_QUERY_BYTES >> 20} MiB"
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise QueryError(
+                f"{argument}: not a UTF-8 text file (byte {error.start}); a query is SPARQL text"
+            ) from None
+        if "\x00" in text:
+            raise QueryError(f"{argument}: a binary file (NUL byte); a query is SPARQL text")
+        if not text.strip():
+            raise QueryError(f"{argument}: the query file is empty")
+        return text.removeprefix("\ufeff"), argument
     return argument, "query"
+
+
+# ------------------------------------------------------------------------ what may run
+
+_TOKENS = re.compile(
+    r"""(?P<skip>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"   # long strings
+    |'''(?:[^'\\]|\\.|'(?!''))*'''
+    |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'          # strings
+    |<[^<>"{}|^`\\\s]*>                                # IRIs
+    |\#[^\n]*)                                         # comments
+    |(?P<word>[?$]?[A-Za-z_][\w.-]*(?::[\w.:%-]*)?|:[\w.:%-]*)
+    |(?P<other>.)""",
+    re.VERBOSE | re.DOTALL,
+)
+#: The words only SPARQL Update uses: a query holding one is an update.
+UPDATE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+)
+
+
+def check_query(text: str, origin: str = "query") -> None:
+    """Refuse, before anything runs, an update and a ``SERVICE`` (a query sent elsewhere).
+
+    Only bare words count: not variables, prefixed names, strings, IRIs or comments, so
+    ``?insert``, ``ex:service`` and ``"DROP"`` are allowed."""
+    for match in _TOKENS.finditer(text):
+        word = match.group("word")
+        if word is None or word[0] in "?$:" or ":" in word:
+            continue
+        keyword = word.upper()
+        if keyword in UPDATE_WORDS:
+            raise QueryError(f"{origin}: updates are not allowed; claimkb query is read-only")
+        if keyword == "SERVICE":
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            raise QueryError(
+                f"{origin}:{line}:{column}: SERVICE is not allowed; claimkb query reads the "
+                "local knowledge base only"
+            )
 
 
 def run_query(
@@ -136,10 +209,12 @@ def run_query(
 ) -> tuple[list[str], list[Row]]:
     """Run a SPARQL query; return column names and rows of plain Python values.
 
-    IRIs become strings, numeric and boolean literals Python numbers and booleans, other
-    literals their text (language tags dropped), unbound cells None. ``ASK`` gives one
-    column ``ask``; ``CONSTRUCT``/``DESCRIBE`` give ``subject, predicate, object``. The
-    project's prefixes (``schema:``, ``qudt:``, ``ckb:`` ...) need not be declared."""
+    The query is checked first (:func:`check_query`). IRIs become strings, numeric and
+    boolean literals Python numbers and booleans, other literals their text (language tags
+    dropped), unbound cells None. ``ASK`` gives one column ``ask``; ``CONSTRUCT``/``DESCRIBE``
+    give ``subject, predicate, object``. The project's prefixes (``schema:``, ``qudt:``,
+    ``ckb:`` ...) need not be declared."""
+    check_query(text, origin)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     try:
         result = store.query(text, prefixes=prefixes)
@@ -157,6 +232,62 @@ def run_query(
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"{origin}: {_one_line(str(error))}") from None
     return columns, rows
+
+
+def query_build(
+    build_dir: Path, text: str, origin: str = "query", timeout: float = DEFAULT_TIMEOUT
+) -> tuple[list[str], list[Row]]:
+    """:func:`run_query` on ``build_dir/kb.ttl`` in a child process, stopped (killed) after
+    ``timeout`` seconds or when the caller is interrupted (Ctrl-C)."""
+    check_query(text, origin)
+    if not (build_dir / KB_FILE).is_file():
+        raise StoreError(f"no knowledge base in {build_dir}: run `claimkb build` first")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_query_child, args=(sender, build_dir, text, origin), daemon=True
+    )
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(
+                f"{origin}: stopped after {timeout:g} s (time limit; --timeout to change)"
+            )
+        try:
+            kind, payload = receiver.recv()
+        except EOFError:
+            child.join()
+            raise QueryError(
+                f"{origin}: the query process ended without an answer "
+                f"(exit status {child.exitcode})"
+            ) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if kind == "error":
+        raise QueryError(payload)
+    if kind == "crash":
+        raise RuntimeError(f"the query process failed:\n{payload}")
+    columns, rows = payload
+    return columns, rows
+
+
+def _query_child(sender: Connection, build_dir: Path, text: str, origin: str) -> None:
+    """The child of :func:`query_build`; Ctrl-C is the parent's to handle (it kills us)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    answer: tuple[str, object]
+    try:
+        answer = ("ok", run_query(open_store(build_dir), text, origin))
+    except ClaimkbError as error:
+        answer = ("error", str(error))
+    except Exception:  # a bug: handed to the parent, which raises it with this traceback
+        answer = ("crash", traceback.format_exc())
+    sender.send(answer)
+    sender.close()
 
 
 _PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
