@@ -73,7 +73,7 @@ def build_exporters(
         copy_template(docs)
         generate_pages(kb, records_of(kb), docs, build_date, project.config)
         write_sparql_page(docs, query_files(project.queries_dir))
-        site = build_site(project.config, docs, folder / "site")
+        site = build_site(project.config, docs, folder / "site", build_date)
         shutil.rmtree(docs)
         install_site_files(site, folder, engine)
         return 0

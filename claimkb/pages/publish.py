@@ -9,11 +9,17 @@ project's own folders, so two builds never share a docs folder.
 
 mkdocs runs as a command, not through its internals, so replacing it (its successor takes
 the same folder) touches only this module.
+
+The site is reproducible: mkdocs dates the sitemap (``<lastmod>``) and the gzip header of
+``sitemap.xml.gz`` with the build's day unless ``SOURCE_DATE_EPOCH`` is set, so it is set
+to midnight (UTC) of the build date, the same date the pages are generated for.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -78,9 +84,12 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
     return settings
 
 
-def build_site(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> Path:
+def build_site(
+    config: ProjectConfig, docs_dir: Path, site_dir: Path, build_date: dt.date | None = None
+) -> Path:
     """Run ``mkdocs build --strict`` with this Python on ``docs_dir`` into ``site_dir``; the
-    configuration file is written beside the docs folder and removed afterwards."""
+    configuration file is written beside the docs folder and removed afterwards. With a
+    ``build_date``, every date mkdocs writes is that day (see the module's docstring)."""
     config_file = docs_dir.parent / f".{docs_dir.name}.mkdocs.yml"
     config_file.write_text(
         json.dumps(mkdocs_config(config, docs_dir, site_dir), indent=1), encoding="utf-8"
@@ -93,9 +102,19 @@ def build_site(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> Path:
             capture_output=True,
             text=True,
             check=False,
+            env=_environment(build_date),
         )
     finally:
         config_file.unlink(missing_ok=True)
     if result.returncode != 0:
         raise SiteError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
     return site_dir.resolve()
+
+
+def _environment(build_date: dt.date | None) -> dict[str, str]:
+    """This process's environment, with ``SOURCE_DATE_EPOCH`` set from ``build_date``."""
+    environment = dict(os.environ)
+    if build_date is not None:
+        midnight = dt.datetime.combine(build_date, dt.time(), tzinfo=dt.UTC)
+        environment["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    return environment
