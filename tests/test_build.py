@@ -27,7 +27,7 @@ def test_build_writes_every_output_and_reports_the_stages(project: Project) -> N
 
     summary = build(project, exporters=(export,))
     names = {path.name for path in project.build_dir.iterdir()}
-    assert {"claims.jsonl", "kb.ttl", "kb.jsonld", "store", "derivations.json"} <= names
+    assert {"claims.jsonl", "kb.ttl", "kb.jsonld", "derivations.json"} <= names
     assert (summary.sources, summary.claims) == (5, 144)
     assert summary.triples > 5000 and summary.links >= 20
     assert list(summary.timings)[:3] == ["load sources", "extract", "ledger and checks"]

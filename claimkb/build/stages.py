@@ -1,31 +1,44 @@
 """The main job: sources → extracted ledger → validated ledger → knowledge base → exports.
 
-Each stage is a plain function the tests call; ``build`` runs them in order, times them, and
-writes ``build/`` through a temporary folder that replaces the old one only when every
-stage succeeded, so a failed build leaves the previous one intact.
+Each stage is a plain function the tests call; ``build`` runs them in order, times them,
+and writes everything — the fresh ledger included — into a staging folder first: the
+ledger files move into ``claims/extracted/`` and the folder becomes ``build/`` only when
+every stage succeeded, so a failed build changes no file of the project.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimkb.build.lock import build_lock
+from claimkb.build.staging import PREFIX, describe, recover, remove_entry, swap
+from claimkb.core.errors import ClaimkbError
+from claimkb.core.models import EntityFile, LedgerFile, ReferenceFile, ReviewFile, Source
+from claimkb.core.project import Project
+from claimkb.core.yamlio import LINE, LedgerError, read_yaml
+from claimkb.extract.reader import InputError, read_text
 from claimkb.knowledge.checks import run_checks
 from claimkb.knowledge.knowledge import KnowledgeBase, assemble
-from claimkb.ledger.ledger import Ledger, extract_ledger, extracted_path, ledger_text, load_ledger
-from claimkb.core.errors import ClaimkbError
-from claimkb.core.models import Source
-from claimkb.core.project import Project
+from claimkb.ledger.ledger import (
+    Ledger,
+    Located,
+    extract_ledger,
+    extracted_path,
+    ledger_text,
+    load_ledger,
+    located_records,
+)
 from claimkb.ledger.sources import load_sources
 from claimkb.ledger.vocabulary import load_vocabulary
-from claimkb.core.yamlio import LedgerError
 
 
 class BuildError(ClaimkbError):
@@ -58,8 +71,45 @@ class Summary:
 
 
 def read_texts(sources: list[Source], sources_dir: Path) -> dict[str, str]:
-    """The text of every source, decoded as the extractor reads it."""
-    return {s.id: (sources_dir / s.file).read_text(encoding="utf-8") for s in sources}
+    """The text of every source, read as the extractor reads it (``extract.reader``: UTF-8,
+    line ends and a byte order mark kept), so that claim offsets index these strings; an
+    unusable file is an ``InputError`` naming it as the project does, and its entry."""
+    entries = _entry_lines(sources_dir / "sources.yaml")
+    texts = {}
+    for index, source in enumerate(sources):
+        with _named(sources_dir, source, entries.get(index)):
+            texts[source.id] = read_text(sources_dir / source.file)
+    return texts
+
+
+def _entry_lines(sources_yaml: Path) -> dict[int, int]:
+    """The line of each entry of ``sources.yaml`` (by position), for messages."""
+    try:
+        entries = read_yaml(sources_yaml)
+    except LedgerError:
+        return {}
+    if not isinstance(entries, list):
+        return {}
+    return {
+        index: int(entry.get(LINE, 1))
+        for index, entry in enumerate(entries)
+        if isinstance(entry, dict)
+    }
+
+
+@contextmanager
+def _named(sources_dir: Path, source: Source, line: int | None) -> Iterator[None]:
+    """An ``InputError`` raised for ``source``'s file names it as the project does
+    (``sources/<file>``, the same words ``claimkb extract sources/<file>`` prints) and
+    says where the source is listed."""
+    try:
+        yield
+    except InputError as error:
+        shown = f"{sources_dir.name}/{source.file}"
+        listed = f"{sources_dir.name}/sources.yaml" + (f":{line}" if line else "")
+        raise InputError(
+            shown, f"{error.problem} (source {source.id!r}, listed in {listed})", error.line
+        ) from None
 
 
 Progress = Callable[[str, int, int], None]
@@ -69,28 +119,95 @@ def _quiet(stage: str, done: int, total: int) -> None:
     """The default progress report: none."""
 
 
-def write_ledger(project: Project, sources: list[Source], progress: Progress = _quiet) -> None:
-    """Refresh ``claims/extracted/`` from the sources (one file per source)."""
-    claims_dir = project.claims_dir
-    project.extracted_dir.mkdir(parents=True, exist_ok=True)
-    vocabulary = load_vocabulary(claims_dir)
+@dataclass(frozen=True)
+class StagedLedger:
+    """The fresh ledger of a build, written into the staging folder, not yet committed:
+    ``files`` maps each ``claims/extracted/<source>.yaml`` to its staged copy."""
+
+    files: dict[Path, Path]
+
+
+def stage_ledger(
+    project: Project, sources: list[Source], folder: Path, progress: Progress = _quiet
+) -> StagedLedger:
+    """Extract every source into ``folder`` (one ledger file per source); nothing under
+    ``claims/`` is touched until ``commit_ledger``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    vocabulary = load_vocabulary(project.claims_dir)
+    entries = _entry_lines(project.sources_yaml)
+    files: dict[Path, Path] = {}
     progress("extract", 0, len(sources))
     for done, source in enumerate(sources, start=1):
-        (ledger,) = extract_ledger([source], project.sources_dir, vocabulary)
-        _write_atomically(extracted_path(claims_dir, ledger.source), ledger_text(ledger))
+        with _named(project.sources_dir, source, entries.get(done - 1)):
+            (ledger,) = extract_ledger([source], project.sources_dir, vocabulary)
+        staged = folder / f"{ledger.source}.yaml"
+        with staged.open("w", encoding="utf-8", newline="\n") as out:
+            out.write(ledger_text(ledger))
+        files[extracted_path(project.claims_dir, ledger.source)] = staged
         progress("extract", done, len(sources))
+    return StagedLedger(files)
+
+
+def load_staged_ledger(claims_dir: Path, staged: StagedLedger) -> Ledger:
+    """The ledger as it will be once ``staged`` is committed, read as ``load_ledger`` reads
+    ``claims/``, except that each extracted file the build rewrites is read from its staged
+    copy (and named by its place in ``claims/extracted/``): a committed file it replaces is
+    not read at all, so a broken one is mended by the build, as before."""
+    extracted = {path: path for path in (claims_dir / "extracted").glob("*.yaml")}
+    extracted.update(staged.files)
+    ledger = Ledger()
+    for path in sorted(extracted):
+        ledger.extracted += [
+            Located(located.record, path, located.line)
+            for located in located_records(extracted[path], "claims", LedgerFile)
+        ]
+    for path in sorted((claims_dir / "reviewed").glob("*.yaml")):
+        ledger.reviews += located_records(path, "reviews", ReviewFile)
+    for path in sorted((claims_dir / "reference").glob("*.yaml")):
+        ledger.references += located_records(path, "references", ReferenceFile)
+    entities = claims_dir / "entities.yaml"
+    if entities.exists():
+        ledger.entities += located_records(entities, "entities", EntityFile)
+    return ledger
+
+
+def commit_ledger(staged: StagedLedger) -> None:
+    """Move the staged ledger files into ``claims/extracted/``, each by one rename (a file
+    whose bytes are unchanged is left as it is)."""
+    for final, copy in sorted(staged.files.items()):
+        if final.is_file() and final.read_bytes() == copy.read_bytes():
+            continue
+        final.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(copy, final)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            _write_atomically(final, copy.read_text(encoding="utf-8"))
 
 
 def _write_atomically(path: Path, text: str) -> None:
+    """Write ``path`` through a temporary file beside it, removed if the write fails."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 def knowledge_base(claims_dir: Path, sources: list[Source], sources_dir: Path) -> KnowledgeBase:
     """Load and check the ledger, and assemble the knowledge base; problems raise."""
-    ledger: Ledger = load_ledger(claims_dir)
+    return checked_knowledge_base(load_ledger(claims_dir), sources, sources_dir)
+
+
+def checked_knowledge_base(
+    ledger: Ledger, sources: list[Source], sources_dir: Path
+) -> KnowledgeBase:
+    """Check ``ledger`` and assemble the knowledge base of it and the sources' texts."""
     texts = read_texts(sources, sources_dir)
     problems = run_checks(ledger)
     if not problems:
@@ -121,6 +238,8 @@ def project_knowledge_base(project: Project) -> KnowledgeBase:
         return knowledge_base(project.claims_dir, sources, project.sources_dir)
     except LedgerError as error:
         raise BuildError(str(error)) from None
+    except OSError as error:
+        raise BuildError(describe(error, project.build_dir)) from None
 
 
 def copy_project(project: Project, target: Path) -> Project:
@@ -145,39 +264,65 @@ def write_claims_jsonl(kb: KnowledgeBase, folder: Path) -> None:
 Exporter = Callable[[KnowledgeBase, Path], int]
 
 
+LEDGER_FOLDER = ".ledger"
+"""Where in the staging folder the fresh ledger waits for the build to succeed."""
+
+
 def build(
     project: Project,
     exporters: tuple[Exporter, ...] = (),
     progress: Progress = _quiet,
 ) -> Summary:
     """Run every stage for ``project``; ``exporters`` write into the new ``build/`` and
-    return how many triples they wrote (0 when not RDF)."""
-    timings = Timings()
-    sources_dir, claims_dir = project.sources_dir, project.claims_dir
+    return how many triples they wrote (0 when not RDF).
+
+    All or nothing: the fresh ledger and every output are written into a staging folder,
+    and only when every stage has succeeded are the ledger files moved into
+    ``claims/extracted/`` and the staging folder swapped in as ``build/``. A build that
+    fails — bad input, a check, an exporter, a full disk, a folder it may not write —
+    leaves ``claims/extracted/`` and ``build/`` byte-identical and no staging folder behind;
+    an operating system error is one line naming the path and the system's reason. One
+    build of a project runs at a time (``build.lock``), and each first puts right what a
+    killed build left (``build.staging.recover``)."""
     build_dir = project.build_dir
     try:
-        with timings.stage("load sources"):
-            sources = load_sources(sources_dir / "sources.yaml")
-        with timings.stage("extract"):
-            write_ledger(project, sources, progress)
-        progress("ledger", 0, 1)
-        with timings.stage("ledger and checks"):
-            kb = knowledge_base(claims_dir, sources, sources_dir)
+        with build_lock(project.root):
+            recover(build_dir)
+            return _build(project, exporters, progress)
     except LedgerError as error:
         raise BuildError(str(error)) from None
-    build_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=build_dir.parent, prefix=".build."))
+    except OSError as error:
+        raise BuildError(describe(error, build_dir)) from None
+
+
+def _build(project: Project, exporters: tuple[Exporter, ...], progress: Progress) -> Summary:
+    timings = Timings()
+    build_dir = project.build_dir
+    with timings.stage("load sources"):
+        sources = load_sources(project.sources_yaml)
+    staging = Path(tempfile.mkdtemp(dir=build_dir.parent, prefix=PREFIX))
     triples = 0
     try:
+        with timings.stage("extract"):
+            staged = stage_ledger(project, sources, staging / LEDGER_FOLDER, progress)
+        progress("ledger", 0, 1)
+        with timings.stage("ledger and checks"):
+            ledger = load_staged_ledger(project.claims_dir, staged)
+            kb = checked_knowledge_base(ledger, sources, project.sources_dir)
         with timings.stage("claims.jsonl"):
             write_claims_jsonl(kb, staging)
         for exporter in exporters:
             progress(exporter.__name__, 0, 1)
             with timings.stage(exporter.__name__):
                 triples = max(triples, exporter(kb, staging))
-        _swap(staging, build_dir)
+        commit_ledger(staged)
+        shutil.rmtree(staging / LEDGER_FOLDER)
+        swap(staging, build_dir)
+    except OSError as error:
+        raise BuildError(describe(error, build_dir, staging)) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with suppress(OSError):  # a staging folder left here is removed by the next build
+            remove_entry(staging)
     return Summary(
         sources=len(sources),
         claims=len(kb.claims),
@@ -186,20 +331,3 @@ def build(
         triples=triples,
         timings=timings.stages,
     )
-
-
-def _swap(staging: Path, build_dir: Path) -> None:
-    """Replace ``build_dir`` by ``staging``; the old one is removed only after the move.
-    Other contents of an existing ``build/`` (the site, benchmarks) are carried over."""
-    if build_dir.exists():
-        for item in build_dir.iterdir():
-            target = staging / item.name
-            if not target.exists():
-                os.replace(item, target)
-        old = build_dir.with_name(f".{build_dir.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(build_dir, old)
-        os.replace(staging, build_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(staging, build_dir)
