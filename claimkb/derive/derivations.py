@@ -4,10 +4,17 @@ A derivation names its inputs (claims, reference facts, or other derivations' re
 expression over them, what the result is compared with, and the verdict it must keep. Each
 is evaluated by the engine (``kb.expr``, ``kb.evaluate``, ``kb.verdict``); any error names
 the file, the line and the derivation.
+
+Before anything is evaluated, :func:`check_written` refuses what the arithmetic would
+otherwise turn into a crash or a meaningless verdict: a unit outside the unit grammar (``MW/(``,
+``MW/0``) in ``unit`` or ``free.unit``, and a number in ``expression`` or ``compare`` that is
+not finite (``1e999`` reads as infinity). A division by an interval that contains zero stays
+an error (E402) naming the derivation: no verdict can be drawn from an unbounded quotient.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +24,10 @@ import networkx as nx
 
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Derivation, DerivationFile, DerivationInput
+from claimkb.core.units import UnitSyntaxError, parse_unit
 from claimkb.derive.errors import CalcError
 from claimkb.derive.evaluate import evaluate
-from claimkb.derive.expr import parse
+from claimkb.derive.expr import Number, parse, walk
 from claimkb.derive.interval import Interval
 from claimkb.derive.stated import value_of_claim, value_of_reference
 from claimkb.derive.steps import Step, evaluation_steps
@@ -106,10 +114,35 @@ def _input_value(
     return results[spec.derivation]
 
 
+def check_written(located: Located[Derivation]) -> None:
+    """Refuse units outside the grammar and numbers that are not finite (module docstring)."""
+    d, where = located.record, located.where
+    units = {"unit": d.unit, "free -> unit": d.free.unit if d.free else None}
+    for field, text in units.items():
+        if text is None:
+            continue
+        try:
+            parse_unit(text)
+        except UnitSyntaxError as error:
+            raise DerivationError(f"{where}: derivation {d.id}: {field}: {error}") from None
+    for field, text in (("expression", d.expression), ("compare", d.compare)):
+        try:
+            tree = parse(text)
+        except CalcError as error:
+            raise DerivationError(f"{where}: derivation {d.id}: {field}: {error}") from None
+        for node in walk(tree):
+            if isinstance(node, Number) and not math.isfinite(node.value):
+                raise DerivationError(
+                    f"{where}: derivation {d.id}: {field}: the number at column {node.col} "
+                    "is too large to be finite"
+                )
+
+
 def evaluate_one(
     located: Located[Derivation], kb: KnowledgeBase, results: dict[str, Value]
 ) -> Outcome:
     """The verdict of one derivation; its result is added to ``results`` for later ones."""
+    check_written(located)
     d, where = located.record, located.where
     inputs: dict[str, Value | None] = {
         name: _input_value(spec, kb, results, where, d.id) for name, spec in d.inputs.items()
@@ -132,7 +165,7 @@ def evaluate_one(
         if free is None:
             results[d.id] = evaluate(parse(d.expression), known, derivation=d.id, mode=d.mode)
         steps = _steps(d, known, verdict)
-    except CalcError as error:
+    except (CalcError, UnitSyntaxError) as error:
         raise DerivationError(f"{where}: {error}") from None
     return Outcome(d, where, verdict, tuple(steps))
 
