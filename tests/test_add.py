@@ -675,7 +675,11 @@ def test_cue_file_symlinked_outside_is_refused(project: Project, tmp_path: Path)
     project.sources_yaml.write_text(
         "- id: memo\n  file: memo.txt\n  cues: memo.cues.yaml\n", encoding="utf-8"
     )
-    with pytest.raises(ClaimkbError, match="leads outside the project's sources/"):
+    with pytest.raises(
+        ClaimkbError,
+        match=r"^sources/sources\.yaml:1: cues: 'memo\.cues\.yaml' is a symlink that leads "
+        "outside sources/",
+    ):
         build(project)
 
 

@@ -67,7 +67,10 @@ def test_ledger_malformed_yaml_names_file_and_line(claims_copy: Path) -> None:
 
 def test_ledger_field_of_wrong_type_names_file_line_and_field(claims_copy: Path) -> None:
     path = claims_copy / "reviewed" / "bad.yaml"
-    path.write_text("reviews:\n  - claim: x\n    status: confirmed\n  - claim: y\n    status: 7\n")
+    path.write_text(
+        "reviews:\n  - claim: x/0000000a\n    status: confirmed\n"
+        "  - claim: y/0000000b\n    status: 7\n"
+    )
     with pytest.raises(LedgerError, match=r"bad\.yaml:4: reviews -> 1 -> status"):
         load_ledger(claims_copy)
 
@@ -93,7 +96,8 @@ def test_ledger_review_with_a_bad_time_names_file_line_and_field(
 ) -> None:
     path = claims_copy / "reviewed" / "time.yaml"
     path.write_text(
-        f"reviews:\n  - claim: x/1\n    status: corrected\n    quantity:\n      time: '{time}'\n"
+        "reviews:\n  - claim: x/00000001\n    status: corrected\n"
+        f"    quantity:\n      time: '{time}'\n"
     )
     with pytest.raises(LedgerError) as raised:
         load_ledger(claims_copy)

@@ -8,7 +8,9 @@ rejected with the field's path.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +23,7 @@ from pydantic import (
 )
 
 from claimkb.core.periods import checked_time
+from claimkb.core.project import SLUG, is_slug
 
 Bound = Literal["=", ">", ">=", "<", "<="]
 Kind = Literal["count", "measure", "money", "percent", "multiplier", "duration", "date"]
@@ -38,6 +41,83 @@ def _file_name(name: str | None) -> str | None:
 
 FileName = Annotated[str | None, AfterValidator(_file_name)]
 """A file beside ``sources.yaml``, by name alone."""
+RequiredFileName = Annotated[str, AfterValidator(_file_name)]
+"""The same, where the file must be named."""
+
+
+def _slug(text: str) -> str:
+    """An id that is also a file name and a page address: it must match ``SLUG`` (lower-case
+    letters, digits, ``.``, ``-``, ``_``, starting and ending with a letter or digit, 1 to
+    80 characters). Lower case only, so two ids never name one page on a file system that
+    ignores case, and never a path, so no id leads out of its folder."""
+    if not is_slug(text):
+        raise ValueError(
+            f"{text!r} is not an id (lower-case letters, digits, '.', '-', '_', starting and "
+            "ending with a letter or digit, at most 80 characters)"
+        )
+    return text
+
+
+Id = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG})]
+"""The id of a source, reference fact, entity or derivation (see ``_slug``)."""
+CLAIM_ID = re.compile(SLUG.removeprefix("^").removesuffix("$") + "/[0-9a-f]{8}")
+"""A claim id: ``<source id>/<8 lower-case hex digits>`` (see ``claimkb.extract.ids``)."""
+
+
+def _claim_id(text: str) -> str:
+    """A claim id as the extractor makes it, so a review or derivation that names a claim
+    in any other form is refused where it is written, not silently never matched."""
+    if CLAIM_ID.fullmatch(text) is None:
+        raise ValueError(f"{text!r} is not a claim id (<source id>/<8 hex digits>)")
+    return text
+
+
+ClaimId = Annotated[
+    str,
+    AfterValidator(_claim_id),
+    Field(json_schema_extra={"pattern": f"^{CLAIM_ID.pattern}$"}),
+]
+"""A claim id, ``<source id>/<8 hex digits>``."""
+URL_SCHEMES = ("http", "https")
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f<>\"{}|\\^`\s]")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def web_url(text: str) -> str:
+    """An absolute http(s) URL in valid IRI syntax, the only kind a page may link to: a
+    ``javascript:``, ``data:`` or ``file:`` URL on a published page is an attack on its
+    readers, and a space or ``<>"{}|\\^``` would break the page or the RDF. The host must
+    be present; ``%`` starts two hex digits; a port is a number."""
+    problem = _url_problem(text)
+    if problem:
+        raise ValueError(f"{text!r} is not a web address ({problem})")
+    return text
+
+
+def _url_problem(text: str) -> str | None:
+    bad = _NOT_IN_URL.search(text)
+    if bad:
+        return f"{bad.group()!r} is not allowed in a URL"
+    if _PERCENT.search(text):
+        return "'%' must be followed by two hex digits"
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises for a port that is not a number
+    except ValueError as error:
+        return str(error)
+    if parts.scheme.lower() not in URL_SCHEMES:
+        return "only http:// and https:// addresses"
+    if not parts.netloc or not parts.hostname:
+        return "no host"
+    if port is not None and not 0 < port < 65536:
+        return "port out of range"
+    if "#" in parts.fragment:
+        return "'#' twice"
+    return None
+
+
+WebUrl = Annotated[str, AfterValidator(web_url)]
+"""An absolute http(s) URL (see ``web_url``)."""
 CUE_TIME = r"^\d{2,}:[0-5]\d:[0-5]\d\.\d{3}$"
 """A transcript cue's start time, ``HH:MM:SS.mmm`` (WebVTT's form; SubRip's comma becomes a
 dot)."""
@@ -67,9 +147,11 @@ JSONL_FIELDS = (
 
 
 class Record(BaseModel):
-    """Base for all records: immutable, and unknown fields are errors, not silently dropped."""
+    """Base for all records: immutable, unknown fields are errors, not silently dropped, and
+    every number is finite: ``.nan``, ``.inf`` or ``1e999`` in a YAML file is refused with
+    its field, since NaN compares false with everything and would pass every check."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Interview(Record):
@@ -84,17 +166,18 @@ class Interview(Record):
 class Source(Record):
     """A document of the corpus and its metadata, as listed in ``sources.yaml``."""
 
-    id: str = Field(
-        description="File name without `.txt`.", examples=["orbital-ai-compute-plan.de"]
+    id: Id = Field(description="File name without `.txt`.", examples=["orbital-ai-compute-plan.de"])
+    file: RequiredFileName = Field(
+        description="The text the extractor reads: a file in `sources/`, by name alone.",
+        examples=["orbital-ai-compute-plan.de.txt"],
     )
-    file: str
     language: Literal["de", "en", "ru"] | None = None
     translated_from: str | None = None
     kind: str | None = None
     title: str | None = None
     author: str | None = None
     published: dt.date | None = None
-    url: str | None = None
+    url: WebUrl | None = Field(default=None, description="Where it is published (http/https).")
     cites: str | None = None
     covers_interview: Interview | None = None
     notes: str | None = None
@@ -162,8 +245,8 @@ class Quantity(Record):
 class Claim(Record):
     """One numeric statement in one source, pointing at its exact characters."""
 
-    id: str = Field(description="Stable id, see the methodology page.")
-    source: str
+    id: ClaimId = Field(description="Stable id, see the methodology page.")
+    source: Id
     lang: Literal["de", "en", "ru"]
     speaker: str = Field(examples=["Elon Musk"])
     start: int = Field(ge=0, description="Offset of the quantity's first character (str index).")
@@ -206,14 +289,14 @@ class CueFile(Record):
     """``sources/<id>.cues.yaml``: the cue times of a transcript's text, line by line, in
     text order."""
 
-    source: str = Field(description="The source id.")
+    source: Id = Field(description="The source id.")
     cues: list[Cue]
 
 
 class LedgerFile(Record):
     """``claims/extracted/<source>.yaml``: the machine-written claims of one source."""
 
-    source: str = Field(description="The source id.")
+    source: Id = Field(description="The source id.")
     claims: list[Claim]
 
 
@@ -239,11 +322,11 @@ ReviewStatus = Literal["confirmed", "corrected", "not_a_claim"]
 class Review(Record):
     """A human correction of one claim, keyed by its id; it survives re-extraction."""
 
-    claim: str = Field(description="The id of the claim reviewed.", examples=["x.de/1a2b3c4d"])
+    claim: ClaimId = Field(description="The id of the claim reviewed.", examples=["x.de/1a2b3c4d"])
     status: ReviewStatus = Field(description="confirmed, corrected, or not_a_claim.")
     quantity: QuantityPatch | None = Field(default=None, description="Corrected fields.")
     speaker: str | None = Field(default=None, description="A corrected speaker.")
-    entities: list[str] = Field(default_factory=list, description="Entity ids it is about.")
+    entities: list[Id] = Field(default_factory=list, description="Entity ids it is about.")
     note: str | None = Field(default=None, description="Why, for the next reader.")
 
 
@@ -258,14 +341,14 @@ class Citation(Record):
 
     title: str
     publisher: str
-    url: str
+    url: WebUrl = Field(description="Where it is published (http/https).")
     date: dt.date = Field(description="Publication or access date.")
 
 
 class Reference(Record):
     """A fact from outside the corpus that checks use (US land area, hours per year...)."""
 
-    id: str = Field(examples=["us-land-area"])
+    id: Id = Field(examples=["us-land-area"])
     title: str
     value: float
     unit: str = Field(description="A pint unit string or currency code.")
@@ -281,16 +364,109 @@ class ReferenceFile(Record):
     references: list[Reference]
 
 
+MAX_ALIAS = 200
+"""The longest entity alias: names, not programs."""
+
+
+def alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """An entity's aliases as the one expression the linker searches sentences with: any
+    alias, as a whole word, in any case."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(aliases)})(?!\w)", re.IGNORECASE)
+
+
+def _alias(pattern: str) -> str:
+    """An alias that compiles and cannot make the linker backtrack for ever.
+
+    Every claim's sentence is searched with every alias, so one pattern that backtracks
+    exponentially (``(a+)+`` against ``aaaa…b``) stops the build. Refused: a pattern longer
+    than ``MAX_ALIAS``, and a group with a quantifier without an upper bound (``*``, ``+``,
+    ``{n,}``) that is itself repeated without one — the shape of every classic catastrophic
+    pattern. Alternatives that overlap under a repetition (``(a|aa)+``) are not detected;
+    the length limit keeps their cost bounded in practice."""
+    if len(pattern) > MAX_ALIAS:
+        raise ValueError(f"pattern longer than {MAX_ALIAS} characters")
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"pattern {pattern!r}: {error}") from None
+    if _nested_repetition(pattern):
+        raise ValueError(
+            f"pattern {pattern!r}: a repeated group holds an unbounded repetition "
+            "(like '(a+)+'), which can take forever to match; write it without the nesting"
+        )
+    return pattern
+
+
+_UNBOUNDED = re.compile(r"[*+]|\{\d*,\}")
+
+
+def _nested_repetition(pattern: str) -> bool:
+    """Whether an unboundedly repeated group holds an unbounded repetition (a pattern
+    that compiles, so brackets and groups are balanced)."""
+    holds = [False]  # per open group: does it hold an unbounded repetition?
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "(":
+            holds.append(False)
+            i += 1
+            continue
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            i = _after_class(pattern, i)
+        else:
+            i += 1
+        repeated = _UNBOUNDED.match(pattern, i) is not None
+        if char == ")":
+            inner = holds.pop()
+            if inner and repeated:
+                return True
+            holds[-1] = holds[-1] or inner or repeated
+        elif repeated:
+            holds[-1] = True
+    return False
+
+
+def _after_class(pattern: str, i: int) -> int:
+    """The index after the character class that starts at ``pattern[i]`` (``[``)."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+Alias = Annotated[str, AfterValidator(_alias)]
+"""An entity alias: a regular expression (see ``_alias``)."""
+
+
 class Entity(Record):
     """A thing claims are about (Starship, GB300, Neuralink), with the names it goes by."""
 
-    id: str = Field(examples=["starship"])
+    id: Id = Field(examples=["starship"])
     name: str = Field(examples=["Starship"])
     kind: str = Field(examples=["product"])
-    aliases: list[str] = Field(
+    aliases: list[Alias] = Field(
         default_factory=list,
-        description="Regular expressions matched case-insensitively in a claim's sentence.",
+        description="Regular expressions matched case-insensitively in a claim's sentence "
+        f"(at most {MAX_ALIAS} characters each; no quantified group that holds a quantifier "
+        "without an upper bound, such as `(a+)+`).",
     )
+
+    @model_validator(mode="after")
+    def _aliases_join(self) -> Entity:
+        """The aliases are matched as one expression (see ``alias_pattern``): two aliases
+        that compile alone may not together (a group name used twice, a flag)."""
+        if self.aliases:
+            try:
+                alias_pattern(self.aliases)
+            except re.error as error:
+                raise ValueError(f"aliases do not compile together: {error}") from None
+        return self
 
 
 class EntityFile(Record):
@@ -343,9 +519,9 @@ class DerivationInput(Record):
     """One named input of a derivation: a claim, a reference fact, or the result of
     another derivation."""
 
-    claim: str | None = Field(default=None, description="A claim id.")
-    reference: str | None = Field(default=None, description="A reference fact id.")
-    derivation: str | None = Field(default=None, description="Another derivation's id.")
+    claim: ClaimId | None = Field(default=None, description="A claim id.")
+    reference: Id | None = Field(default=None, description="A reference fact id.")
+    derivation: Id | None = Field(default=None, description="Another derivation's id.")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> DerivationInput:
@@ -367,7 +543,7 @@ class FreeVariableSpec(Record):
 class Derivation(Record):
     """Checkable arithmetic between claims and reference facts, with its expected verdict."""
 
-    id: str = Field(examples=["starship-power-per-launch"])
+    id: Id = Field(examples=["starship-power-per-launch"])
     title: str
     inputs: dict[str, DerivationInput]
     expression: str = Field(description="Over the input names, in the project's grammar.")

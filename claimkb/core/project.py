@@ -13,18 +13,21 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 from claimkb.core.errors import ProjectError
-from claimkb.core.yamlio import load_model
+from claimkb.core.yamlio import LedgerError, load_model, read_yaml, validate
 
 CONFIG_NAME = "claimkb.yaml"
 ENVIRONMENT_VARIABLE = "CLAIMKB_PROJECT"
 SLUG = r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$"
-"""Project and source ids: lower-case letters, digits, dot, dash, underscore; no path."""
+"""Ids (project, source, reference, entity, derivation): 1 to 80 lower-case letters,
+digits, dot, dash, underscore, starting and ending with a letter or digit; never a path."""
+M = TypeVar("M", bound=BaseModel)
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
@@ -150,3 +153,41 @@ class Project:
 def is_slug(text: str) -> bool:
     """Whether ``text`` is a valid project or source id."""
     return re.fullmatch(SLUG, text) is not None
+
+
+@cache
+def _project_root(folder: Path) -> Path | None:
+    """The nearest folder from ``folder`` upward that holds a ``claimkb.yaml``."""
+    return next((f for f in (folder, *folder.parents) if (f / CONFIG_NAME).is_file()), None)
+
+
+def shown(path: Path) -> str:
+    """``path`` as messages name it: relative to the project that holds it
+    (``sources/sources.yaml``), so an error reads the same on every machine and prints no
+    folder of the user's; as given outside any project. Symlinks are not followed: the
+    name is the one the project uses."""
+    absolute = Path(os.path.abspath(path))
+    root = _project_root(absolute.parent)
+    return absolute.relative_to(root).as_posix() if root else str(path)
+
+
+def read_project_yaml(path: Path) -> Any:
+    """``read_yaml``, its errors naming the file as ``shown`` does."""
+    try:
+        return read_yaml(path)
+    except LedgerError as error:
+        text, full = str(error), str(path)
+        if text.startswith(full):
+            raise LedgerError(shown(path) + text[len(full) :]) from None
+        raise
+
+
+def validate_in_project(path: Path, data: Any, model: type[M]) -> M:
+    """``validate``, its errors naming the file as ``shown`` does."""
+    return validate(Path(shown(path)), data, model)
+
+
+def load_project_model(path: Path, model: type[M]) -> M:
+    """Read and validate one YAML file of a project as ``model``; errors name it as
+    ``shown`` does."""
+    return validate_in_project(path, read_project_yaml(path), model)

@@ -17,8 +17,10 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from pydantic import ValidationError
+
 from claimkb.core.errors import ClaimkbError
-from claimkb.core.models import Cue, CueFile, Interview, Source
+from claimkb.core.models import Cue, CueFile, Interview, Source, web_url
 from claimkb.core.project import Project
 from claimkb.core.yamlio import dump_yaml
 from claimkb.ingest.document import Document
@@ -67,9 +69,11 @@ def add_documents(
         raise IngestError("--id and --url name one document; give one PATH or URL with them")
     if options.id is not None:
         check_id(options.id, lambda _: None)  # a bad id is refused before anything is read
+    if options.url is not None:
+        _check_url(options.url)
     folder = project.sources_dir
     if not folder.is_dir():
-        raise IngestError(f"{folder}: no sources folder in the project")
+        raise IngestError(f"{project.relative(folder)}: no sources folder in the project")
     listing = project.sources_yaml
     before = listing.read_text(encoding="utf-8") if listing.is_file() else None
     existing = load_sources(listing) if listing.exists() else []
@@ -116,10 +120,12 @@ def add_documents(
         entries = [entry_text(source, _origin(document.name)) for source, document, _, _ in planned]
         text = appended(before, entries, was_empty=not existing)
         staged = batch.replace(listing.name, text.encode("utf-8"))
-        _check_listing(staged, listing, [source for source, *_ in planned], len(existing))
+        _check_listing(staged, project.relative(listing), [s for s, *_ in planned], len(existing))
         now = listing.read_text(encoding="utf-8") if listing.is_file() else None
         if now != before:  # another `claimkb add` or an editor wrote it meanwhile
-            raise IngestError(f"{listing}: changed while documents were being added; try again")
+            raise IngestError(
+                f"{project.relative(listing)}: changed while documents were being added; try again"
+            )
         batch.commit()
     except BaseException:
         batch.rollback()
@@ -183,14 +189,26 @@ def _source(
                 "cues": f"{source_id}.cues.yaml" if document.cue_times else None,
             }
         )
-    except ValueError as error:
-        raise IngestError(f"{document.name}: {error}".splitlines()[0]) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = " -> ".join(str(part) for part in first["loc"])
+        raise IngestError(f"{document.name}: {where}: {first['msg']}") from None
 
 
-def _check_listing(staged: Path, listing: Path, new: list[Source], before: int) -> None:
-    """Read the new listing back: it must hold the old entries and exactly the new ones."""
+def _check_url(url: str) -> None:
+    """``--url`` is an absolute http(s) address, as ``sources.yaml`` requires; refused
+    before any document is read."""
     try:
-        loaded = load_sources(staged)
+        web_url(url)
+    except ValueError as error:
+        raise IngestError(f"--url: {error}") from None
+
+
+def _check_listing(staged: Path, listing: str, new: list[Source], before: int) -> None:
+    """Read the new listing back: it must hold the old entries and exactly the new ones
+    (its new files are not in place yet, so they are not looked for)."""
+    try:
+        loaded = load_sources(staged, check_files=False)
     except ClaimkbError as error:
         raise IngestError(
             f"{listing}: the new entries would not read back ({error}); nothing was added"

@@ -14,6 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from claimkb.core.project import shown
 from claimkb.ingest.errors import IngestError
 
 FILE_MODE = 0o644
@@ -57,10 +58,14 @@ class Batch:
                 try:
                     os.link(temporary, final)
                 except FileExistsError:
-                    raise IngestError(f"{final}: exists already; nothing was added") from None
+                    raise IngestError(
+                        f"{shown(final)}: exists already; nothing was added"
+                    ) from None
                 except OSError:  # a file system without hard links
                     if final.exists():
-                        raise IngestError(f"{final}: exists already; nothing was added") from None
+                        raise IngestError(
+                            f"{shown(final)}: exists already; nothing was added"
+                        ) from None
                     os.replace(temporary, final)
                 self._placed.append(final)
             if self._replaced is not None:

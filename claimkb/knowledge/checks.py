@@ -6,7 +6,6 @@ where the fix belongs. ``run_checks`` runs them all; the build, the CLI and the 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 
 from claimkb.core.units import is_unit
@@ -17,16 +16,48 @@ Check = Callable[[Ledger, KnowledgeBase | None], list[str]]
 
 
 def _repeated(keyed: list[tuple[str, str]], what: str) -> list[str]:
-    """``where: <what> <key>`` for every (where, key) whose key occurs more than once."""
-    counts = Counter(key for _, key in keyed)
-    return [f"{where}: {what} {key}" for where, key in keyed if counts[key] > 1]
+    """``where: <what> <key> (first at <where>)`` for every (where, key) whose key came
+    before: the fix belongs to the later one."""
+    first: dict[str, str] = {}
+    problems = []
+    for where, key in keyed:
+        if key in first:
+            problems.append(f"{where}: {what} {key} (first at {first[key]})")
+        else:
+            first[key] = where
+    return problems
+
+
+def _file_of(where: str) -> str:
+    """The file of a ``file:line``."""
+    return where.rsplit(":", 1)[0]
 
 
 def check_that_claim_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
     return _repeated([(c.where, c.record.id) for c in ledger.extracted], "duplicate claim id")
 
 
+def check_that_ledgers_have_sources(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    """One problem per ledger file whose claims belong to a source ``sources.yaml`` does
+    not list (a source removed from the listing leaves its ledger behind; the build writes
+    ledgers of listed sources only and never deletes a committed file)."""
+    if kb is None:
+        return []
+    listed = {source.id for source in kb.sources}
+    stale: dict[str, str] = {}
+    for located in ledger.extracted:
+        if located.record.source not in listed:
+            stale.setdefault(_file_of(located.where), located.record.source)
+    return [
+        f"{path}: ledger of source {source!r}, which sources/sources.yaml does not list "
+        "(remove the file or list the source)"
+        for path, source in stale.items()
+    ]
+
+
 def check_that_offsets_match_quotes(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    """Every claim's offsets give its surface in its source's text (claims of a source
+    that is not listed are reported once per file, by ``check_that_ledgers_have_sources``)."""
     if kb is None:
         return []
     problems = []
@@ -34,8 +65,8 @@ def check_that_offsets_match_quotes(ledger: Ledger, kb: KnowledgeBase | None) ->
         claim = located.record
         text = kb.texts.get(claim.source)
         if text is None:
-            problems.append(f"{located.where}: claim {claim.id}: unknown source {claim.source}")
-        elif text[claim.start : claim.end] != claim.surface:
+            continue
+        if text[claim.start : claim.end] != claim.surface:
             problems.append(
                 f"{located.where}: claim {claim.id}: text[{claim.start}:{claim.end}] is "
                 f"{text[claim.start : claim.end]!r}, not {claim.surface!r}"
@@ -76,6 +107,10 @@ def check_that_reference_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None
     return _repeated([(r.where, r.record.id) for r in ledger.references], "duplicate reference id")
 
 
+def check_that_entity_ids_are_unique(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    return _repeated([(e.where, e.record.id) for e in ledger.entities], "duplicate entity id")
+
+
 def check_that_review_entities_exist(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
     known = {located.record.id for located in ledger.entities}
     return [
@@ -99,11 +134,13 @@ def check_that_links_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None) -
 
 CHECKS: tuple[Check, ...] = (
     check_that_claim_ids_are_unique,
+    check_that_ledgers_have_sources,
     check_that_offsets_match_quotes,
     check_that_reviews_point_at_claims,
     check_that_reviews_are_unique,
     check_that_units_are_known,
     check_that_reference_ids_are_unique,
+    check_that_entity_ids_are_unique,
     check_that_review_entities_exist,
     check_that_links_point_at_claims,
 )

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claimkb.core.models import Claim, CueFile, Source
-from claimkb.core.yamlio import LedgerError, load_model
+from claimkb.core.project import load_project_model, shown
+from claimkb.core.yamlio import LedgerError
 
 
 def load_cues(sources_dir: Path, source: Source) -> CueFile | None:
@@ -22,12 +23,10 @@ def load_cues(sources_dir: Path, source: Source) -> CueFile | None:
         return None
     path = sources_dir / source.cues
     if not path.resolve().is_relative_to(sources_dir.resolve()):
-        raise LedgerError(f"{path}: leads outside the project's sources/; not read")
-    cues = load_model(path, CueFile)
+        raise LedgerError(f"{shown(path)}: leads outside the project's sources/; not read")
+    cues = load_project_model(path, CueFile)
     if cues.source != source.id:
-        raise LedgerError(
-            f"{sources_dir / source.cues}:1: source: {cues.source!r} is not {source.id!r}"
-        )
+        raise LedgerError(f"{shown(path)}:1: source: {cues.source!r} is not {source.id!r}")
     return cues
 
 

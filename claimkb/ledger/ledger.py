@@ -28,7 +28,8 @@ from claimkb.core.models import (
     Source,
     Vocabulary,
 )
-from claimkb.core.yamlio import LINE, LedgerError, dump_yaml, read_yaml, validate
+from claimkb.core.project import is_slug, read_project_yaml, shown, validate_in_project
+from claimkb.core.yamlio import LINE, LedgerError, dump_yaml
 from claimkb.extract import extract_file
 from claimkb.ledger.cues import load_cues, with_cues
 
@@ -51,13 +52,10 @@ class Located(Generic[T]):
 
 @cache
 def _relative(path: Path) -> str:
-    """Cached: every record of a file names the same path, and resolving it asks the file
-    system (a tenth of the ledger stage for a corpus of 15,000 claims)."""
-    resolved = path.resolve()
-    for folder in resolved.parents:
-        if folder.name == "claims":
-            return resolved.relative_to(folder.parent).as_posix()
-    return str(path)
+    """Relative to the project (see ``shown``). Cached: every record of a file names the
+    same path, and finding the project asks the file system (a tenth of the ledger stage
+    for a corpus of 15,000 claims)."""
+    return shown(path)
 
 
 @dataclass
@@ -71,8 +69,19 @@ class Ledger:
 
 
 def extracted_path(claims_dir: Path, source_id: str) -> Path:
-    """Where the machine-written claims of a source live."""
-    return claims_dir / "extracted" / f"{source_id}.yaml"
+    """Where the machine-written claims of a source live. Source ids are slugs, so the
+    file is always directly in ``claims/extracted/``; this is checked again here, on the
+    real path, because the build writes to it: an id that is not a slug, or a
+    ``claims/extracted`` folder that is a symlink leading out of the project, is an error,
+    never a write elsewhere. (A file there that is a symlink is replaced, not followed,
+    by the build's atomic rename.)"""
+    folder = claims_dir / "extracted"
+    path = folder / f"{source_id}.yaml"
+    if not is_slug(source_id) or path.parent != folder:
+        raise LedgerError(f"{shown(folder)}: {source_id!r} is not a source id; no ledger file")
+    if not folder.resolve().is_relative_to(claims_dir.parent.resolve()):
+        raise LedgerError(f"{shown(folder)}: a symlink that leads outside the project")
+    return path
 
 
 def extract_ledger(
@@ -115,8 +124,8 @@ def stale_ledgers(claims_dir: Path, ledgers: Iterable[LedgerFile]) -> list[str]:
 
 def located_records(path: Path, key: str, model: type[BaseModel]) -> Iterator[Located[Any]]:
     """The records of the list ``key`` in one file, each with its line."""
-    data = read_yaml(path)
-    wrapper = validate(path, data, model)
+    data = read_project_yaml(path)
+    wrapper = validate_in_project(path, data, model)
     raw = data.get(key, []) if isinstance(data, dict) else []
     for index, record in enumerate(getattr(wrapper, key)):
         line = raw[index].get(LINE, 1) if index < len(raw) and isinstance(raw[index], dict) else 1

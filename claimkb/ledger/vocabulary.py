@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimkb.core.models import NamesFile, PeopleFile, Vocabulary
-from claimkb.core.yamlio import load_model
+from claimkb.core.project import load_project_model
 
 PEOPLE_FILE = "people.yaml"
 NAMES_FILE = "names.yaml"
@@ -21,6 +21,6 @@ def load_vocabulary(claims_dir: Path) -> Vocabulary:
     """The vocabulary in ``claims_dir`` (empty parts where a file is absent)."""
     people, names = claims_dir / PEOPLE_FILE, claims_dir / NAMES_FILE
     return Vocabulary(
-        people=tuple(load_model(people, PeopleFile).people) if people.is_file() else (),
-        names=tuple(load_model(names, NamesFile).names) if names.is_file() else (),
+        people=tuple(load_project_model(people, PeopleFile).people) if people.is_file() else (),
+        names=tuple(load_project_model(names, NamesFile).names) if names.is_file() else (),
     )
