@@ -6,11 +6,20 @@ is needed or downloaded). Only paragraphs that hold a quantity are cut, and in t
 words where a sentence can end are tokenized (``extract.sentences``), which keeps the cost
 per character low. The quantity grammar is also offered as a spaCy pipeline
 component, ``claimkb_quantities``, for users who work with ``Doc`` objects.
+
+A claim's quote is its sentence, or the words around the claim when the sentence is longer
+than ``QUOTE_LIMIT`` (``extract.sentences.quote_around``): a line without a sentence end is
+one sentence, and quoting it whole for each of its claims made memory grow with the square
+of the line.
+
+A document whose language is not given is read in the detected one; when the text is in a
+language claimkb does not read, a ``ClaimkbWarning`` says so once per document.
 """
 
 from __future__ import annotations
 
 import bisect
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -19,13 +28,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimkb.core.errors import ClaimkbWarning
 from claimkb.core.models import Claim, Source, Vocabulary
+from claimkb.core.project import shown
 from claimkb.extract.ids import ClaimIds
-from claimkb.extract.langdetect import detect_language
+from claimkb.extract.langdetect import identify_language, unsupported_message
 from claimkb.extract.mention import Mention
 from claimkb.extract.reader import check_document, read_chunks, split_chunks
 from claimkb.extract.scanner import Scanner
-from claimkb.extract.sentences import SentenceCutter
+from claimkb.extract.sentences import SentenceCutter, quote_around
 from claimkb.extract.speakers import LineContext, SpeakerResolver, quoted_spans
 
 
@@ -119,7 +130,9 @@ class DocumentExtractor:
             sentences, quotes = splits[index]
             rel = mention.start - p_start
             s_start, s_end = _sentence_at(sentences, rel, p_end - p_start)
-            sentence = chunk[p_start + s_start : p_start + s_end].strip()
+            sentence = quote_around(
+                chunk, p_start + s_start, p_start + s_end, mention.start, mention.end
+            )
             in_quote = _inside(quotes, rel)
             line = lines[bisect.bisect_right(line_offsets, mention.start) - 1]
             surface = chunk[mention.start : mention.end]
@@ -175,19 +188,37 @@ def extract_document(
     in the pieces a stream of it would be read in (``split_chunks``): the same claims as
     ``extract_file``, at the same speed and without the garbage collector walking every
     object of a text several megabytes long."""
-    lang = source.language or detect_language(text)
+    lang = reading_language(source, text, source.file)
     extractor = DocumentExtractor(source, lang, vocabulary)
     return [claim for chunk in split_chunks(text) for claim in extractor.feed(chunk)]
 
 
+def reading_language(source: Source, text: str, name: str) -> str:
+    """The language ``text`` is read in: the one ``sources.yaml`` gives, else the detected
+    one. A text detected in a language claimkb does not read is reported, naming the
+    document as ``name``: a ``ClaimkbWarning`` that the command line prints as a line."""
+    if source.language:
+        return source.language
+    detection = identify_language(text)
+    message = unsupported_message(name, detection)
+    if message is not None:
+        warnings.warn(ClaimkbWarning(message), stacklevel=2)
+    return detection.reading
+
+
 def extract_chunks(
-    source: Source, chunks: Iterable[str], vocabulary: Vocabulary = NO_VOCABULARY
+    source: Source,
+    chunks: Iterable[str],
+    vocabulary: Vocabulary = NO_VOCABULARY,
+    name: str | None = None,
 ) -> Iterator[Claim]:
-    """Claims of a document handed over in chunks that end at line breaks."""
+    """Claims of a document handed over in chunks that end at line breaks; ``name`` is how
+    a warning names the document (its ``file`` by default). The language is detected, when
+    not given, from the first chunk."""
     extractor: DocumentExtractor | None = None
     for chunk in chunks:
         if extractor is None:
-            lang = source.language or detect_language(chunk)
+            lang = reading_language(source, chunk, name or source.file)
             extractor = DocumentExtractor(source, lang, vocabulary)
         yield from extractor.feed(chunk)
 
@@ -198,4 +229,4 @@ def extract_file(
     """Claims of the document at ``path``, read in a stream; raises ``InputError`` first
     if the file is unusable. ``vocabulary`` is the project's people and product names."""
     check_document(path)
-    return extract_chunks(source, read_chunks(path), vocabulary)
+    return extract_chunks(source, read_chunks(path), vocabulary, shown(path))

@@ -14,6 +14,10 @@ read as the tokens of "z.B."). Such a match crosses a space after which one of t
 exception patterns' tails is written; where that is so next to a word that is looked at,
 the words on both sides of each such space are tokenized together, as one piece of text:
 no match reaches across the spaces around that piece, so its tokens are the paragraph's.
+
+A claim's quote is its sentence, cut to ``QUOTE_LIMIT`` characters around the claim when
+the sentence is longer (``quote_around``): a line with no sentence end is one sentence, and
+a 200 KB line quoted whole for each of its thousands of claims took gigabytes.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ from spacy.tokenizer import Tokenizer
 from claimkb.extract.trie import trie_regex
 
 Span = tuple[int, int]
+QUOTE_LIMIT = 400
+"""The longest quote, in characters, the marks of a cut included."""
+CUT = "…"
+"""Marks where a quote was cut out of a longer sentence."""
 _T = TypeVar("_T")
 #: A token of a word: start and end in the word, whether it is punctuation, whether it is
 #: a sentence-final character.
@@ -280,3 +288,35 @@ def _crossings(tokenizer: Tokenizer) -> dict[str, frozenset[str]]:
             for before, after in itertools.pairwise(words):
                 crossings.setdefault(after, set()).add(before)
     return {after: frozenset(before) for after, before in crossings.items()}
+
+
+def quote_around(text: str, start: int, end: int, claim_start: int, claim_end: int) -> str:
+    """The quote of the claim at ``claim_start:claim_end`` in the sentence ``start:end`` of
+    ``text``: the sentence without white space at its ends, or, when that is longer than
+    ``QUOTE_LIMIT``, the words around the claim, cut at white space (where there is some)
+    and marked with ``CUT`` where they were cut. Only the characters near the claim are
+    read, so a long sentence costs no more than a short one."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start <= QUOTE_LIMIT:
+        return text[start:end]
+    room = max(0, QUOTE_LIMIT - 2 * len(CUT) - (claim_end - claim_start))
+    left = max(start, claim_start - room // 2)
+    right = min(end, claim_end + room - (claim_start - left))
+    left = max(start, claim_start - (room - (right - claim_end)))
+    window = text[left:right]
+    head, tail = claim_start - left, claim_end - left
+    if left > start:
+        cut = next((i for i in range(head) if window[i].isspace()), -1)
+        head = cut + 1 if cut >= 0 else 0
+    else:
+        head = 0
+    if right < end:
+        cut = next((i for i in range(len(window) - 1, tail - 1, -1) if window[i].isspace()), -1)
+        tail = cut if cut >= 0 else len(window)
+    else:
+        tail = len(window)
+    quote = window[head:tail].strip()
+    return (CUT if left + head > start else "") + quote + (CUT if left + tail < end else "")
