@@ -353,6 +353,9 @@ def query(context: _Context, query: str, fmt: str, timeout: float) -> None:
     project = context.project
     example = named_query(query, project.queries_dir)
     text, origin = read_query(str(example) if example else query)
+    if example is not None:  # named as the user knows it: queries/x.rq, or the built-in name
+        inside = example.is_relative_to(project.root)
+        origin = example.relative_to(project.root).as_posix() if inside else example.stem
     columns, rows = query_build(project.build_dir, text, origin, timeout)
     _write_stdout(format_rows(columns, rows, fmt))
 

@@ -121,16 +121,20 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
     """A new in-memory store holding ``build_dir/kb.ttl``."""
     turtle = build_dir / KB_FILE
     if not turtle.is_file():
-        raise StoreError(f"no knowledge base in {build_dir}: run `claimkb build` first")
+        raise StoreError(_missing(build_dir))
     store = pyoxigraph.Store()
     try:
         store.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
     except (OSError, SyntaxError, ValueError) as error:
         raise StoreError(
-            f"{turtle}: cannot load the knowledge base ({_one_line(str(error))}): "
-            "run `claimkb build` again"
+            f"{build_dir.name}/{KB_FILE}: cannot load the knowledge base "
+            f"({_one_line(str(error))}); run `claimkb build` again"
         ) from None
     return store
+
+
+def _missing(build_dir: Path) -> str:
+    return f"{build_dir.name}/{KB_FILE}: no knowledge base; run `claimkb build` first"
 
 
 def read_query(argument: str) -> tuple[str, str]:
@@ -241,7 +245,7 @@ def query_build(
     ``timeout`` seconds or when the caller is interrupted (Ctrl-C)."""
     check_query(text, origin)
     if not (build_dir / KB_FILE).is_file():
-        raise StoreError(f"no knowledge base in {build_dir}: run `claimkb build` first")
+        raise StoreError(_missing(build_dir))
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     receiver, sender = context.Pipe(duplex=False)
