@@ -246,8 +246,11 @@ def query_build(
     check_query(text, origin)
     if not (build_dir / KB_FILE).is_file():
         raise StoreError(_missing(build_dir))
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = (
+        multiprocessing.get_context("fork")
+        if "fork" in multiprocessing.get_all_start_methods()
+        else multiprocessing.get_context("spawn")
+    )
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_query_child, args=(sender, build_dir, text, origin), daemon=True
