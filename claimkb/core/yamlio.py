@@ -7,6 +7,9 @@ Output is sorted and formatted the same way every time, so a change shows as a s
 
 from __future__ import annotations
 
+import inspect
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,6 +53,39 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+_Constructor = Callable[[Any, yaml.Node], Any]
+
+
+def _marked(constructor: _Constructor) -> _Constructor:
+    """``constructor`` (one of PyYAML's for a scalar) with its failures made YAML errors
+    with a line: PyYAML's own raise plain ``ValueError`` (a date "2026-02-30", an integer of
+    more than 4300 digits, ``!!float abc``), ``LookupError`` (``!!bool abc``, ``!!int ""``) or
+    ``AttributeError`` (``!!timestamp abc``), which would escape as a crash."""
+
+    def construct(loader: Any, node: yaml.Node) -> Any:
+        try:
+            return constructor(loader, node)
+        except (ValueError, TypeError, LookupError, AttributeError, OverflowError) as error:
+            kind = str(node.tag).rpartition(":")[2] or "value"
+            shown = str(node.value)
+            shown = shown if len(shown) <= 40 else shown[:40] + "…"
+            reason = str(error).split(":")[0][:80] if isinstance(error, ValueError) else ""
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{shown!r} is no valid {kind}" + (f" ({reason})" if reason else ""),
+                node.start_mark,
+            ) from None
+
+    return construct
+
+
+for _tag, _constructor in list(yaml.SafeLoader.yaml_constructors.items()):
+    if _tag is not None and not inspect.isgeneratorfunction(_constructor):
+        for _loader in (_LineLoader, _FastLineLoader):
+            if _loader.yaml_constructors.get(_tag) is _constructor:
+                _loader.add_constructor(_tag, _marked(_constructor))
+
 
 def strip_lines(value: Any) -> Any:
     """``value`` without the remembered line numbers."""
@@ -77,6 +113,8 @@ def read_yaml(path: Path) -> Any:
         raise LedgerError(f"{path}: not UTF-8 text ({error.reason})") from None
     except OSError as error:
         raise LedgerError(f"{path}: cannot be read ({error.strerror})") from None
+    if _may_nest_deeply(text):
+        _refuse_deep(path, text)
     try:
         data = yaml.load(text, Loader=_FastLineLoader)
     except (yaml.YAMLError, RecursionError):
@@ -92,8 +130,53 @@ def _parse_again(path: Path, text: str) -> Any:
         mark = error.problem_mark
         line = mark.line + 1 if mark else 0
         raise LedgerError(f"{path}:{line}: malformed YAML: {error.problem}") from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow in a file (a NUL, a control character).
+        line = text.count("\n", 0, error.position) + 1
+        char = error.character
+        code = f"U+{char if isinstance(char, int) else ord(char):04X}"
+        raise LedgerError(
+            f"{path}:{line}: malformed YAML: the character {code} is not allowed in YAML"
+        ) from None
     except (yaml.YAMLError, RecursionError):
+        _refuse_deep(path, text)
         raise LedgerError(f"{path}: malformed YAML (nested deeper than {MAX_DEPTH})") from None
+
+
+SAFE_NESTING = 1000
+"""Up to how deep a file may nest before libyaml sees it: libyaml builds its nodes by C
+recursion, and a file of 50,000 opening brackets (100 KB) overflows the C stack — the
+process dies of a segmentation fault, which no ``except`` catches."""
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether ``text`` may nest deeper than ``SAFE_NESTING``: each level needs an opening
+    bracket (flow style) or two more characters on one line (block style: indentation, or
+    "- " and "? " side by side), so a text with few brackets and short lines cannot."""
+    brackets = text.count("[") + text.count("{")
+    if brackets > SAFE_NESTING:
+        return True
+    longest = max(map(len, text.split("\n")), default=0)
+    return brackets + 2 * longest > SAFE_NESTING
+
+
+def _refuse_deep(path: Path, text: str) -> None:
+    """Find, by the parser's events (libyaml's parser is no recursion, and the walk stops at
+    the first level too deep), the line where nesting passes ``MAX_DEPTH``, and refuse the
+    file there. A file whose events end in a syntax error first is left to the caller,
+    which reports that error."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLineLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1
+                    raise LedgerError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return
 
 
 def _check_shape(path: Path, data: Any) -> None:
@@ -107,6 +190,12 @@ def _check_shape(path: Path, data: Any) -> None:
         nodes += 1
         if nodes > MAX_NODES:
             raise LedgerError(f"{path}: more than {MAX_NODES:,} values; not read")
+        if isinstance(node, str):
+            _check_text(path, node, line)
+            continue
+        if isinstance(node, tuple | set | frozenset):  # !!omap pairs, !!set members
+            stack.extend((child, depth + 1, line) for child in node)
+            continue
         if not isinstance(node, dict | list):
             continue
         if isinstance(node, dict):
@@ -116,8 +205,20 @@ def _check_shape(path: Path, data: Any) -> None:
         seen.add(id(node))
         if depth > MAX_DEPTH:
             raise LedgerError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels")
-        children = node.values() if isinstance(node, dict) else node
+        children = [*node.keys(), *node.values()] if isinstance(node, dict) else node
         stack.extend((child, depth + 1, line) for child in children)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(path: Path, text: str, line: int) -> None:
+    """Refuse a string with a lone surrogate (YAML's escape ``"\\ud800"``): it is no
+    character, and every file written from it (UTF-8) would fail half-way."""
+    found = _SURROGATE.search(text)
+    if found is not None:
+        code = f"U+{ord(found.group()):04X}"
+        raise LedgerError(f"{path}:{line}: the escape {code} is half a character (a surrogate)")
 
 
 def id_on_path(data: Any, loc: tuple[int | str, ...]) -> str | None:
