@@ -38,12 +38,20 @@ def differing(first: dict[str, str], second: dict[str, str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def two_places(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Project]:
-    """The small project built in two folders at different paths (and depths)."""
-    first = make_small_project(tmp_path_factory.mktemp("one") / "project")
-    second = make_small_project(tmp_path_factory.mktemp("two") / "deeper" / "copy")
-    build_small_project(first)
-    build_small_project(second)
-    return first, second
+    """The small project, with a site URL (so the sitemap lists its pages with dates), built
+    in two folders at different paths (and depths)."""
+    built = []
+    for folder in (
+        tmp_path_factory.mktemp("one") / "project",
+        tmp_path_factory.mktemp("two") / "deeper" / "copy",
+    ):
+        made = make_small_project(folder)
+        with made.root.joinpath("claimkb.yaml").open("a", encoding="utf-8") as config:
+            config.write("site_url: https://example.org/hostile/\n")
+        project = Project.load(made.root)
+        build_small_project(project)
+        built.append(project)
+    return built[0], built[1]
 
 
 def test_determinism_the_same_project_at_two_paths_builds_identical_files(
@@ -74,6 +82,8 @@ def test_determinism_the_sitemap_is_dated_with_the_build_date(
 ) -> None:
     site = two_places[0].build_dir / "site"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/hostile/generated/claims/</loc>" in sitemap
+    assert sitemap.count("<lastmod>2026-12-01</lastmod>") == sitemap.count("<lastmod>") > 5
     packed = (site / "sitemap.xml.gz").read_bytes()
     # the gzip header's MTIME (bytes 4-7, little-endian): 2026-12-01T00:00:00Z
     assert int.from_bytes(packed[4:8], "little") == 1796083200
@@ -98,5 +108,3 @@ def test_determinism_the_example_project_builds_identically_twice(tmp_path: Path
         builds.append(digests(project.build_dir))
     assert len(builds[0]) > 100
     assert differing(builds[0], builds[1]) == []
-    sitemap = (root / "build" / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<lastmod>2026-12-01</lastmod>") == sitemap.count("<lastmod>") > 100
