@@ -40,6 +40,7 @@ from claimkb.rdf.vocab import SCHEMA, iri
 from tests.hostile import Case, snapshot
 from tests.rdf_fixtures import GERMAN, tiny_kb
 
+REPOSITORY = Path(__file__).resolve().parents[1]
 READ_ONLY = r"^query: updates are not allowed; claimkb query is read-only$"
 #: Five patterns over every triple: far more solutions than any machine counts in a minute.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
@@ -265,6 +266,11 @@ def test_query_a_quick_query_finishes_well_within_the_limit(case: Case) -> None:
     assert result.stdout == "n\n-\n4\n(1 row)\n"
 
 
+def _cli(case: Case, *args: str) -> list[str]:
+    """``claimkb`` as a real process (run from the repository, so the package is found)."""
+    return [sys.executable, "-m", "claimkb", "--project", str(case.project.root), *args]
+
+
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(word) for word in path.read_text().split()] if path.exists() else []
@@ -280,12 +286,12 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
 def test_query_ctrl_c_stops_a_running_query_and_its_process(case: Case) -> None:
-    command = [sys.executable, "-m", "claimkb", "--project", str(case.project.root)]
     process = subprocess.Popen(
-        [*command, "query", RUNAWAY, "--timeout", "600"],
+        _cli(case, "query", RUNAWAY, "--timeout", "600"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        cwd=REPOSITORY,
     )
     deadline = time.monotonic() + 60
     while not _children(process.pid) and time.monotonic() < deadline:
@@ -311,10 +317,6 @@ def test_query_ctrl_c_stops_a_running_query_and_its_process(case: Case) -> None:
 # ------------------------------------------------------------ writing standard output
 
 
-def _cli(case: Case, *args: str) -> list[str]:
-    return [sys.executable, "-m", "claimkb", "--project", str(case.project.root), *args]
-
-
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(
     "args",
@@ -328,7 +330,12 @@ def test_output_to_a_full_device_is_one_line(case: Case, args: tuple[str, ...]) 
     before = snapshot(case.root)
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            _cli(case, *args), stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+            _cli(case, *args),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=REPOSITORY,
         )
     assert result.returncode == 1
     assert result.stderr == "Error: standard output: cannot write: No space left on device\n"
@@ -341,6 +348,7 @@ def test_output_to_a_closed_pipe_is_one_line(case: Case) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        cwd=REPOSITORY,
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()  # nobody reads: the first write meets a closed pipe

@@ -8,10 +8,14 @@ the links are given, and on the corpus for pairs checked by reading both texts.
 
 Units are shown as QUDT local names: GigaW is unit:GigaW, NUM a count, CalendarYear a date.
 The Russian text writes thousands with U+202F (narrow no-break space), e.g. "10\u202f000".
+
+The end of the module pins what may run: update words and ``SERVICE`` only as keywords, and
+a query in a child process that gives the same rows and is stopped at its time limit.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pyoxigraph
@@ -19,7 +23,16 @@ import pytest
 
 from claimkb.build.outputs import write_knowledge
 from claimkb.rdf.examples import BUILT_IN
-from claimkb.rdf.store import QueryError, Row, format_rows, open_store, read_query, run_query
+from claimkb.rdf.store import (
+    QueryError,
+    Row,
+    check_query,
+    format_rows,
+    open_store,
+    query_build,
+    read_query,
+    run_query,
+)
 from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import corpus_kb, tiny_kb
 
@@ -446,3 +459,74 @@ def test_query_formats() -> None:
     )
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         format_rows(columns, found, "xml")
+
+
+# --------------------------------------------------------- read-only, local, time limit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("SELECT ?insert ?delete WHERE { ?insert ?delete ?load }", id="variables"),
+        pytest.param('ASK { FILTER("DROP GRAPH" != "CLEAR") }', id="strings"),
+        pytest.param("ASK { FILTER('''SERVICE\nLOAD''' != '') }", id="long-string"),
+        pytest.param("ASK {} # then DELETE WHERE { ?s ?p ?o }", id="comment"),
+        pytest.param("ASK { ?s <http://example.org/insert#service> ?o }", id="iri"),
+        pytest.param("PREFIX load: <http://example.org/>\nASK { ?s load:copy ?o }", id="prefixed"),
+    ],
+)
+def test_query_check_allows_update_words_that_are_not_keywords(text: str) -> None:
+    check_query(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "  \n drop silent all", "q: updates are not allowed; claimkb query is read-only"
+        ),
+        pytest.param(
+            "ASK {\n  ?s ?p ?o .\n  SeRvIcE <http://example.org/sparql> { ?s ?p ?o }\n}",
+            "q:3:3: SERVICE is not allowed; claimkb query reads the local knowledge base only",
+        ),
+    ],
+    ids=["update", "service"],
+)
+def test_query_check_refuses_updates_and_service(text: str, message: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        check_query(text, "q")
+    assert str(caught.value) == message
+
+
+def test_query_run_query_refuses_an_update_before_it_changes_the_store() -> None:
+    store = pyoxigraph.Store()
+    with pytest.raises(QueryError, match="updates are not allowed"):
+        run_query(store, "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }")
+    assert len(store) == 0
+
+
+def test_query_build_runs_in_a_child_and_gives_the_same_rows(tmp_path: Path) -> None:
+    write_knowledge(tiny_kb(), tmp_path, [])
+    text = "SELECT ?c WHERE { ?c a ckb:ClaimCluster }"
+    expected = (["c"], [("https://claimkb.org/id/cluster/tiny.de/00000001",)])
+    assert query_build(tmp_path, text, timeout=60) == expected
+    assert run_query(open_store(tmp_path), text) == expected
+
+
+def test_query_build_reports_a_syntax_error_from_the_child(tmp_path: Path) -> None:
+    write_knowledge(tiny_kb(), tmp_path, [])
+    with pytest.raises(QueryError, match=r"^q\.rq:1:30: SPARQL syntax error: unknown prefix"):
+        query_build(tmp_path, "SELECT ?x WHERE { ?x a nope:X }", "q.rq", timeout=60)
+
+
+def test_query_build_stops_a_runaway_query(tmp_path: Path) -> None:
+    write_knowledge(tiny_kb(), tmp_path, [])
+    runaway = (
+        "SELECT (COUNT(*) AS ?n) WHERE { "
+        + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(6))
+        + " }"
+    )
+    started = time.monotonic()
+    with pytest.raises(QueryError, match=r"^query: stopped after 0\.25 s \(time limit"):
+        query_build(tmp_path, runaway, timeout=0.25)
+    assert time.monotonic() - started < 20
