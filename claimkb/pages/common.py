@@ -35,6 +35,18 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+_LINKABLE = re.compile(r"https?://[^\s]+", re.IGNORECASE)
+
+
+def link_target(url: str | None) -> str | None:
+    """``url`` escaped for an ``href``, when it is an http(s) address; ``None`` for anything
+    else (``javascript:``, ``data:``, a relative path), which a page shows as text only.
+    The loader checks addresses too; this is the second lock on the same door."""
+    if url is None or _LINKABLE.fullmatch(url) is None:
+        return None
+    return esc(url)
+
+
 def slug(part: str) -> str:
     """A file-name-safe form of an id part, so an odd id cannot escape its folder."""
     cleaned = _UNSAFE.sub("-", part).strip(".-")

@@ -58,6 +58,7 @@ from claimkb.pages.common import (
     esc,
     href,
     json_ld,
+    link_target,
     number_text,
     page_markdown,
     quantity_text,
@@ -75,14 +76,21 @@ def _interval_text(part: IntervalRecord) -> str:
     return f"{text} {part.unit}".strip()
 
 
+QUOTE_CUT = "…"
+"""The mark the extractor puts where it cut a quote out of a longer sentence."""
+
+
 def highlighted_quote(claim: Claim, text: str) -> str:
     """The quote, escaped, with the claim's surface in ``<mark>``. The quote is located in the
     source so the right occurrence is marked when the same number appears twice."""
     quote, surface = claim.quote, claim.surface
     at = -1
-    begin = text.rfind(quote, 0, claim.start + 1) if quote else -1
-    if begin >= 0 and begin + len(quote) >= claim.end:
-        at = claim.start - begin
+    # A quote cut out of a long sentence is marked with "…" where it was cut.
+    head = len(quote) - len(quote.lstrip(QUOTE_CUT))
+    words = quote.strip(QUOTE_CUT)
+    begin = text.rfind(words, 0, claim.start + 1) if words else -1
+    if begin >= 0 and begin + len(words) >= claim.end:
+        at = head + claim.start - begin
     if at < 0 or quote[at : at + len(surface)] != surface:
         at = quote.find(surface)
     if at < 0:
@@ -404,6 +412,14 @@ def _source_text(site: _Site, source_id: str, page: str) -> str:
     return joined.replace("\r\n", "\n").replace("\n", "<br>\n")
 
 
+def _original(url: str | None) -> str:
+    """Where the source was published: a link when it is an http(s) address, else text."""
+    if not url:
+        return ""
+    target = link_target(url)
+    return f'<a href="{target}">{esc(url)}</a>' if target else esc(url)
+
+
 def _source(site: _Site, source: Source) -> str:
     page = source_page(source.id)
     interview = source.covers_interview
@@ -417,10 +433,7 @@ def _source(site: _Site, source: Source) -> str:
                 ("Language", esc(source.language or "")),
                 ("Translated from", esc(source.translated_from or "")),
                 ("Kind", esc(source.kind or "")),
-                (
-                    "Original",
-                    f'<a href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else "",
-                ),
+                ("Original", _original(source.url)),
                 ("Cites", esc(source.cites or "")),
                 ("Speakers", esc(", ".join(interview.speakers)) if interview else ""),
                 ("Interviewers", esc(", ".join(interview.interviewers)) if interview else ""),
