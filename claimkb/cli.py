@@ -37,7 +37,13 @@ from claimkb.ledger.sources import load_sources, source_for
 from claimkb.ledger.vocabulary import load_vocabulary
 from claimkb.rdf.examples import named_query
 from claimkb.rdf.graph import WRITERS, knowledge_graph
-from claimkb.rdf.store import DEFAULT_TIMEOUT, format_rows, query_build, read_query
+from claimkb.rdf.store import (
+    DEFAULT_TIMEOUT,
+    MAX_TIMEOUT,
+    format_rows,
+    query_build,
+    read_query,
+)
 
 
 def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
@@ -335,7 +341,7 @@ def links(context: _Context) -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=MAX_TIMEOUT),
     default=DEFAULT_TIMEOUT,
     show_default=True,
     metavar="SECONDS",

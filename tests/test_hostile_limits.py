@@ -257,6 +257,16 @@ def test_query_runaway_stops_at_the_time_limit(case: Case) -> None:
     assert time.monotonic() - started < 20  # generous: the limit is 0.5 s
 
 
+def test_query_a_time_limit_that_is_not_a_number_is_refused(case: Case) -> None:
+    case.refused(
+        "query",
+        "ASK {}",
+        "--timeout",
+        "nan",
+        match=r"^query: the time limit must be more than 0 and at most 86400 s, not nan$",
+    )
+
+
 def test_query_a_quick_query_finishes_well_within_the_limit(case: Case) -> None:
     # the wind report's four claims, each a schema:Claim
     result = case.run(

@@ -80,6 +80,8 @@ from claimkb.rdf.vocab import BASE, PREFIXES
 KB_FILE = "kb.ttl"
 #: Seconds a query may run unless ``--timeout`` says otherwise.
 DEFAULT_TIMEOUT = 30.0
+#: Longest time limit: a day (the operating system's wait cannot take much more).
+MAX_TIMEOUT = 86400.0
 #: Largest ``.rq`` file read: a query is text a person writes, not data.
 MAX_QUERY_BYTES = 1 << 20
 
@@ -243,6 +245,11 @@ def query_build(
 ) -> tuple[list[str], list[Row]]:
     """:func:`run_query` on ``build_dir/kb.ttl`` in a child process, stopped (killed) after
     ``timeout`` seconds or when the caller is interrupted (Ctrl-C)."""
+    if not 0 < timeout <= MAX_TIMEOUT:  # also false for NaN
+        raise QueryError(
+            f"{origin}: the time limit must be more than 0 and at most {MAX_TIMEOUT:g} s, "
+            f"not {timeout:g}"
+        )
     check_query(text, origin)
     if not (build_dir / KB_FILE).is_file():
         raise StoreError(_missing(build_dir))
