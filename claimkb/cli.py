@@ -305,9 +305,9 @@ def check(context: _Context, fmt: str) -> None:
     project = context.project
     records = derivation_records(project_knowledge_base(project), project.claims_dir)
     if fmt == "json":
-        click.echo(json.dumps(records_json(records), ensure_ascii=False, indent=2))
+        _write_stdout(json.dumps(records_json(records), ensure_ascii=False, indent=2) + "\n")
     else:
-        click.echo(outcome_table(records))
+        _write_stdout(outcome_table(records) + "\n")
     regressed = [r.id for r in records if r.status == "regressed"]
     if regressed:
         raise click.ClickException(

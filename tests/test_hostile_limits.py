@@ -334,6 +334,7 @@ def test_query_ctrl_c_stops_a_running_query_and_its_process(case: Case) -> None:
         pytest.param(("export", "--format", "ttl"), id="export-ttl"),
         pytest.param(("export", "--format", "jsonl"), id="export-jsonl"),
         pytest.param(("query", "ASK {}"), id="query"),
+        pytest.param(("check",), id="check"),
     ],
 )
 def test_output_to_a_full_device_is_one_line(case: Case, args: tuple[str, ...]) -> None:
