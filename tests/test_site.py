@@ -18,8 +18,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from claimkb.build.stages import knowledge_base
+from claimkb.core.models import Source
 from claimkb.derive.records import derivation_records
 from claimkb.derive.verdict_table import UNCHECKED, VERDICTS
+from claimkb.extract.pipeline import extract_document
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
 from claimkb.pages.common import (
@@ -35,7 +37,7 @@ from claimkb.pages.common import (
     source_page,
 )
 from claimkb.pages.publish import build_site, copy_template
-from claimkb.pages.site import generate_pages
+from claimkb.pages.site import generate_pages, highlighted_quote
 from claimkb.pages.sparql import ENGINE_DIR, install_site_files, write_sparql_page
 from claimkb.rdf.examples import query_files
 from tests.conftest import EXAMPLE
@@ -435,3 +437,23 @@ def test_claim_page_says_when_the_claim_was_made(built: Built) -> None:
     claim = next(c for c in built.kb.claims if c.source.endswith(".ru"))
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
     assert "<dt>Said</dt><dd>2026-02-05</dd>" in page
+
+
+def test_a_cut_quote_marks_the_claims_own_occurrence() -> None:
+    """A quote cut out of a long line (marked with "…") is still found in the text, so the
+    second "40 MW" of a line is marked where it stands, not at the first one."""
+    text = "x " * 300 + "we have 40 MW here and 40 MW there " + "y " * 300 + "\n"
+    source = Source(id="long", file="long.txt", language="en")
+    second = [c for c in extract_document(source, text) if c.surface == "40 MW"][1]
+    assert second.quote.startswith("…") and second.quote.endswith("…")
+    marked = highlighted_quote(second, text)
+    before, after = marked.split("<mark>")
+    assert before.endswith("we have 40 MW here and ")
+    assert after.startswith("40 MW</mark> there y")
+
+
+def test_a_number_said_twice_in_a_sentence_is_marked_where_the_claim_is() -> None:
+    text = "We plan 40 MW now and 40 MW later.\n"
+    source = Source(id="twice", file="twice.txt", language="en")
+    second = [c for c in extract_document(source, text) if c.surface == "40 MW"][1]
+    assert highlighted_quote(second, text) == ("We plan 40 MW now and <mark>40 MW</mark> later.")

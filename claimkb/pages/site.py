@@ -88,7 +88,8 @@ def highlighted_quote(claim: Claim, text: str) -> str:
     # A quote cut out of a long sentence is marked with "…" where it was cut.
     head = len(quote) - len(quote.lstrip(QUOTE_CUT))
     words = quote.strip(QUOTE_CUT)
-    begin = text.rfind(words, 0, claim.start + 1) if words else -1
+    # The last occurrence that begins at or before the claim (it ends before this bound).
+    begin = text.rfind(words, 0, claim.start + len(words)) if words else -1
     if begin >= 0 and begin + len(words) >= claim.end:
         at = head + claim.start - begin
     if at < 0 or quote[at : at + len(surface)] != surface:
