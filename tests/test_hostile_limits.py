@@ -5,9 +5,10 @@ traceback, no file changed; see ``tests/hostile.py``) for:
 
 - ``claimkb query``: read-only (every SPARQL Update form refused by name), local (``SERVICE``
   refused before anything runs: a local HTTP server sees no request), a syntax error with
-  the query's line and column, a ``.rq`` file that is missing, binary, not UTF-8, empty, too
-  large or a folder, a missing or broken ``build/kb.ttl``, and a time limit (``--timeout``)
-  that stops a runaway query, and Ctrl-C that stops one too;
+  the query's line and column, nesting too deep for the parser, a crash of the engine, a
+  query text longer than a file name may be, a ``.rq`` file that is missing, binary, not
+  UTF-8, empty, too large or a folder, a missing or broken ``build/kb.ttl``, and a time
+  limit (``--timeout``) that stops a runaway query, and Ctrl-C that stops one too;
 - ``claimkb export``/``query`` writing to a full device or a closed pipe;
 - derivations (``claims/derivations/*.yaml``): schema errors, numbers that are not finite,
   units outside the grammar, unknown inputs, division by zero;
@@ -187,6 +188,44 @@ def test_query_unknown_prefix_names_line_and_column(case: Case) -> None:
 def test_query_syntax_error_names_its_line(case: Case) -> None:
     case.refused(
         "query", "SELECT ?x\nWHERE { ?x ?y }", match=r"^query:2:\d+: SPARQL syntax error: "
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # "ASK " is 4 characters: the 257th brace is at column 4 + 257
+        pytest.param("ASK " + "{" * 257 + "}" * 257, r"^query:1:261: ", id="braces"),
+        # "  FILTER(" is 9 characters and two levels deep with the group's brace: the 255th
+        # bracket after it, level 257, is at column 9 + 255
+        pytest.param(
+            "ASK {\n  FILTER(" + "(" * 300 + "1" + ")" * 301 + "\n}",
+            r"^query:2:264: ",
+            id="parentheses",
+        ),
+    ],
+)
+def test_query_nesting_deeper_than_the_parser_can_take_is_refused(
+    case: Case, text: str, match: str
+) -> None:
+    """Oxigraph's parser crashes at a few thousand levels; 256 is where claimkb stops."""
+    case.refused("query", text, match=match + r"brackets nested more than 256 deep$")
+
+
+def test_query_nesting_256_deep_runs(case: Case) -> None:
+    result = case.run("query", "ASK " + "{" * 256 + "}" * 256)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "ask\n----\ntrue\n(1 row)\n"
+
+
+def test_query_an_engine_crash_is_one_line(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the nesting check (lifted here), Oxigraph's parser overflows its stack: the
+    query process dies, the command reports it in one line."""
+    monkeypatch.setattr("claimkb.rdf.store.MAX_DEPTH", 1_000_000)
+    case.refused(
+        "query",
+        "ASK " + "{" * 100_000 + "}" * 100_000,
+        match=r"^query: the SPARQL engine stopped without an answer \(exit status -\d+\)$",
     )
 
 

@@ -42,7 +42,9 @@ IRIs and comments) before anything runs: an update (``INSERT``, ``DELETE``, ``LO
 ``CLEAR``, ``DROP``, ``CREATE``, ``ADD``, ``MOVE``, ``COPY``, ``WITH``) is refused, because
 Oxigraph would otherwise either change the store or report it as a syntax error ("expected
 CONSTRUCT"); ``SERVICE`` is refused because Oxigraph would send the query to the named
-endpoint over the network.
+endpoint over the network. Brackets nested deeper than ``MAX_DEPTH`` are refused too:
+Oxigraph's parser recurses per bracket and crashes (a stack overflow) between 2,000 and 5,000
+levels (measured).
 
 **A time limit.** Oxigraph cannot interrupt a query, so :func:`query_build` runs it in a
 child process (forked where the platform has ``fork``) that loads the store and sends back
@@ -50,7 +52,8 @@ the rows; the parent waits at most ``timeout`` seconds, then kills the child. Me
 fork costs about 15 ms and the kill is immediate. A worker thread was the alternative: the
 query releases the GIL, so the command could stop waiting, but the abandoned thread would
 keep a core busy until the process ends, which inside a long-lived process (tests,
-``claimkb serve``) is never. Ctrl-C in the parent kills the child the same way.
+``claimkb serve``) is never. Ctrl-C in the parent kills the child the same way, and a crash of
+the engine ends the child, not the command, which reports it in one line.
 
 Two behaviours of Oxigraph to know when writing queries: it stores integers of derived types
 (``oa:start`` is an ``xsd:nonNegativeInteger`` in ``kb.ttl``) as ``xsd:integer``; and a
@@ -61,6 +64,7 @@ quadratic until its test moved into the final ``FILTER``.
 from __future__ import annotations
 
 import csv
+import faulthandler
 import io
 import json
 import multiprocessing
@@ -146,7 +150,7 @@ def read_query(argument: str) -> tuple[str, str]:
     be UTF-8 text of at most ``MAX_QUERY_BYTES``."""
     path = Path(argument)
     if argument.endswith(".rq") or (
-        len(argument) < 4096 and "\n" not in argument and path.is_file()
+        len(argument) < 4096 and "\n" not in argument and _is_file(path)
     ):
         try:
             with path.open("rb") as handle:
@@ -171,6 +175,14 @@ def read_query(argument: str) -> tuple[str, str]:
     return argument, "query"
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; a query text too long for a file name does not."""
+    try:
+        return path.is_file()
+    except OSError:  # ENAMETOOLONG: a name part over 255 bytes
+        return False
+
+
 # ------------------------------------------------------------------------ what may run
 
 _TOKENS = re.compile(
@@ -183,6 +195,10 @@ _TOKENS = re.compile(
     |(?P<other>.)""",
     re.VERBOSE | re.DOTALL,
 )
+#: Deepest nesting of brackets allowed: Oxigraph's parser recurses per bracket and overflows
+#: its stack (a crash) at a few thousand; no real query needs more than a few dozen.
+MAX_DEPTH = 256
+_DEPTH = {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}
 #: The words only SPARQL Update uses: a query holding one is an update.
 UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
@@ -190,24 +206,39 @@ UPDATE_WORDS = frozenset(
 
 
 def check_query(text: str, origin: str = "query") -> None:
-    """Refuse, before anything runs, an update and a ``SERVICE`` (a query sent elsewhere).
+    """Refuse, before anything runs, an update, a ``SERVICE`` (a query sent elsewhere) and
+    brackets nested deeper than ``MAX_DEPTH``.
 
     Only bare words count: not variables, prefixed names, strings, IRIs or comments, so
     ``?insert``, ``ex:service`` and ``"DROP"`` are allowed."""
+    depth = 0
     for match in _TOKENS.finditer(text):
         word = match.group("word")
-        if word is None or word[0] in "?$:" or ":" in word:
+        if word is None:
+            depth += _DEPTH.get(match.group("other") or "", 0)
+            if depth > MAX_DEPTH:
+                raise QueryError(
+                    f"{origin}:{_position(text, match.start())}: brackets nested more than "
+                    f"{MAX_DEPTH} deep"
+                )
+            continue
+        if word[0] in "?$:" or ":" in word:
             continue
         keyword = word.upper()
         if keyword in UPDATE_WORDS:
             raise QueryError(f"{origin}: updates are not allowed; claimkb query is read-only")
         if keyword == "SERVICE":
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
             raise QueryError(
-                f"{origin}:{line}:{column}: SERVICE is not allowed; claimkb query reads the "
-                "local knowledge base only"
+                f"{origin}:{_position(text, match.start())}: SERVICE is not allowed; claimkb "
+                "query reads the local knowledge base only"
             )
+
+
+def _position(text: str, offset: int) -> str:
+    """``line:column`` (both from 1) of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{line}:{column}"
 
 
 def run_query(
@@ -274,7 +305,7 @@ def query_build(
         except EOFError:
             child.join()
             raise QueryError(
-                f"{origin}: the query process ended without an answer "
+                f"{origin}: the SPARQL engine stopped without an answer "
                 f"(exit status {child.exitcode})"
             ) from None
     finally:
@@ -291,8 +322,10 @@ def query_build(
 
 
 def _query_child(sender: Connection, build_dir: Path, text: str, origin: str) -> None:
-    """The child of :func:`query_build`; Ctrl-C is the parent's to handle (it kills us)."""
+    """The child of :func:`query_build`. Ctrl-C is the parent's to handle (it kills us), and
+    so is a crash (the parent reports it), so no fault handler of the parent's dumps here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    faulthandler.disable()
     answer: tuple[str, object]
     try:
         answer = ("ok", run_query(open_store(build_dir), text, origin))
