@@ -107,7 +107,7 @@ _MARGIN = 1.5
 foreign language needs, to be named."""
 _MIN_SHARE = 0.1
 """Share of the words a foreign language's function words need, to be named."""
-_UNKNOWN_WORDS = 20
+_UNKNOWN_WORDS = 30
 """Fewest words of a text that no list matches before it is reported as undetermined."""
 _UNKNOWN_SHARE = 0.04
 """Share of known function words below which such a text is undetermined."""
