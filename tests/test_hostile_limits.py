@@ -7,8 +7,9 @@ traceback, no file changed; see ``tests/hostile.py``) for:
   refused before anything runs: a local HTTP server sees no request), a syntax error with
   the query's line and column, nesting too deep for the parser, a crash of the engine, a
   query text longer than a file name may be, a ``.rq`` file that is missing, binary, not
-  UTF-8, empty, too large or a folder, a missing or broken ``build/kb.ttl``, and a time
-  limit (``--timeout``) that stops a runaway query, and Ctrl-C that stops one too;
+  UTF-8, empty, too large or a folder, a missing or broken ``build/kb.ttl``, too many rows,
+  and a time limit (``--timeout``) that stops a runaway query, and Ctrl-C that stops one
+  too;
 - ``claimkb export``/``query`` writing to a full device or a closed pipe;
 - derivations (``claims/derivations/*.yaml``): schema errors, numbers that are not finite,
   units outside the grammar, unknown inputs, division by zero;
@@ -294,6 +295,27 @@ def test_query_runaway_stops_at_the_time_limit(case: Case) -> None:
         match=r"^query: stopped after 0\.5 s \(time limit; --timeout to change\)$",
     )
     assert time.monotonic() - started < 20  # generous: the limit is 0.5 s
+
+
+def test_query_too_many_rows_are_refused(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The small project's graph squared has far more than 100 rows; the cap (250,000 in
+    use) stops such a query before its rows fill the memory."""
+    monkeypatch.setattr("claimkb.rdf.store.MAX_ROWS", 100)
+    case.refused(
+        "query",
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }",
+        match=r"^query: more than 100 rows; narrow the query or add LIMIT \(`claimkb export` "
+        r"prints the whole knowledge base\)$",
+    )
+
+
+def test_query_rows_up_to_the_cap_are_printed(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("claimkb.rdf.store.MAX_ROWS", 4)
+    # the four claims of the wind report: exactly the cap
+    result = case.run("query", "SELECT ?c WHERE { ?c a schema:Claim }", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "c"
+    assert len(result.stdout.splitlines()) == 5
 
 
 def test_query_a_time_limit_that_is_not_a_number_is_refused(case: Case) -> None:

@@ -52,8 +52,9 @@ the rows; the parent waits at most ``timeout`` seconds, then kills the child. Me
 fork costs about 15 ms and the kill is immediate. A worker thread was the alternative: the
 query releases the GIL, so the command could stop waiting, but the abandoned thread would
 keep a core busy until the process ends, which inside a long-lived process (tests,
-``claimkb serve``) is never. Ctrl-C in the parent kills the child the same way, and a crash of
-the engine ends the child, not the command, which reports it in one line.
+``claimkb serve``) is never. The rows are capped (``MAX_ROWS``) so that a query cannot
+fill the memory before its time is up. Ctrl-C in the parent kills the child the same way,
+and a crash of the engine ends the child, not the command, which reports it in one line.
 
 Two behaviours of Oxigraph to know when writing queries: it stores integers of derived types
 (``oa:start`` is an ``xsd:nonNegativeInteger`` in ``kb.ttl``) as ``xsd:integer``; and a
@@ -71,7 +72,7 @@ import multiprocessing
 import re
 import signal
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -86,6 +87,10 @@ KB_FILE = "kb.ttl"
 DEFAULT_TIMEOUT = 30.0
 #: Longest time limit: a day (the operating system's wait cannot take much more).
 MAX_TIMEOUT = 86400.0
+#: Most rows ``claimkb query`` prints: a query that would give more (a cross product, say)
+#: is stopped before its rows fill the memory (about 400 bytes a row, held twice while they
+#: pass from the query process to the command).
+MAX_ROWS = 250_000
 #: Largest ``.rq`` file read: a query is text a person writes, not data.
 MAX_QUERY_BYTES = 1 << 20
 
@@ -242,7 +247,7 @@ def _position(text: str, offset: int) -> str:
 
 
 def run_query(
-    store: pyoxigraph.Store, text: str, origin: str = "query"
+    store: pyoxigraph.Store, text: str, origin: str = "query", max_rows: int | None = None
 ) -> tuple[list[str], list[Row]]:
     """Run a SPARQL query; return column names and rows of plain Python values.
 
@@ -250,7 +255,7 @@ def run_query(
     boolean literals Python numbers and booleans, other literals their text (language tags
     dropped), unbound cells None. ``ASK`` gives one column ``ask``; ``CONSTRUCT``/``DESCRIBE``
     give ``subject, predicate, object``. The project's prefixes (``schema:``, ``qudt:``,
-    ``ckb:`` ...) need not be declared."""
+    ``ckb:`` ...) need not be declared. More than ``max_rows`` rows (if given) is an error."""
     check_query(text, origin)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     try:
@@ -258,17 +263,28 @@ def run_query(
         if isinstance(result, pyoxigraph.QueryBoolean):
             return ["ask"], [(bool(result),)]
         if isinstance(result, pyoxigraph.QueryTriples):
-            triples: list[Row] = [
-                (_value(t.subject), _value(t.predicate), _value(t.object)) for t in result
-            ]
-            return ["subject", "predicate", "object"], triples
+            triples = ((_value(t.subject), _value(t.predicate), _value(t.object)) for t in result)
+            return ["subject", "predicate", "object"], _at_most(triples, max_rows, origin)
         columns = [variable.value for variable in result.variables]
-        rows = [tuple(_value(solution[name]) for name in columns) for solution in result]
+        solutions = (tuple(_value(solution[name]) for name in columns) for solution in result)
+        rows = _at_most(solutions, max_rows, origin)
     except SyntaxError as error:
         raise QueryError(_syntax_message(str(error), text, origin)) from None
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"{origin}: {_one_line(str(error))}") from None
     return columns, rows
+
+
+def _at_most(rows: Iterator[Row], limit: int | None, origin: str) -> list[Row]:
+    found: list[Row] = []
+    for row in rows:
+        if limit is not None and len(found) == limit:
+            raise QueryError(
+                f"{origin}: more than {limit:,} rows; narrow the query or add LIMIT "
+                "(`claimkb export` prints the whole knowledge base)"
+            )
+        found.append(row)
+    return found
 
 
 def query_build(
@@ -328,7 +344,7 @@ def _query_child(sender: Connection, build_dir: Path, text: str, origin: str) ->
     faulthandler.disable()
     answer: tuple[str, object]
     try:
-        answer = ("ok", run_query(open_store(build_dir), text, origin))
+        answer = ("ok", run_query(open_store(build_dir), text, origin, MAX_ROWS))
     except ClaimkbError as error:
         answer = ("error", str(error))
     except Exception:  # a bug: handed to the parent, which raises it with this traceback
