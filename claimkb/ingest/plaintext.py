@@ -10,12 +10,23 @@ from __future__ import annotations
 from claimkb.ingest.errors import IngestError
 
 BOM = "\ufeff"
+WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+"""Byte order marks of the wide encodings (UTF-32 first: its little-endian mark starts
+with UTF-16's); a file that starts with one is named for what it is, not called binary."""
 
 
 def decode(data: bytes, name: str, charset: str = "utf-8") -> str:
     """``data`` as text with LF line ends; a one-line error naming ``name`` otherwise."""
     if not data:
         raise IngestError(f"{name}: empty file")
+    wide = next((label for bom, label in WIDE_BOMS if data.startswith(bom)), None)
+    if wide:
+        raise IngestError(f"{name}: {wide} text; save it as UTF-8 and add it again")
     if b"\x00" in data:
         raise IngestError(f"{name}: binary file (NUL byte at byte {data.index(0)})")
     try:
