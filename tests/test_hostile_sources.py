@@ -277,6 +277,13 @@ def test_a_ledger_path_never_leaves_claims_extracted(tmp_path: Path) -> None:
         extracted_path(tmp_path / "claims", "../../outside")
 
 
+def test_a_ledger_folder_symlinked_outside_the_project_is_never_written(case: Case) -> None:
+    extracted = case.project.extracted_dir
+    extracted.rename(case.outside / "extracted")
+    extracted.symlink_to(case.outside / "extracted", target_is_directory=True)
+    case.refused(*BUILD, match=r"^claims/extracted: a symlink that leads outside the project$")
+
+
 # --- 3. duplicates -------------------------------------------------------------------------
 
 

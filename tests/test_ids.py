@@ -3,7 +3,13 @@ the ids of claims elsewhere unchanged."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from claimkb.core.models import CLAIM_ID
 from claimkb.extract import extract_document
+from claimkb.ledger.sources import source_for
 from tests.conftest import bundled_sources, source_text
 
 
@@ -53,3 +59,28 @@ def test_white_space_in_the_sentence_does_not_change_the_id() -> None:
     # worked by hand from the id's definition: BLAKE2b-32 of sentence, surface, occurrence
     payload = b"Etwa 5 GW pro Jahr.\x1f5 GW\x1f0"
     assert folded == "s/" + hashlib.blake2b(payload, digest_size=4).hexdigest()
+
+
+def test_every_claim_id_is_a_source_id_and_eight_hex_digits() -> None:
+    """Reviews and derivations name claims in this form, and are refused in any other."""
+    for source in bundled_sources():
+        for claim in extract_document(source, source_text(source)):
+            assert CLAIM_ID.fullmatch(claim.id), claim.id
+            assert claim.id.split("/")[0] == source.id
+
+
+@pytest.mark.parametrize(
+    ("name", "source_id"),
+    [
+        ("My Notes.txt", "my-notes"),
+        ("Bericht über Wind.txt", "bericht-ber-wind"),
+        ("___.txt", "document"),
+        ("wind.report.txt", "wind.report"),
+    ],
+)
+def test_a_document_outside_any_listing_gets_a_slug_id(
+    tmp_path: Path, name: str, source_id: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("Anna: We plan 12 turbines.\n", encoding="utf-8")
+    assert source_for(path).id == source_id
