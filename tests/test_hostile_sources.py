@@ -284,6 +284,23 @@ def test_a_ledger_folder_symlinked_outside_the_project_is_never_written(case: Ca
     case.refused(*BUILD, match=r"^claims/extracted: a symlink that leads outside the project$")
 
 
+@pytest.mark.parametrize("command", [BUILD, ("check",), ("export", "--format", "ttl")])
+def test_a_sources_folder_symlinked_outside_the_project_is_not_read(
+    case: Case, command: tuple[str, ...]
+) -> None:
+    case.project.sources_dir.rename(case.outside / "sources")
+    case.project.sources_dir.symlink_to(case.outside / "sources", target_is_directory=True)
+    case.refused(*command, match=r"^sources: a symlink that leads outside the project$")
+
+
+def test_add_never_writes_through_a_sources_folder_symlinked_outside(
+    case: Case, memo: Path
+) -> None:
+    case.project.sources_dir.rename(case.outside / "sources")
+    case.project.sources_dir.symlink_to(case.outside / "sources", target_is_directory=True)
+    case.refused("add", str(memo), match=r"^sources: a symlink that leads outside the project$")
+
+
 # --- 3. duplicates -------------------------------------------------------------------------
 
 

@@ -191,3 +191,13 @@ def load_project_model(path: Path, model: type[M]) -> M:
     """Read and validate one YAML file of a project as ``model``; errors name it as
     ``shown`` does."""
     return validate_in_project(path, read_project_yaml(path), model)
+
+
+def check_inside_project(folder: Path) -> None:
+    """``folder`` of a project is really inside it: a ``sources/`` or ``claims/extracted/``
+    that is a symlink to elsewhere would make the project read or write files outside
+    itself. Outside any project, nothing to check."""
+    absolute = Path(os.path.abspath(folder))
+    root = _project_root(absolute.parent)
+    if root is not None and not absolute.resolve().is_relative_to(root.resolve()):
+        raise ProjectError(f"{shown(folder)}: a symlink that leads outside the project")

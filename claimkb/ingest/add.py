@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import Cue, CueFile, Interview, Source, web_url
-from claimkb.core.project import Project
+from claimkb.core.project import Project, check_inside_project
 from claimkb.core.yamlio import dump_yaml
 from claimkb.ingest.document import Document
 from claimkb.ingest.errors import IngestError
@@ -74,6 +74,7 @@ def add_documents(
     folder = project.sources_dir
     if not folder.is_dir():
         raise IngestError(f"{project.relative(folder)}: no sources folder in the project")
+    check_inside_project(folder)  # never write through a symlink to elsewhere
     listing = project.sources_yaml
     before = listing.read_text(encoding="utf-8") if listing.is_file() else None
     existing = load_sources(listing) if listing.exists() else []

@@ -28,7 +28,13 @@ from claimkb.core.models import (
     Source,
     Vocabulary,
 )
-from claimkb.core.project import is_slug, read_project_yaml, shown, validate_in_project
+from claimkb.core.project import (
+    check_inside_project,
+    is_slug,
+    read_project_yaml,
+    shown,
+    validate_in_project,
+)
 from claimkb.core.yamlio import LINE, LedgerError, dump_yaml
 from claimkb.extract import extract_file
 from claimkb.ledger.cues import load_cues, with_cues
@@ -79,8 +85,7 @@ def extracted_path(claims_dir: Path, source_id: str) -> Path:
     path = folder / f"{source_id}.yaml"
     if not is_slug(source_id) or path.parent != folder:
         raise LedgerError(f"{shown(folder)}: {source_id!r} is not a source id; no ledger file")
-    if not folder.resolve().is_relative_to(claims_dir.parent.resolve()):
-        raise LedgerError(f"{shown(folder)}: a symlink that leads outside the project")
+    check_inside_project(folder)
     return path
 
 

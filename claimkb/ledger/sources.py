@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from claimkb.core.models import Source
-from claimkb.core.project import is_slug, read_project_yaml, shown, validate_in_project
+from claimkb.core.project import (
+    check_inside_project,
+    is_slug,
+    read_project_yaml,
+    shown,
+    validate_in_project,
+)
 from claimkb.core.yamlio import LINE, LedgerError
 
 __all__ = ["LedgerError", "load_sources", "source_for"]
@@ -55,6 +61,7 @@ def load_sources(path: Path, check_files: bool = True) -> list[Source]:
         first_file.update(dict.fromkeys(_names(source), line))
         sources.append(source)
     if check_files:
+        check_inside_project(path.parent)
         for entry, source in zip(entries, sources, strict=True):
             _check_files(path, _line(entry), source)
     return sources
