@@ -4,8 +4,10 @@ each with a following scale word ("1,7 Milliarden", "5 трлн", "100k").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from claimkb.extract import numwords
@@ -13,6 +15,31 @@ from claimkb.extract.grammar import SPACE, VULGAR, Grammar
 from claimkb.extract.tables import merged_words
 
 _GAP = re.compile(f"{SPACE}{{0,2}}")
+
+MAX_DIGITS = 30
+"""The most digits the whole part of a number may have. A longer run of digits ("1" and 400
+zeros) is an identifier, a checksum or a hoax, not a quantity anyone states, and as a float
+it would be ``inf``, which no later stage can write (RDF has no literal for it): it is not
+read at all, and no part of it is read either."""
+MAX_MAGNITUDE = 1e30
+"""The largest magnitude a number may have with its scale words ("10^29 Trilliarden" is
+none): every value the extractor writes is finite and below this, so sums and products of a
+few of them in the derivations stay finite too."""
+
+
+def times_scale(value: float, factor: float) -> float:
+    """``value`` times a scale word's ``factor``, rounded once: "1,23 Mio." is 1230000, where
+    the float product of 1.23 and 1e6 is 1229999.9999999998 (one value in thirty with two
+    decimals is off so). The shortest text of the float is the decimal as written."""
+    if not math.isfinite(value) or value.is_integer():
+        return value * factor
+    return float(Decimal(repr(value)) * Decimal(factor))
+
+
+def within_limits(*values: float | None) -> bool:
+    """True when every value given is finite and below ``MAX_MAGNITUDE`` (None counts as
+    within: no bound)."""
+    return all(value is None or abs(value) < MAX_MAGNITUDE for value in values)
 
 
 @cache
@@ -87,9 +114,14 @@ def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Numbe
     if den or vulgar:
         return _fraction(found, sign)
     groups = _GROUP_MARK.split(whole) if whole else ["0"]
-    value = float("".join(groups))
-    if frac:
-        value += float("0." + frac)
+    # Too many digits: infinite, so that ``read_number`` refuses it (the float of its digits
+    # could be finite but meaningless, or inf for 309 digits and more).
+    digit_count = sum(map(len, groups))
+    # One conversion of all the digits: the float nearest to what is written.
+    written = "".join(groups) + ("." + frac if frac else "")
+    value = float(written) if digit_count <= MAX_DIGITS else math.inf
+    if value == 0 and frac and frac.strip("0"):  # "0.000…0001" past what a float holds
+        value = math.inf
     zero_groups = 0
     for group in reversed(groups[1:]):
         if group != "000":
@@ -102,7 +134,7 @@ def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Numbe
         sign * value,
         zero_groups=zero_groups,
         plain_int=plain,
-        digit_count=len("".join(groups)),
+        digit_count=digit_count,
     )
 
 
@@ -132,14 +164,13 @@ def _fraction(found: re.Match[str], sign: float) -> Number | None:
 
 def read_number(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Number | None:
     """The number written at ``pos`` with its scale word, or None. ``glued`` reads a number
-    that follows a word character (a range's second end, a currency code: "USD115")."""
-    number = _digits(grammar, text, pos, glued)
+    that follows a word character (a range's second end, a currency code: "USD115"). A number
+    past the limits (``MAX_DIGITS``, ``MAX_MAGNITUDE``) is None too."""
+    number = _read_digits(grammar, text, pos, glued)
     if number is not None:
-        number = _spoken_decimal(grammar, text, number)
-        scaled = _with_scale(grammar, text, number)
-        return _compose(grammar, text, scaled) if scaled.has_scale else scaled
+        return number if within_limits(number.value) else None
     words = numwords.match_number_words(text, pos, grammar.lang)
-    if words is None:
+    if words is None or not within_limits(words.value, words.low, words.high):
         return None
     magnitude = words.low if words.low is not None else words.value
     return Number(
@@ -152,6 +183,24 @@ def read_number(grammar: Grammar, text: str, pos: int, glued: bool = False) -> N
         article=words.article,
         has_scale=abs(magnitude) >= 1000,
     )
+
+
+def over_limit_end(grammar: Grammar, text: str, pos: int, glued: bool = False) -> int | None:
+    """Where a number in digits that starts at ``pos`` and is past the limits ends, its
+    scale words included ("10^40 million"), or None: the scanner skips all of it, so that no
+    part of it ("million") is read as a quantity of its own."""
+    number = _read_digits(grammar, text, pos, glued)
+    return number.end if number is not None and not within_limits(number.value) else None
+
+
+def _read_digits(grammar: Grammar, text: str, pos: int, glued: bool) -> Number | None:
+    """The number in digits at ``pos`` with its scale words, whatever its size."""
+    number = _digits(grammar, text, pos, glued)
+    if number is None:
+        return None
+    number = _spoken_decimal(grammar, text, number)
+    scaled = _with_scale(grammar, text, number)
+    return _compose(grammar, text, scaled) if scaled.has_scale else scaled
 
 
 def _with_scale(grammar: Grammar, text: str, number: Number) -> Number:
@@ -167,7 +216,7 @@ def _with_scale(grammar: Grammar, text: str, number: Number) -> Number:
     return Number(
         number.start,
         scale_end,
-        number.value * factor,
+        times_scale(number.value, factor),
         has_scale=True,
         digit_count=number.digit_count,
     )
@@ -213,7 +262,7 @@ def _words(grammar: Grammar, text: str, at: int) -> Number | None:
 
 def _scale_of_value(value: float) -> float:
     scale = 1.0
-    while abs(value) >= scale * 1000:
+    while abs(value) >= scale * 1000 and scale < MAX_MAGNITUDE:  # bounded: value may be inf
         scale *= 1000
     return scale if scale > 1 else 100.0
 

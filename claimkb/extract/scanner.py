@@ -34,7 +34,7 @@ from claimkb.extract.grammar import (
     unnamed,
 )
 from claimkb.extract.mention import Mention
-from claimkb.extract.numbers import Number, read_number
+from claimkb.extract.numbers import Number, over_limit_end, read_number, within_limits
 from claimkb.extract.tables import merged_words, name_words, tables
 
 _SPACES = re.compile(f"{SPACE}*")
@@ -281,10 +281,14 @@ class Scanner:
                 continue
             part = fraction_at.get(pos)
             read = part and self._fraction_of_unit(text, part)
-            for mention in read or self._read(text, pos, floor=cursor):
+            mentions = read or self._read(text, pos, floor=cursor)
+            for mention in mentions:
                 if not date_spans.covers(mention.start, mention.end):
                     found.append(mention)
                     cursor = max(cursor, mention.end)
+            if not mentions:  # a number past the limits is skipped whole, scale word too
+                glued = pos > 0 and text[pos - 1].isalpha()
+                cursor = max(cursor, over_limit_end(self.g, text, pos, glued) or 0)
         found.extend(self._bare_units(text, triggers, mask, found))
         found.extend(self._multiplier_words(multipliers, mask, found))
         return _share_counted(text, sorted(found, key=lambda m: (m.start, m.end)), self.lang)
@@ -589,6 +593,8 @@ class Scanner:
         first.per = first.per or second.per
 
     def _finish(self, text: str, reading: Reading) -> Mention | None:
+        if not within_limits(reading.value, reading.low, reading.high):
+            return None  # a scale after a currency code took it past the limit
         numbers = reading.numbers
         lone = numbers[0]
         if len(numbers) == 1 and lone.article and not self._article_counts(text, reading):
