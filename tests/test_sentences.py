@@ -79,3 +79,29 @@ def test_sentences_agree_with_spacy_on_random_text(lang: str) -> None:
     texts = _random_texts(lang, 150, 40)
     expected = [[(s.start_char, s.end_char) for s in nlp(text).sents] for text in texts]
     assert sentence_cutter(lang).cut(texts) == expected
+
+
+@pytest.mark.parametrize("run", ["!?", "?5."], ids=["bangs", "marks-and-digits"])
+def test_a_word_of_punctuation_200_kb_long_is_cut_in_pieces(run: str) -> None:
+    """Such a word is tokenized 100 characters at a time (spaCy's tokenizer would take an
+    hour over it): the sentence still ends after the run, and the next word starts one."""
+    head, tail = "We have 40 MW ", " and 7 MW"
+    word = run * (200_000 // len(run))
+    text = head + word + tail
+    spans = sentence_cutter("en").cut([text])[0]
+    assert spans[0][0] == 0 and spans[-1] == (len(head) + len(word) + 1, len(text))
+    assert spans[-2][1] == len(head) + len(word)
+
+
+def test_a_run_of_dots_200_kb_long_ends_no_sentence() -> None:
+    """A run of dots is one token that is not a full stop, in every piece as in the whole."""
+    text = "We have 40 MW " + "." * 200_000 + " and 7 MW"
+    assert sentence_cutter("en").cut([text]) == [[(0, len(text))]]
+
+
+def test_a_long_punctuation_word_agrees_with_spacy_below_the_piece_limit() -> None:
+    text = "We have 40 MW " + "!?" * 400 + " and 7 MW"
+    nlp = sentencizer("en")
+    expected = [(s.start_char, s.end_char) for s in nlp(text).sents]
+    assert expected == [(0, 814), (815, 823)]
+    assert sentence_cutter("en").cut([text]) == [expected]

@@ -44,6 +44,13 @@ _Token = tuple[int, int, bool, bool]
 #: How many words' tokens (and what may join them across a space) are remembered: most
 #: words that end a sentence recur ("Jahr.").
 _WORD_CACHE = 20_000
+#: A word longer than this (no prose: a run of punctuation, an encoded blob) is tokenized in
+#: pieces of ``_PIECE`` characters and never remembered. spaCy's tokenizer takes time that
+#: grows with the square of a word's length (each affix it splits off copies the rest:
+#: 8,000 "!?" took 4.8 s), so one such word of 200 KB would take an hour; in pieces it takes
+#: time in proportion to its length. Only tokens near the cuts may differ from spaCy's.
+_LONG_WORD = 1_000
+_PIECE = 100
 #: Where the sentence-final characters above this one are looked for, one character range
 #: is cheap to scan for, and a set lookup keeps the finals; a large class of single
 #: characters costs the regex engine far more per character of text.
@@ -150,6 +157,12 @@ class SentenceCutter:
     def _tokens(self, word: str) -> tuple[_Token, ...]:
         """spaCy's tokens of one word, or of words that its matcher may join (remembered:
         the same words end most sentences)."""
+        if len(word) > _LONG_WORD:
+            return tuple(
+                (start + at, end + at, punct, final)
+                for at in range(0, len(word), _PIECE)
+                for start, end, punct, final in self._tokens(word[at : at + _PIECE])
+            )
         tokens = self._words.get(word)
         if tokens is None:
             tokens = tuple(
@@ -224,8 +237,10 @@ class SentenceCutter:
 
 
 def _remember(cache: dict[str, _T], word: str, answer: _T) -> None:
-    """Keep ``answer`` for ``word``; a full cache is emptied first, so that memory stays
-    bounded over a long stream."""
+    """Keep ``answer`` for ``word``; a full cache is emptied first, and a word longer than
+    ``_LONG_WORD`` is not kept, so that memory stays bounded over a long stream."""
+    if len(word) > _LONG_WORD:
+        return
     if len(cache) >= _WORD_CACHE:
         cache.clear()
     cache[word] = answer
