@@ -78,6 +78,9 @@ class Number:
     plain_int: bool = False
     digit_count: int = 0
     fraction: bool = False
+    #: The factor of the scale word written after the digits ("1,500 million": 1e6), 1 for
+    #: none: what the lower end of a range shares ("1,200–1,500 million").
+    factor: float = 1.0
 
     @property
     def vague(self) -> bool:
@@ -86,12 +89,12 @@ class Number:
 
     def scaled(self, factor: float) -> Number:
         """This number multiplied by a scale it shares with its range partner."""
-        low = None if self.low is None else self.low * factor
-        high = None if self.high is None else self.high * factor
+        low = None if self.low is None else times_scale(self.low, factor)
+        high = None if self.high is None else times_scale(self.high, factor)
         return Number(
             self.start,
             self.end,
-            self.value * factor,
+            times_scale(self.value, factor),
             low,
             high,
             self.word,
@@ -123,7 +126,9 @@ def _digits(grammar: Grammar, text: str, pos: int, glued: bool = False) -> Numbe
     if value == 0 and frac and frac.strip("0"):  # "0.000…0001" past what a float holds
         value = math.inf
     zero_groups = 0
-    for group in reversed(groups[1:]):
+    # Only whole thousands share them with a range's lower end: "100 000,5" ends in no group
+    # of zeros ("101–100 000,5" was read as 101 000 to 100 000,5, and then as "101" alone).
+    for group in reversed(groups[1:] if not frac else []):
         if group != "000":
             break
         zero_groups += 1
@@ -219,6 +224,7 @@ def _with_scale(grammar: Grammar, text: str, number: Number) -> Number:
         times_scale(number.value, factor),
         has_scale=True,
         digit_count=number.digit_count,
+        factor=factor,
     )
 
 

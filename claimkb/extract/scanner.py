@@ -953,9 +953,11 @@ def replace_start(reading: Reading, start: int) -> Reading:
 
 
 def _share_scale(first: Number, second: Number) -> Number:
-    """ "10 bis 20 Milliarden" and "20–30 000": the lower end takes the upper end's scale."""
+    """ "10 bis 20 Milliarden" and "20–30 000": the lower end takes the upper end's scale:
+    its scale word's factor ("1,200–1,500 million": 1e6, not the 1e9 of 1.5e9), else the
+    thousands of its magnitude ("4 thousand 3 hundred")."""
     if second.has_scale and not first.has_scale and second.value > 0:
-        factor = _scale_of(second)
+        factor = second.factor if second.factor > 1 else _scale_of(second)
         if first.value * factor <= second.value:
             return first.scaled(factor)
     if second.zero_groups and not first.zero_groups and first.plain_int:
