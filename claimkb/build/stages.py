@@ -133,17 +133,20 @@ def stage_ledger(
     """Extract every source into ``folder`` (one ledger file per source); nothing under
     ``claims/`` is touched until ``commit_ledger``."""
     folder.mkdir(parents=True, exist_ok=True)
-    vocabulary = load_vocabulary(project.claims_dir)
+    claims_dir = project.claims_dir
+    vocabulary = load_vocabulary(claims_dir)
     entries = _entry_lines(project.sources_yaml)
     files: dict[Path, Path] = {}
     progress("extract", 0, len(sources))
     for done, source in enumerate(sources, start=1):
         with _named(project.sources_dir, source, entries.get(done - 1)):
             (ledger,) = extract_ledger([source], project.sources_dir, vocabulary)
-        staged = folder / f"{ledger.source}.yaml"
-        with staged.open("w", encoding="utf-8", newline="\n") as out:
-            out.write(ledger_text(ledger))
-        files[extracted_path(project.claims_dir, ledger.source)] = staged
+        staged, final = folder / f"{ledger.source}.yaml", extracted_path(claims_dir, ledger.source)
+        try:
+            write_text(staged, ledger_text(ledger))
+        except OSError as error:  # named as the file it would become
+            raise OSError(error.errno, error.strerror, str(final)) from None
+        files[final] = staged
         progress("extract", done, len(sources))
     return StagedLedger(files)
 
@@ -171,19 +174,56 @@ def load_staged_ledger(claims_dir: Path, staged: StagedLedger) -> Ledger:
     return ledger
 
 
-def commit_ledger(staged: StagedLedger) -> None:
-    """Move the staged ledger files into ``claims/extracted/``, each by one rename (a file
-    whose bytes are unchanged is left as it is)."""
+def commit_ledger(staged: StagedLedger, backups: Path) -> Callable[[], None]:
+    """Move the staged ledger files into ``claims/extracted/``, each by a rename (a file
+    whose bytes are unchanged is left as it is), and return what undoes it. The files
+    replaced are kept in ``backups`` (a folder on the same file system) until the build
+    has swapped ``build/`` in; if a rename fails, the ones done are undone at once, so
+    ``claims/extracted/`` is either as it was or wholly new. An error names the file in
+    ``claims/extracted/``."""
+    done: list[tuple[Path, Path | None]] = []
+
+    def undo() -> None:
+        for final, backup in reversed(done):
+            if backup is None:
+                with suppress(FileNotFoundError):
+                    os.unlink(final)
+            else:
+                os.replace(backup, final)
+
     for final, copy in sorted(staged.files.items()):
         if final.is_file() and final.read_bytes() == copy.read_bytes():
             continue
-        final.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.replace(copy, final)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            backup = backups / final.name if os.path.lexists(final) else None
+            if backup is not None:
+                os.replace(final, backup)
+            done.append((final, backup))
+            _move(copy, final)
         except OSError as error:
-            if error.errno != errno.EXDEV:
-                raise
-            _write_atomically(final, copy.read_text(encoding="utf-8"))
+            undo()
+            raise OSError(error.errno, error.strerror, str(final)) from None
+        except BaseException:
+            undo()
+            raise
+    return undo
+
+
+def _move(copy: Path, final: Path) -> None:
+    """Rename; across file systems (a ``claims/`` mounted elsewhere), copy atomically."""
+    try:
+        os.replace(copy, final)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        _write_atomically(final, copy.read_text(encoding="utf-8"))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a new file of the build: UTF-8, ``\\n`` line ends."""
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -295,12 +335,22 @@ def build(
         raise BuildError(describe(error, build_dir)) from None
 
 
+def _staging_folder(root: Path) -> Path:
+    """A new ``.build.<random>`` folder in the project's root; a root the build may not
+    write is named in the error."""
+    try:
+        return Path(tempfile.mkdtemp(dir=root, prefix=PREFIX))
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(root)) from None
+
+
 def _build(project: Project, exporters: tuple[Exporter, ...], progress: Progress) -> Summary:
     timings = Timings()
     build_dir = project.build_dir
     with timings.stage("load sources"):
         sources = load_sources(project.sources_yaml)
-    staging = Path(tempfile.mkdtemp(dir=build_dir.parent, prefix=PREFIX))
+    staging = _staging_folder(build_dir.parent)
+    backups: Path | None = None
     triples = 0
     try:
         with timings.stage("extract"):
@@ -315,14 +365,21 @@ def _build(project: Project, exporters: tuple[Exporter, ...], progress: Progress
             progress(exporter.__name__, 0, 1)
             with timings.stage(exporter.__name__):
                 triples = max(triples, exporter(kb, staging))
-        commit_ledger(staged)
-        shutil.rmtree(staging / LEDGER_FOLDER)
-        swap(staging, build_dir)
+        backups = _staging_folder(build_dir.parent)
+        undo = commit_ledger(staged, backups)
+        try:
+            shutil.rmtree(staging / LEDGER_FOLDER)
+            swap(staging, build_dir)
+        except BaseException:
+            undo()
+            raise
     except OSError as error:
         raise BuildError(describe(error, build_dir, staging)) from None
     finally:
-        with suppress(OSError):  # a staging folder left here is removed by the next build
-            remove_entry(staging)
+        for folder in (staging, backups):  # what is left here, the next build removes
+            with suppress(OSError):
+                if folder is not None:
+                    remove_entry(folder)
     return Summary(
         sources=len(sources),
         claims=len(kb.claims),

@@ -2,15 +2,17 @@
 recover from.
 
 A build writes into a staging folder ``.build.<random>`` beside ``build/`` and swaps it in at
-the end in two renames: ``build/`` → ``.build.old``, then the staging folder → ``build/``,
-then ``.build.old`` is removed. Killed at any moment (``kill -9``, a power cut), the project
+the end in two renames: ``build/`` → ``.build.old``, then the staging folder → ``build/``;
+then what the old build holds and the new one does not is carried over, and ``.build.old``
+removed. Killed at any moment (``kill -9``, a power cut), the project
 is left in one of these states, and ``recover`` — run by the next build under the build
 lock, before anything else — puts it right:
 
 - a staging folder left over: removed (the build that made it is gone);
 - ``build/`` missing and ``.build.old`` there (killed between the two renames): the old
   build is renamed back to ``build/``;
-- both there (killed before the old one was removed): ``.build.old`` is removed.
+- both there (killed before the old one was removed): what the new build does not hold is
+  carried over from the old one, as the swap would have done, and ``.build.old`` removed.
 
 Only names that are ours — ``.build.`` followed by what ``tempfile.mkdtemp`` adds, and
 ``.build.old`` — directly in the project's root are touched; a symbolic link with such a
@@ -56,8 +58,11 @@ def recover(build_dir: Path) -> None:
     """Put a project right after a build that was killed (see the module's docstring)."""
     root = build_dir.parent
     old = root / OLD
-    if not os.path.lexists(build_dir) and _is_real_folder(old):
-        os.replace(old, build_dir)
+    if _is_real_folder(old):
+        if not os.path.lexists(build_dir):
+            os.replace(old, build_dir)
+        elif _is_real_folder(build_dir):
+            carry_over(old, build_dir)
     with os.scandir(root) as entries:
         leftovers = sorted(entry.name for entry in entries if is_leftover(entry.name))
     for name in leftovers:
@@ -72,34 +77,32 @@ def _is_real_folder(path: Path) -> bool:
 
 
 def swap(staging: Path, build_dir: Path) -> None:
-    """Replace ``build_dir`` by ``staging``. What the previous ``build/`` holds and the new
-    one does not (a site, when this build made none) is carried over first, and carried
-    back if a rename fails, so a failed swap leaves the previous ``build/`` as it was."""
+    """Replace ``build_dir`` by ``staging``: ``build/`` → ``.build.old``, staging →
+    ``build/`` (undone if it fails, so a failed swap leaves ``build/`` as it was), then
+    what the old build holds and the new one does not (a site, when this build made none)
+    is carried over, and the old build removed."""
     if not os.path.lexists(build_dir):
         os.replace(staging, build_dir)
         return
     old = build_dir.with_name(OLD)
-    carried: list[str] = []
-    try:
-        for item in sorted(os.listdir(build_dir)):
-            if not os.path.lexists(staging / item):
-                os.replace(build_dir / item, staging / item)
-                carried.append(item)
-        remove_entry(old)
-        os.replace(build_dir, old)
-    except BaseException:
-        for item in reversed(carried):
-            os.replace(staging / item, build_dir / item)
-        raise
+    remove_entry(old)
+    os.replace(build_dir, old)
     try:
         os.replace(staging, build_dir)
     except BaseException:
-        os.replace(old, build_dir)  # the first rename undone; carried items go back
-        for item in reversed(carried):
-            os.replace(staging / item, build_dir / item)
+        os.replace(old, build_dir)
         raise
-    with suppress(OSError):  # the new build is in place; the next build removes the rest
+    with suppress(OSError):  # the new build is in place; the next build finishes this
+        carry_over(old, build_dir)
         remove_entry(old)
+
+
+def carry_over(old: Path, build_dir: Path) -> None:
+    """Move what ``old`` holds and ``build_dir`` does not into ``build_dir`` (renames: no
+    link is followed)."""
+    for item in sorted(os.listdir(old)):
+        if not os.path.lexists(build_dir / item):
+            os.replace(old / item, build_dir / item)
 
 
 def describe(error: OSError, build_dir: Path, staging: Path | None = None) -> str:

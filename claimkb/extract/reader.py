@@ -101,7 +101,7 @@ def _refuse_irregular(shown: str, info: os.stat_result) -> None:
         raise InputError(shown, "is a directory, not a document")
     if not stat.S_ISREG(info.st_mode):
         kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
-        raise InputError(shown, f"not a regular file ({kind}), not a document")
+        raise InputError(shown, f"{kind}, not a regular file")
 
 
 def _wide_encoding(head: bytes) -> str | None:
