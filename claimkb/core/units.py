@@ -53,7 +53,7 @@ class UnitSyntaxError(ValueError):
 MAX_UNIT_LENGTH = 120
 MAX_DEPTH = 4
 MAX_EXPONENT = 12
-_TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<number>\d+)|(?P<op>\*\*|\^|[*/()-]))")
+_TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<number>[0-9]+)|(?P<op>\*\*|\^|[*/()-]))")
 
 
 def _tokens(text: str) -> list[str]:

@@ -23,12 +23,28 @@ arguments), ``sqrt``, ``log10``. As in Python, ``-a ** 2`` is ``-(a ** 2)``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claimkb.core.units import is_unit
 from claimkb.derive.errors import ExpressionSyntaxError, UnknownUnitError
+
+MAX_DEPTH = 64
+"""How deeply an expression may nest: operations on operations ("1+1+...+1" is as deep as
+it has terms), signs, powers and function calls inside each other. Reviewers write a few
+levels; a deeper expression is refused with this number rather than ending in Python's
+RecursionError, here or in any later walk over the tree."""
+_PARSE_DEPTH = 2 * MAX_DEPTH + 2
+"""How deeply the parser may recurse (brackets, signs, exponents, arguments): twice the
+tree's depth, so that every tree within ``MAX_DEPTH`` also parses back from ``to_string``,
+which writes a bracket and a sign for each level of "- - x"; and a few hundred Python
+frames at most."""
+
+MAX_LENGTH = 10_000
+"""The longest expression read, in characters: a derivation is a line or two; the limit
+bounds the time a hostile one takes to be refused."""
 
 #: Function name -> (least, most) number of arguments.
 FUNCTIONS: dict[str, tuple[int, int | None]] = {
@@ -109,13 +125,17 @@ _TOKEN = re.compile(
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; an unexpected character is a syntax error at its column."""
+    if len(text) > MAX_LENGTH:
+        raise ExpressionSyntaxError(
+            f"expression longer than {MAX_LENGTH} characters: {shown(text)}"
+        )
     tokens: list[Token] = []
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None:
             raise ExpressionSyntaxError(
-                f"unexpected character {text[position]!r} at column {position + 1} in {text!r}"
+                f"unexpected character {text[position]!r} at column {position + 1} in {shown(text)}"
             )
         kind = match.lastgroup or ""
         if kind != "space":
@@ -135,6 +155,7 @@ class _Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.index = 0
+        self.depth = 0
 
     @property
     def current(self) -> Token:
@@ -152,7 +173,7 @@ class _Parser:
         token = token or self.current
         found = repr(token.text) if token.kind != "end" else "end of expression"
         return ExpressionSyntaxError(
-            f"{what}, found {found} at column {token.col} in {self.text!r}"
+            f"{what}, found {found} at column {token.col} in {shown(self.text)}"
         )
 
     def expect(self, text: str) -> Token:
@@ -181,10 +202,18 @@ class _Parser:
         return node
 
     def unary(self) -> Node:
-        if self.at("-"):
-            op = self.advance()
-            return Neg(self.unary(), op.col)
-        return self.power()
+        # Every nesting passes here (a bracket, a sign, an exponent, an argument): the one
+        # place to count how deep the parser has gone.
+        self.depth += 1
+        if self.depth > _PARSE_DEPTH:
+            raise self.error(f"expression nested deeper than {MAX_DEPTH}")
+        try:
+            if self.at("-"):
+                op = self.advance()
+                return Neg(self.unary(), op.col)
+            return self.power()
+        finally:
+            self.depth -= 1
 
     def power(self) -> Node:
         base = self.atom()
@@ -201,7 +230,10 @@ class _Parser:
         token = self.current
         if token.kind == "num":
             self.advance()
-            return Number(float(token.text), self.unit(), token.col)
+            value = float(token.text)
+            if not math.isfinite(value):  # "1e999"
+                raise self.error("a number too large for arithmetic", token)
+            return Number(value, self.unit(), token.col)
         if token.kind == "name":
             self.advance()
             if token.text in FUNCTIONS:
@@ -228,7 +260,7 @@ class _Parser:
         if not text or not is_unit(text):
             hint = " (write '2 * x' to multiply by an input)" if token.kind == "name" else ""
             raise UnknownUnitError(
-                f"unknown unit {text!r} at column {token.col} in {self.text!r}{hint}"
+                f"unknown unit {text!r} at column {token.col} in {shown(self.text)}{hint}"
             )
         return text
 
@@ -248,7 +280,28 @@ class _Parser:
 
 def parse(text: str) -> Node:
     """Parse an expression; errors are :class:`ExpressionSyntaxError` or unknown units."""
-    return _Parser(text).parse()
+    tree = _Parser(text).parse()
+    if depth(tree) > MAX_DEPTH:
+        raise ExpressionSyntaxError(
+            f"expression nested deeper than {MAX_DEPTH} (operations on operations) in {shown(text)}"
+        )
+    return tree
+
+
+def depth(node: Node) -> int:
+    """How many levels the tree has, found without recursion (the tree may be too deep
+    for it: this is the check)."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children(item))
+    return deepest
+
+
+def shown(text: str) -> str:
+    """``text`` quoted for a message, cut to its first 60 characters when longer than 80."""
+    return repr(text) if len(text) <= 80 else repr(text[:60]) + f"… ({len(text)} characters)"
 
 
 # -- tree helpers ---------------------------------------------------------------------------
