@@ -23,7 +23,7 @@ from claimkb.extract import find_quantities
 #: Examples per property: enough for a test run; ``CLAIMKB_FUZZ=release`` runs 20 times as
 #: many, and CI (``CI`` set) runs the same examples every time (tests/README.md).
 FUZZ = settings(
-    max_examples=120 * (20 if os.environ.get("CLAIMKB_FUZZ") == "release" else 1),
+    max_examples=500 * (20 if os.environ.get("CLAIMKB_FUZZ") == "release" else 1),
     derandomize=bool(os.environ.get("CI")),
     database=None if os.environ.get("CI") else settings.default.database,
     deadline=None,

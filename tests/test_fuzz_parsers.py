@@ -27,7 +27,7 @@ from claimkb.derive.expr import MAX_DEPTH, MAX_LENGTH, parse, to_string
 #: many, and CI (``CI`` set) runs the same examples every time (tests/README.md). The
 #: deadline is the bounded time: one parse of even a hostile text takes far below it.
 FUZZ = settings(
-    max_examples=200 * (20 if os.environ.get("CLAIMKB_FUZZ") == "release" else 1),
+    max_examples=300 * (20 if os.environ.get("CLAIMKB_FUZZ") == "release" else 1),
     derandomize=bool(os.environ.get("CI")),
     database=None if os.environ.get("CI") else settings.default.database,
     deadline=timedelta(seconds=2),
