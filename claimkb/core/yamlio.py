@@ -11,7 +11,7 @@ import inspect
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -80,11 +80,18 @@ def _marked(constructor: _Constructor) -> _Constructor:
     return construct
 
 
-for _tag, _constructor in list(yaml.SafeLoader.yaml_constructors.items()):
-    if _tag is not None and not inspect.isgeneratorfunction(_constructor):
-        for _loader in (_LineLoader, _FastLineLoader):
-            if _loader.yaml_constructors.get(_tag) is _constructor:
-                _loader.add_constructor(_tag, _marked(_constructor))
+def _guard_scalar_constructors() -> None:
+    """Put ``_marked`` around PyYAML's scalar constructors in both loaders (the ones for
+    lists and mappings are generators and call these for their values)."""
+    for tag, constructor in list(yaml.SafeLoader.yaml_constructors.items()):
+        if tag is None or constructor is None or inspect.isgeneratorfunction(constructor):
+            continue
+        for loader in (_LineLoader, _FastLineLoader):
+            if loader.yaml_constructors.get(tag) is constructor:
+                loader.add_constructor(tag, _marked(cast(_Constructor, constructor)))
+
+
+_guard_scalar_constructors()
 
 
 def strip_lines(value: Any) -> Any:
@@ -171,7 +178,7 @@ def _refuse_deep(path: Path, text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line = event.start_mark.line + 1
+                    line = event.start_mark.line + 1 if event.start_mark else 1
                     raise LedgerError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
