@@ -12,6 +12,7 @@ tests with the message they must give.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from datetime import timedelta
 
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 
 from claimkb.core.units import UnitSyntaxError, parse_unit
 from claimkb.derive.errors import CalcError, ExpressionSyntaxError
-from claimkb.derive.expr import MAX_DEPTH, MAX_LENGTH, parse, to_string
+from claimkb.derive.expr import MAX_DEPTH, MAX_LENGTH, Number, parse, to_string, walk
 
 #: Examples per property: enough for a test run; ``CLAIMKB_FUZZ=release`` runs 20 times as
 #: many, and CI (``CI`` set) runs the same examples every time (tests/README.md). The
@@ -56,7 +57,10 @@ def parse_or_own_error(text: str) -> None:
     except CalcError as error:
         assert "\n" not in str(error).replace(repr("\n")[1:-1], ""), str(error)
         return
-    assert parse(to_string(tree)) == tree
+    # "1e999" parses to an infinite number, which the derivation checks refuse
+    # (derivations.check_written); the printer has no text for it, so no round trip.
+    if all(math.isfinite(node.value) for node in walk(tree) if isinstance(node, Number)):
+        assert parse(to_string(tree)) == tree
 
 
 def unit_or_own_error(text: str) -> None:
@@ -129,7 +133,6 @@ DEEP = [
     ("power-tower", "**".join(["2"] * 1_000), f"{DEEPER}, found '2'"),
     ("sum-of-1000", "+".join(["1"] * 1_000), f"{DEEPER} (operations on operations)"),
     ("sum-100k-long", "+".join(["1"] * 50_000), f"E410 expression longer than {MAX_LENGTH}"),
-    ("huge-literal", "1e999 * x", "E410 a number too large for arithmetic, found '1e999'"),
 ]
 
 
