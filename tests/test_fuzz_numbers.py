@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimkb.extract import find_quantities
+from tests.hostile import SOURCE_TEXT, Case
 
 #: Examples per property: enough for a test run; ``CLAIMKB_FUZZ=release`` runs 20 times as
 #: many, and CI (``CI`` set) runs the same examples every time (tests/README.md).
@@ -136,7 +137,7 @@ def unit_word(lang: str, unit: str, amount: Amount, scaled: bool) -> str:
 
 
 @dataclass(frozen=True)
-class Case:
+class Written:
     """A quantity as written and what must be read from it."""
 
     surface: str
@@ -148,7 +149,7 @@ class Case:
 
 
 @st.composite
-def cases(draw: st.DrawFn, lang: str) -> Case:
+def cases(draw: st.DrawFn, lang: str) -> Written:
     """A plain value, a bound or a range, in tonnes, a currency or percent."""
     shape = draw(st.sampled_from(["plain", "bound", "range"]))
     unit = draw(st.sampled_from(["t", "EUR", "USD", "RUB", "percent"]))
@@ -181,14 +182,14 @@ def cases(draw: st.DrawFn, lang: str) -> Case:
         surface = number + " " + unit_word(lang, unit, last, scaled)
     if shape == "range":
         lo, hi = low.exact * factor, high.exact * factor
-        return Case(surface, unit, (lo + hi) / 2, lo, hi)
+        return Written(surface, unit, (lo + hi) / 2, lo, hi)
     value = last.exact * factor
     if shape == "plain":
-        return Case(surface, unit, value)
+        return Written(surface, unit, value)
     phrase, bound = draw(st.sampled_from(BOUNDS[lang]))
     low_end = value if bound in (">", ">=") else None
     high_end = value if bound in ("<", "<=") else None
-    return Case(f"{phrase} {surface}", unit, value, low_end, high_end, bound)
+    return Written(f"{phrase} {surface}", unit, value, low_end, high_end, bound)
 
 
 def same(got: float | None, want: Decimal | None) -> bool:
@@ -201,43 +202,45 @@ def same(got: float | None, want: Decimal | None) -> bool:
     return got == pytest.approx(float(want), rel=1e-9)
 
 
-def check(lang: str, case: Case) -> None:
-    text = SENTENCES[lang].format(q=case.surface)
+def check(lang: str, written: Written) -> None:
+    text = SENTENCES[lang].format(q=written.surface)
     mentions = find_quantities(text, lang)
-    assert [text[m.start : m.end] for m in mentions] == [case.surface]
+    assert [text[m.start : m.end] for m in mentions] == [written.surface]
     quantity = mentions[0].quantity
-    assert (quantity.unit, quantity.bound) == (case.unit, case.bound)
-    assert same(quantity.value, case.value), (quantity.value, case.value)
-    assert same(quantity.low, case.low), (quantity.low, case.low)
-    assert same(quantity.high, case.high), (quantity.high, case.high)
+    assert (quantity.unit, quantity.bound) == (written.unit, written.bound)
+    assert same(quantity.value, written.value), (quantity.value, written.value)
+    assert same(quantity.low, written.low), (quantity.low, written.low)
+    assert same(quantity.high, written.high), (quantity.high, written.high)
 
 
 @FUZZ
-@given(case=cases("en"))
+@given(written=cases("en"))
 @example(
-    case=Case(
+    written=Written(
         "1,200–1,500 million tonnes", "t", Decimal("1.35e9"), Decimal("1.2e9"), Decimal("1.5e9")
     )
 )
-def test_fuzz_numbers_english_quantity_reads_back(case: Case) -> None:
-    check("en", case)
+def test_fuzz_numbers_english_quantity_reads_back(written: Written) -> None:
+    check("en", written)
 
 
 @FUZZ
-@given(case=cases("de"))
-@example(case=Case("1,23 Mio. Tonnen", "t", Decimal(1_230_000)))
-def test_fuzz_numbers_german_quantity_reads_back(case: Case) -> None:
-    check("de", case)
+@given(written=cases("de"))
+@example(written=Written("1,23 Mio. Tonnen", "t", Decimal(1_230_000)))
+def test_fuzz_numbers_german_quantity_reads_back(written: Written) -> None:
+    check("de", written)
 
 
 @FUZZ
-@given(case=cases("ru"))
-@example(case=Case("1\u202f234,5 млн тонн", "t", Decimal(1_234_500_000)))
+@given(written=cases("ru"))
+@example(written=Written("1\u202f234,5 млн тонн", "t", Decimal(1_234_500_000)))
 @example(
-    case=Case("101–100 000,5 тонны", "t", Decimal("50050.75"), Decimal(101), Decimal("100000.5"))
+    written=Written(
+        "101–100 000,5 тонны", "t", Decimal("50050.75"), Decimal(101), Decimal("100000.5")
+    )
 )
-def test_fuzz_numbers_russian_quantity_reads_back(case: Case) -> None:
-    check("ru", case)
+def test_fuzz_numbers_russian_quantity_reads_back(written: Written) -> None:
+    check("ru", written)
 
 
 #: Numbers past the limits (``numbers.MAX_DIGITS``, ``MAX_MAGNITUDE``) in a sentence that
@@ -283,3 +286,15 @@ def test_numbers_a_decimal_times_a_scale_is_rounded_once(
     is 1230000 (found by the properties above, one scaled decimal in thirty)."""
     (mention,) = find_quantities(text, lang)
     assert mention.quantity.value == value
+
+
+def test_numbers_a_400_digit_number_in_a_source_builds(case: Case) -> None:
+    """The whole way: a source with a 400-digit number (it was ``inf``, which the RDF
+    writer could not write) builds, with the document's other claims and without it."""
+    text = SOURCE_TEXT + "Its serial number reads 1" + "0" * 400 + " in the files.\n"
+    case.write("sources/wind-report.txt", text)
+    result = case.run("build", "--date", "2026-12-01")
+    assert result.exit_code == 0, result.stderr
+    ledger = (case.project.root / "claims/extracted/wind-report.yaml").read_text("utf-8")
+    assert "0" * 31 not in ledger
+    assert ledger.count("surface:") == 4
