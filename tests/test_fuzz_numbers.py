@@ -108,6 +108,7 @@ UNITS: dict[str, dict[str, list[str]]] = {
     "USD": {"en": ["dollars"], "de": ["Dollar", "Dollar"], "ru": ["доллар", "доллара", "долларов"]},
     "RUB": {"en": ["roubles"], "de": ["Rubel", "Rubel"], "ru": ["рубль", "рубля", "рублей"]},
 }
+SIGNS = {"USD": "$", "EUR": "€", "RUB": "₽"}
 PERCENT = {"en": ["%", " percent"], "de": ["%", " %", " Prozent"], "ru": ["%", " %"]}
 SENTENCES = {
     "en": "The report says {q} went to the new plants.",
@@ -156,6 +157,10 @@ def cases(draw: st.DrawFn, lang: str) -> Written:
     group = draw(st.sampled_from([None, *GROUP[lang]]))
     factor = 1 if unit == "percent" else draw(st.sampled_from([1, 1, 10**6, 10**9]))
     spelled = draw(st.integers(0, 1))
+    # A currency sign instead of the word: before the number in English ("$3.5 bn"), after
+    # it in German and Russian ("3,5 Mio. €").
+    sign = SIGNS.get(unit) if draw(st.booleans()) else None
+    prefix = sign if sign and lang == "en" else ""
     if shape == "range":
         # The ends share the scale word after the upper end ("3–5 Mio.", "1,200–1,500 mn").
         low, high = draw(amounts()), draw(amounts())
@@ -169,15 +174,20 @@ def cases(draw: st.DrawFn, lang: str) -> Written:
             high = Amount(high.whole + 1, "")
         before, between = draw(st.sampled_from(RANGES[lang]))
         last = high
-        number = before + low.written(lang, group) + between + high.written(lang, group)
+        low_end = prefix + low.written(lang, group)
+        number = before + low_end + between + high.written(lang, group)
     else:
         last = draw(amounts())
-        number = last.written(lang, group)
+        number = prefix + last.written(lang, group)
     scaled = factor > 1
     if scaled:
         number += " " + scale_word(lang, factor, spelled, last, after_range=shape == "range")
     if unit == "percent":
         surface = number + draw(st.sampled_from(PERCENT[lang]))
+    elif prefix:
+        surface = number
+    elif sign:
+        surface = number + " " + sign
     else:
         surface = number + " " + unit_word(lang, unit, last, scaled)
     if shape == "range":
@@ -216,10 +226,9 @@ def check(lang: str, written: Written) -> None:
 @FUZZ
 @given(written=cases("en"))
 @example(
-    written=Written(
-        "1,200–1,500 million tonnes", "t", Decimal("1.35e9"), Decimal("1.2e9"), Decimal("1.5e9")
-    )
+    written=Written("1,200–1,500 million tonnes", "t", *map(Decimal, ["1.35e9", "1.2e9", "1.5e9"]))
 )
+@example(written=Written("between $3 and $5 million", "USD", *map(Decimal, ["4e6", "3e6", "5e6"])))
 def test_fuzz_numbers_english_quantity_reads_back(written: Written) -> None:
     check("en", written)
 

@@ -377,6 +377,9 @@ class Scanner:
         The unit may stand after both ends ("от 10 долларов до 20 долларов") or after the
         second only ("20.000 bis 30.000 US-Dollar")."""
         frame = self.g.range_frames.match_before(text, first.start, window=16)
+        sign = None if frame else self.g.prefix_currency.match_before(text, first.start, 12)
+        if sign is not None:  # "between $3 and $5 million": the frame opens before the sign
+            frame = self.g.range_frames.match_before(text, sign[1], window=16)
         connector = self._frame_connectors[frame[0]] if frame else self.g.range_connector
         first_unit = None
         after = first.end
@@ -476,6 +479,11 @@ class Scanner:
         elif self._million_code(text, reading, floor):
             return
         currency = self.g.prefix_currency.match_before(text, reading.start, window=12)
+        first = reading.numbers[0].start
+        if currency is None and reading.start < first:  # "between $3 and $5": in the frame
+            inside = self.g.prefix_currency.match_before(text, first, window=12)
+            if inside and inside[1] >= reading.start:
+                currency = (inside[0], reading.start)
         if currency and currency[1] < floor:
             currency = None
         if currency and reading.unit is None and _looks_like_year(reading):
