@@ -17,7 +17,7 @@ query that took an engine more than ``--max-seconds`` on the corpus is not run b
 on the synthetic graph (it is reported as skipped): rdflib's join order makes some of them
 super-linear, and waiting hours for it would show nothing new.
 
-Nothing here asserts a time; the numbers are for ``kb/store.py``'s docstring and for
+Nothing here asserts a time; the numbers are for ``claimkb/rdf/store.py``'s docstring and for
 comparing versions.
 """
 
