@@ -4,8 +4,9 @@ Every case starts from a copy of one small, already built project, breaks one th
 ``claimkb`` command, and ``refused`` asserts the whole promise at once:
 
 - the exit status is 1 and the command did not crash (no traceback, no uncaught exception);
-- standard error ends in ``Error: `` and one line (progress lines may come before it) (or the number of lines the case names), which
-  matches the case's pattern — the pattern names file:line wherever there is a line;
+- standard error ends in ``Error: `` and one line (or the number of lines the case names;
+  progress lines may come before it), which matches the case's pattern — the pattern
+  names file:line wherever there is a line;
 - every file of the project is byte-identical to what it was before the command: the
   previous ``build/``, the committed ledger, the sources — so no half-written file, no
   staging folder, no lock file is left behind;
@@ -143,6 +144,8 @@ def snapshot(root: Path) -> dict[str, str]:
                 found[key] = "link:" + os.readlink(path)
             elif path.is_dir():
                 found[key] = "folder"
+            elif not path.is_file():
+                found[key] = "special"  # a FIFO or socket a case made: never opened
             else:
                 found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found

@@ -6,14 +6,13 @@ Every export (RDF, JSON Lines, pages) is made from one ``KnowledgeBase``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 import networkx as nx
 
-from claimkb.core.models import Claim, Entity, Reference, Source
+from claimkb.core.models import Claim, Entity, Reference, Source, alias_pattern
 from claimkb.knowledge.matching import clusters, same_claim_links
 from claimkb.ledger.ledger import Ledger, apply_reviews
 
@@ -61,11 +60,7 @@ def link_entities(
     sentence names none, those named in the line before it and in its own line up to it
     ("Neuralink ist bereits in Betrieb. Bei 12 Menschen ..."); plus the ones a review
     adds. Sorted, so the result does not depend on table order."""
-    patterns = [
-        (entity.id, re.compile(rf"(?<!\w)(?:{'|'.join(entity.aliases)})(?!\w)", re.IGNORECASE))
-        for entity in entities
-        if entity.aliases
-    ]
+    patterns = [(entity.id, alias_pattern(entity.aliases)) for entity in entities if entity.aliases]
 
     def named(text: str) -> set[str]:
         return {entity_id for entity_id, pattern in patterns if pattern.search(text)}
