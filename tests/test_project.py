@@ -111,7 +111,7 @@ def test_init_writes_the_template_and_a_config_that_loads(tmp_path: Path) -> Non
         assert (root / relative).is_file(), relative
     for folder in ("claims/reviewed", "claims/reference", "claims/derivations", "queries"):
         assert (root / folder / "README.md").is_file()
-    assert (root / ".gitignore").read_text(encoding="utf-8") == "/build/\n/.cache/\n"
+    assert (root / ".gitignore").read_text(encoding="utf-8") == "/build/\n/.cache/\n/.build.*\n"
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

@@ -292,7 +292,7 @@ def test_wheel_installed_in_a_fresh_venv_runs_every_step(
     assert "made project 'proj'" in run("init", "proj", "--title", "Harbour figures", cwd=work)
     project = work / "proj"
     # the template's dot-less `gitignore`, which only package-data puts into the wheel
-    assert (project / ".gitignore").read_text(encoding="utf-8") == "/build/\n/.cache/\n"
+    assert (project / ".gitignore").read_text(encoding="utf-8") == "/build/\n/.cache/\n/.build.*\n"
     engine = REPO / ".cache" / "npm"
     if engine.is_dir():  # seed the site's SPARQL engine; else the build fetches it from npm
         shutil.copytree(engine, project / ".cache" / "npm")
