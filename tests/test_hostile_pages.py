@@ -30,6 +30,10 @@ MD_LINK = "[x](javascript:alert(1))"
 TEMPLATE = "{{ config }}"
 
 TITLE = f"{SCRIPT} {MD_LINK} {TEMPLATE}"
+SITE_TITLE = "Ports <script>alert(2)</script>"
+"""The project's own title (claimkb.yaml): mkdocs puts it in every page's header."""
+SITE_DESCRIPTION = 'Ports "><img src=x onerror=alert(3)>'
+"""The project's description: mkdocs puts it in ``<meta name="description" content=...>``."""
 AUTHOR = BREAKOUT
 KIND = "<svg onload=alert(1)>"
 SPEAKER = "Eve <b onmouseover=alert(1)>x</b>"
@@ -149,6 +153,17 @@ def site(built_small_project: Project, tmp_path_factory: pytest.TempPathFactory)
         built_small_project.root, target, symlinks=True, ignore=shutil.ignore_patterns(".cache")
     )
     _link_cache(built_small_project.cache_dir, target / ".cache")
+    config = target / "claimkb.yaml"
+    kept = [
+        line
+        for line in config.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith(("title:", "description:"))
+    ]
+    config.write_text(
+        "".join(kept)
+        + f"title: {json.dumps(SITE_TITLE)}\ndescription: {json.dumps(SITE_DESCRIPTION)}\n",
+        encoding="utf-8",
+    )
     case = Case(root, Project.load(target))
     case.write("sources/hostile.txt", TEXT)
     case.append_source("- " + json.dumps(ENTRY, ensure_ascii=False) + "\n")
@@ -180,6 +195,13 @@ def site(built_small_project: Project, tmp_path_factory: pytest.TempPathFactory)
 
 SOURCE_PAGE = "generated/sources/hostile/index.html"
 CLAIMS_PAGE = "generated/claims/index.html"
+
+
+def test_the_project_title_is_every_page_title_as_text(site: Site) -> None:
+    home = site.page("index.html")
+    assert any(SITE_TITLE in text for text in home.texts["title"])
+    metas = [attrs for tag, attrs in home.elements if tag == "meta"]
+    assert {"name": "description", "content": SITE_DESCRIPTION} in metas
 
 
 def test_the_hostile_project_builds(site: Site) -> None:

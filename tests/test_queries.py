@@ -530,3 +530,32 @@ def test_query_build_stops_a_runaway_query(tmp_path: Path) -> None:
     with pytest.raises(QueryError, match=r"^query: stopped after 0\.25 s \(time limit"):
         query_build(tmp_path, runaway, timeout=0.25)
     assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://evil.example","x")', '"\'=HYPERLINK(""http://evil.example"",""x"")"'),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("-2+3", "'-2+3"),
+        ("\tx", "'\tx"),
+        ("-5", "-5"),
+        ("+1.5e3", "+1.5e3"),
+        ("0.25", "0.25"),
+        ("Starship", "Starship"),
+    ],
+    ids=[
+        "hyperlink",
+        "plus-cmd",
+        "at-sum",
+        "minus-formula",
+        "tab",
+        "negative",
+        "signed-exp",
+        "decimal",
+        "word",
+    ],
+)
+def test_query_csv_neutralises_formula_cells_and_keeps_numbers(cell: str, written: str) -> None:
+    assert format_rows(["v"], [(cell,)], "csv") == f"v\n{written}\n"

@@ -18,6 +18,7 @@ to midnight (UTC) of the build date, the same date the pages are generated for.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import shutil
@@ -66,10 +67,12 @@ def copy_template(docs_dir: Path) -> None:
 def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     """The mkdocs configuration of a project's site. Generated pages stay out of the nav
     (a sidebar with every claim makes the build quadratic in the number of pages); the
-    theme's web fonts are off, so the site loads nothing from elsewhere."""
+    theme's web fonts are off, so the site loads nothing from elsewhere. The title and
+    description are HTML-escaped here: mkdocs' templates insert them unescaped into every
+    page's header, ``<title>`` and ``<meta content="...">``."""
     settings: dict[str, Any] = {
-        "site_name": config.title,
-        "site_description": config.description or config.title,
+        "site_name": html.escape(config.title),
+        "site_description": html.escape(config.description or config.title),
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "strict": True,

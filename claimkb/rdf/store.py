@@ -404,14 +404,27 @@ def _value(term: object) -> Value:
 TABLE_CELL = 80
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a value from a source that starts like a
+    formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``) gets a leading ``'``, as
+    OWASP advises against CSV injection; plain numbers (``-5``, ``+1.5e3``) stay numbers."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def format_rows(columns: Sequence[str], rows: Sequence[Row], fmt: str = "table") -> str:
-    """Rows as an aligned text table, CSV (RFC 4180, header first) or JSON (a list of
-    objects, keys in column order)."""
+    """Rows as an aligned text table, CSV (RFC 4180, header first, formula-like cells
+    neutralised by ``csv_cell``) or JSON (a list of objects, keys in column order)."""
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_text(value) for value in row] for row in rows])
+        writer.writerows([[csv_cell(_text(value)) for value in row] for row in rows])
         return out.getvalue()
     if fmt == "json":
         objects = [dict(zip(columns, row, strict=True)) for row in rows]
