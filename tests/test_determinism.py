@@ -1,9 +1,9 @@
 """Same inputs, same ``--date``: the same ``build/``, byte for byte, wherever it is built.
 
-Guards reproducible builds: a build in a second folder at another path, or a second build in
-the same folder, must not differ in any file (no database with random ids or timestamps, no
-absolute path, no date but the build date, no gzip header with the clock's time). A failure
-names every file that differs.
+Guards reproducible builds: a build in a second folder at another path (for the example
+project: a second ``git clone``), or a second build in the same folder, must not differ in
+any file (no database with random ids or timestamps, no absolute path, no date but the
+build date, no gzip header with the clock's time). A failure names every file that differs.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -90,18 +91,34 @@ def test_determinism_the_sitemap_is_dated_with_the_build_date(
     assert gzip.decompress(packed).decode("utf-8") == sitemap
 
 
-def test_determinism_the_example_project_builds_identically_twice(tmp_path: Path) -> None:
-    """The bundled corpus, copied to two paths (sources, ledger, queries, configuration)."""
+def _example_checkout(target: Path) -> Path:
+    """A checkout of the example project at ``target``: a ``git clone`` of the repository
+    where it is one (so two checkouts differ as two users' clones do: path, file times,
+    inode order), else a copy of what a build reads."""
+    if (EXAMPLE.root / ".git").exists() and shutil.which("git"):
+        subprocess.run(
+            ["git", "clone", "--quiet", "--no-hardlinks", str(EXAMPLE.root), str(target)],
+            check=True,
+            capture_output=True,
+        )
+        return target
+    for part in ("claimkb.yaml", "sources", "claims", "queries"):
+        source = EXAMPLE.root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.is_file():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    return target
+
+
+def test_determinism_the_example_project_builds_identically_in_two_clones(
+    tmp_path: Path,
+) -> None:
+    """The bundled corpus in two clones of the repository at different paths."""
     builds = []
-    for name in ("a", "b"):
-        root = tmp_path / name / "example"
-        for part in ("claimkb.yaml", "sources", "claims", "queries"):
-            source = EXAMPLE.root / part
-            if source.is_dir():
-                shutil.copytree(source, root / part)
-            elif source.is_file():
-                root.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, root / part)
+    for name in ("a", "b/deeper"):
+        root = _example_checkout(tmp_path / name / "example")
         shutil.copytree(EXAMPLE.cache_dir, root / ".cache", copy_function=os.link)
         project = Project.load(root)
         build(project, build_exporters(project, BUILD_DATE, cache=project.cache_dir))
