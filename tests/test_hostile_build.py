@@ -645,7 +645,7 @@ def test_real_kill_of_a_build_then_a_build_succeeds(case: Case, delay: float) ->
 def test_two_builds_at_once_both_succeed_the_second_waits(case: Case) -> None:
     """The first build is made long (a source of many lines) so that the second starts
     while it runs; the second says it waits, naming the first's pid."""
-    lines = "".join(f"Turbine {n} delivers about {n + 3} MW in all.\n" for n in range(6000))
+    lines = "".join(f"Turbine {n} delivers about {n + 3} MW in all.\n" for n in range(500))
     case.write("sources/wind-report.txt", SOURCE_TEXT + lines)
     first = _build_process(case.project)
     _wait_for(lambda: (case.project.root / LOCK_NAME).exists())
@@ -657,7 +657,7 @@ def test_two_builds_at_once_both_succeed_the_second_waits(case: Case) -> None:
     waiting = f"warning: waiting for another build of this project (pid {first.pid}) ...\n"
     assert waiting in err2
     assert leftovers(case.project.root) == []
-    assert len(_claims(case.project)) == 4 + 2 * 6000
+    assert len(_claims(case.project)) == 4 + 2 * 500
 
 
 def test_a_build_that_waits_too_long_gives_up_in_one_line(
