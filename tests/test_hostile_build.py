@@ -456,16 +456,6 @@ def test_read_only_project_folder_cannot_hold_a_staging_folder(
     case.refused(*BUILD, match=r"^\./: Permission denied$")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_really_read_only_project_folder(case: Case) -> None:
-    root = case.project.root
-    root.chmod(0o555)
-    try:
-        case.refused(*BUILD, match=r"Permission denied")
-    finally:
-        root.chmod(0o755)
-
-
 def test_atomic_write_that_fails_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
