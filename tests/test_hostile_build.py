@@ -287,11 +287,6 @@ def test_example_corpus_with_other_line_ends_builds_with_offsets_into_the_stored
         assert stored[claim.start : claim.end] == claim.surface
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extractor's page-chrome and clause patterns (extract/chrome.py, "
-    "extract/scanner.py) take only \\n for a line end: CRLF finds 2 claims more, CR 13 fewer",
-)
 @pytest.mark.parametrize("line_end", ["\r\n", "\r"], ids=["crlf", "cr-only"])
 def test_example_corpus_with_other_line_ends_gives_the_same_claims(
     tmp_path: Path, example_ledger: tuple[Project, list[Any]], line_end: str

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -100,17 +100,24 @@ class DocumentExtractor:
         self.offset = 0
 
     def feed(self, chunk: str) -> list[Claim]:
-        """Claims of the next chunk of the document; offsets count from the document start."""
+        """Claims of the next chunk of the document; offsets count from the document start
+        and index the chunk as stored, whatever its line ends."""
+        text, stored = lf_view(chunk)
         mentions = self.scanner.scan(
-            chunk, self.source.reference_date, document_start=self.offset == 0
+            text, self.source.reference_date, document_start=self.offset == 0
         )
-        lines = self.speakers.lines(chunk)
-        claims = list(self._claims(chunk, mentions, lines))
+        lines = self.speakers.lines(text)
+        claims = list(self._claims(text, mentions, lines, chunk, stored))
         self.offset += len(chunk)
         return claims
 
     def _claims(
-        self, chunk: str, mentions: list[Mention], lines: list[LineContext]
+        self,
+        chunk: str,
+        mentions: list[Mention],
+        lines: list[LineContext],
+        original: str,
+        stored: StoredOffset,
     ) -> Iterator[Claim]:
         line_offsets = [line.offset for line in lines]
         paragraphs = _paragraph_bounds(chunk)
@@ -135,18 +142,48 @@ class DocumentExtractor:
             )
             in_quote = _inside(quotes, rel)
             line = lines[bisect.bisect_right(line_offsets, mention.start) - 1]
-            surface = chunk[mention.start : mention.end]
+            start, end = stored(mention.start), stored(mention.end)
             yield Claim(
-                id=self.ids.next(sentence, surface),
+                id=self.ids.next(sentence, chunk[mention.start : mention.end]),
                 source=self.source.id,
                 lang=self.lang,  # type: ignore[arg-type]
                 speaker=self.speakers.speaker(line, sentence, in_quote),
-                start=self.offset + mention.start,
-                end=self.offset + mention.end,
-                surface=surface,
+                start=self.offset + start,
+                end=self.offset + end,
+                surface=original[start:end],
                 quote=sentence,
                 quantity=mention.quantity,
             )
+
+
+StoredOffset = Callable[[int], int]
+"""Maps an offset in a chunk's LF view to the same character in the chunk as stored."""
+
+
+def lf_view(chunk: str) -> tuple[str, StoredOffset]:
+    """The chunk with every line end as LF, which the grammar's patterns (``^``/``$``,
+    clause ends, quotation marks that stop at a line end) are written for, and the map back
+    to the stored text: a CR alone becomes LF in place (same length), and the CR of a CRLF
+    is dropped, so an offset past it moves by one per CRLF before it. Claims, quotes and
+    ids are then those of the same text with LF line ends, and offsets still index the
+    file as stored."""
+    if "\r" not in chunk:
+        return chunk, _same
+    dropped: list[int] = []  # offsets in the view of each LF whose CR was dropped
+    parts: list[str] = []
+    at = 0
+    for piece in chunk.split("\r\n"):
+        parts.append(piece)
+        at += len(piece)
+        dropped.append(at)
+        at += 1
+    dropped.pop()
+    text = "\n".join(parts).replace("\r", "\n")
+    return text, lambda offset: offset + bisect.bisect_left(dropped, offset)
+
+
+def _same(offset: int) -> int:
+    return offset
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
