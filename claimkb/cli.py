@@ -402,7 +402,7 @@ def _write_stdout(text: str) -> None:
     A closed pipe (``claimkb export ... | head``) or a full device (``> /dev/full``) ends
     the command with exit status 1; standard output is pointed at ``os.devnull`` so that
     Python's own flush at exit does not fail a second time."""
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout  # click.get_text_stream is deprecated from click 8.5 on
     try:
         stream.write(text)
         stream.flush()
