@@ -182,6 +182,11 @@ def _refuse_deep(path: Path, text: str) -> None:
                     raise LedgerError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml 0.2.6 (PyYAML 6.0.4 on) stops at its own nesting limit, deeper than ours
+        if "nesting depth" in str(error.problem) and error.problem_mark is not None:
+            line = error.problem_mark.line + 1
+            raise LedgerError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels") from None
     except yaml.YAMLError:
         return
 
