@@ -17,13 +17,17 @@ to midnight (UTC) of the build date, the same date the pages are generated for.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import html
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -106,12 +110,34 @@ def build_site(
             text=True,
             check=False,
             env=_environment(build_date),
+            preexec_fn=_dies_with_parent(os.getpid()),
         )
     finally:
         config_file.unlink(missing_ok=True)
     if result.returncode != 0:
         raise SiteError(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
     return site_dir.resolve()
+
+
+PR_SET_PDEATHSIG = 1
+"""Linux's ``prctl`` option: the signal a process gets when its parent dies."""
+
+
+def _dies_with_parent(parent: int) -> Callable[[], None] | None:
+    """On Linux, what makes mkdocs die with the build that started it: a build killed with
+    ``kill -9`` would otherwise leave mkdocs running on, writing into the staging folder
+    the next build has removed. Elsewhere, and in a process with other threads (``serve``),
+    nothing: the next build's recovery still runs."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None  # a function run between fork and exec is unsafe beside other threads
+
+    def arrange() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the build died before the request was made
+            os._exit(1)
+
+    return arrange
 
 
 def _environment(build_date: dt.date | None) -> dict[str, str]:
