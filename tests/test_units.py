@@ -76,6 +76,17 @@ def test_units_kinds_come_from_the_grammar() -> None:
     ]
 
 
+def test_units_percentage_points_are_a_percent_sized_unit_of_their_own() -> None:
+    # 3.7 % minus -4.5 % is 8.2 points: the same size as 8.2 percent, but named apart, and a
+    # basis point is a hundredth of a point.
+    ureg = registry()
+    assert kind_of_unit("percentage_point") == "percent"
+    assert kind_of_unit("basis_point") == "percent"
+    points = ureg.Quantity(3.7, "percent") - ureg.Quantity(-4.5, "percent")
+    assert points.to("percentage_point").magnitude == pytest.approx(8.2)
+    assert ureg.Quantity(25, "basis_point").to("percentage_point").magnitude == pytest.approx(0.25)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="mkGWsh*/^()-_0123456789 ·µ'\"x;.", max_size=60))
 def test_units_grammar_never_fails_with_anything_but_its_own_error(text: str) -> None:

@@ -31,7 +31,13 @@ CURRENCIES = (
 )
 
 #: Units that are not measures: what the unit string means to the claim's ``kind``.
-SPECIAL_KINDS = {"percent": "percent", "times": "multiplier", "dimensionless": "count"}
+SPECIAL_KINDS = {
+    "percent": "percent",
+    "percentage_point": "percent",
+    "basis_point": "percent",
+    "times": "multiplier",
+    "dimensionless": "count",
+}
 
 
 @cache
@@ -43,6 +49,11 @@ def registry() -> pint.UnitRegistry[float]:
     ureg.define("times = 1")
     # pint's "decade" is the logarithmic factor 10; ten years get a name of their own
     ureg.define("decade_of_years = 10 * year")
+    # A difference of two percentages ("up 8 percentage points", "на 2 п.п.") is not a
+    # relative change of 8 percent; it has the size of a percent, so 3.7 % - (-4.5 %) can be
+    # checked against "8.2 points", but a unit of its own, so readers see which was said.
+    ureg.define("percentage_point = percent")
+    ureg.define("basis_point = 0.01 * percentage_point")
     return ureg
 
 

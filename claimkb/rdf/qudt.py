@@ -6,14 +6,17 @@ checked against it by name: QUDT writes prefixes as words (``unit:GigaW``, never
 ``unit:GW``), currencies as ``unit:CCY_<ISO 4217 code>`` (the older ``cur:`` namespace is
 deprecated), and counts as ``unit:NUM`` with the quantity kind ``Count``.
 
-Three units have no QUDT counterpart and are defined by the project (``ckb:``), with a
+Five units have no QUDT counterpart and are defined by the project (``ckb:``), with a
 conversion multiplier so a QUDT-aware tool can still convert them:
 
 - ``ckb:CalendarYear`` for dates: a claim about "2030" states a point in time, which QUDT
   has no unit for (``unit:YR`` is a duration);
 - ``ckb:Decade``: ten years (``decade_of_years`` in the project's registry; pint's own
   ``decade`` is the logarithmic factor 10);
-- ``ckb:KiloM3``: QUDT has cubic metres and cubic miles, not cubic kilometres.
+- ``ckb:KiloM3``: QUDT has cubic metres and cubic miles, not cubic kilometres;
+- ``ckb:PercentagePoint`` and ``ckb:BasisPoint``: the difference of two percentages ("up
+  8 percentage points", "25 basis points"), which QUDT's ``unit:PERCENT`` would make a
+  relative change.
 
 A compound unit that is not in the table ("acre / MW", "USD/kWh") is written as a
 ``qudt:DerivedUnit`` of the project, named the QUDT way (``ckb:AC-PER-MegaW``) and made of
@@ -89,6 +92,20 @@ LOCAL_UNITS: dict[URIRef, LocalUnit] = {
         kind=QUANTITYKIND.Volume,
         scaling_of=UNIT.M3,
         comment="10^9 cubic metres.",
+    ),
+    CKB.PercentagePoint: LocalUnit(
+        label="percentage point",
+        multiplier=0.01,
+        kind=QUANTITYKIND.DimensionlessRatio,
+        scaling_of=UNIT.UNITLESS,
+        comment="The difference of two percentages: 4.5 % to 3.7 % is 0.8 percentage points.",
+    ),
+    CKB.BasisPoint: LocalUnit(
+        label="basis point",
+        multiplier=0.0001,
+        kind=QUANTITYKIND.DimensionlessRatio,
+        scaling_of=UNIT.UNITLESS,
+        comment="A hundredth of a percentage point.",
     ),
 }
 
@@ -183,6 +200,8 @@ TABLE: dict[str, tuple[str, str | None]] = {
     "second": ("SEC", "time"),
     # numbers
     "percent": ("PERCENT", "ratio"),
+    "percentage_point": ("ckb:PercentagePoint", "ratio"),
+    "basis_point": ("ckb:BasisPoint", "ratio"),
     "times": ("UNITLESS", "ratio"),
     "dimensionless": ("NUM", "count"),
     "date": ("ckb:CalendarYear", None),
