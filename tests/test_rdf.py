@@ -29,6 +29,7 @@ from claimkb.rdf.graph import (
     turtle,
 )
 from claimkb.rdf.qudt import TABLE, UnknownUnitError, qudt_unit
+from claimkb.rdf.shacl import validate
 from claimkb.rdf.store import open_store
 from claimkb.rdf.vocab import CKB, OA, QUANTITYKIND, QUDT, SCHEMA, UNIT, iri, slug
 from tests.conftest import EXAMPLE
@@ -229,6 +230,24 @@ def test_rdf_reference_fact_carries_its_citation() -> None:
     assert graph.value(fact, URIRef("http://purl.org/dc/terms/source")) == url
     quantity = graph.value(fact, CKB.quantity)
     assert graph.value(quantity, QUDT.hasUnit) == UNIT.HR
+
+
+def test_rdf_an_ambiguous_reading_says_why_and_still_conforms() -> None:
+    # "до 60 человек" after no verb of change: the reviewer must see that "до" may also
+    # name the level reached; the note is English prose, tagged as such.
+    kb = tiny_kb()
+    claim = kb.claims[1]
+    why = "'до' may name an upper bound or the level reached"
+    noted = claim.model_copy(
+        update={"quantity": claim.quantity.model_copy(update={"ambiguity": why})}
+    )
+    claims = [noted if c.id == claim.id else c for c in kb.claims]
+    graph = to_rdf(dataclasses.replace(kb, claims=claims))
+    quantity = iri("quantity", claim.id)
+    assert graph.value(quantity, CKB.ambiguity) == Literal(why, lang="en")
+    validate(graph)  # raises ShapeError when the shapes refuse it
+    plain = to_rdf(kb)
+    assert list(plain.objects(quantity, CKB.ambiguity)) == []
 
 
 def test_rdf_bad_time_is_an_error_naming_the_claim() -> None:

@@ -143,6 +143,7 @@ JSONL_FIELDS = (
     "per",
     "counted",
     "time",
+    "ambiguity",
 )
 
 
@@ -240,6 +241,15 @@ class Quantity(Record):
         description="Dates only: ISO 8601 year, month, day or interval ('2026-01-01/2026-03-31').",
         examples=["2030"],
     )
+    ambiguity: str | None = Field(
+        default=None,
+        max_length=200,
+        description=(
+            "Why the words allow another reading than the one recorded, for a reviewer: the "
+            "extractor then records the reading that says less (no bound, no date)."
+        ),
+        examples=["'до' may name an upper bound or the level reached"],
+    )
 
 
 class Claim(Record):
@@ -314,6 +324,7 @@ class QuantityPatch(Record):
     per: str | None = None
     counted: str | None = None
     time: CheckedTime = None
+    ambiguity: str | None = None
 
 
 ReviewStatus = Literal["confirmed", "corrected", "not_a_claim"]

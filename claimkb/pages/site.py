@@ -343,6 +343,7 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
                 ("Per", esc(q.per or "")),
                 ("Counted", esc(q.counted or "")),
                 ("Time", esc(q.time or "")),
+                ("Ambiguity", esc(q.ambiguity or "")),
                 ("Speaker", esc(claim.speaker)),
                 ("Said", esc(said.isoformat() if said else "")),
                 ("Language", esc(claim.lang)),

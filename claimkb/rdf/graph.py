@@ -8,7 +8,8 @@ The model, in standard vocabularies first (see ``kb/vocab.py`` for the prefixes)
 - its quantity is a ``qudt:QuantityValue`` (``ckb:quantity``) with ``qudt:numericValue``,
   ``qudt:hasUnit`` (a real QUDT unit IRI) and ``qudt:hasQuantityKind``, and the project
   properties ``ckb:low``/``ckb:high``/``ckb:bound``/``ckb:approximate``/``ckb:hedge``/
-  ``ckb:per``/``ckb:counted``/``ckb:time``/``ckb:kind`` for what QUDT does not say;
+  ``ckb:per``/``ckb:counted``/``ckb:time``/``ckb:kind``/``ckb:ambiguity`` for what QUDT does
+  not say;
 - where it stands is an ``oa:Annotation`` whose body is the claim and whose target selects
   the characters in the source twice: ``oa:TextPositionSelector`` (``oa:start``/``oa:end``,
   Python ``str`` offsets, i.e. code points) and ``oa:TextQuoteSelector`` (``oa:exact``, and
@@ -249,6 +250,8 @@ def _add_quantity(graph: Graph, node: URIRef, quantity: Quantity, lang: str, own
             graph.add((node, CKB.perUnit, per_unit))
     if quantity.counted:
         graph.add((node, CKB.counted, Literal(quantity.counted)))
+    if quantity.ambiguity:
+        graph.add((node, CKB.ambiguity, Literal(quantity.ambiguity, lang="en")))
     if quantity.time:
         start, end = period(quantity.time)
         graph.add((node, CKB.time, Literal(quantity.time)))
