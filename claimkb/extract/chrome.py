@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from claimkb.extract.digit_runs import DigitRuns
+from claimkb.extract.furniture import furniture_intervals
 from claimkb.extract.grammar import SharedScan
 from claimkb.extract.places import finditer_at, occurrences
 
@@ -75,6 +76,7 @@ def _find_all(text: str, document_start: bool, runs: DigitRuns) -> Iterator[Inte
     for matches in _AT_LINE_STARTS.matches(text):
         for found in matches:
             yield found.span()
+    yield from furniture_intervals(text, runs)
 
 
 def _at_digits(runs: DigitRuns) -> Iterator[re.Match[str]]:

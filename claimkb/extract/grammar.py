@@ -588,6 +588,8 @@ class Grammar:
 @cache
 def grammar(lang: str) -> Grammar:
     """The compiled grammar of ``lang``, built once."""
+    from claimkb.extract.factors import factor_words  # it reads ``SPACE`` from here
+
     t = tables(lang)
     shared = symbols()
     mods = t.modifiers
@@ -638,7 +640,7 @@ def grammar(lang: str) -> Grammar:
             rf"(?<!\w)(?:{alternation(mods.each_words, ignore_case=True) or '(?!)'}){SPACE}+",
             re.IGNORECASE,
         ),
-        multiplier_words=KeyedPattern(mods.multiplier_words),
+        multiplier_words=KeyedPattern(factor_words(lang)),
         hedge_links=KeyedPattern({"link": mods.hedge_links}, anchor_end=True),
         approximate_numbers=re.compile(
             rf"(?:{alternation(mods.approximate_numbers, ignore_case=True) or '(?!)'})(?!\w)",

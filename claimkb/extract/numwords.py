@@ -28,7 +28,13 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from claimkb.extract.grammar import WORD_LEAD
-from claimkb.extract.tables import LANGUAGES, NumberOrdinals, NumberTable, load_language_file
+from claimkb.extract.tables import (
+    LANGUAGES,
+    NumberOrdinals,
+    NumberTable,
+    UnitTable,
+    load_language_file,
+)
 from claimkb.extract.trie import trie_regex
 
 __all__ = [
@@ -104,6 +110,9 @@ class _Lang:
     start_re: re.Pattern[str]
     ordinal_re: re.Pattern[str] | None  # groups named after the place the ordinal takes
     ordinal_after: dict[str, frozenset[str]]  # that place → parser states it may follow
+    # A unit glued to the end of a number word ("fünfmal", "zehnfach", "twofold"): the
+    # number ends before it, and the scanner reads the unit there.
+    glued_unit_re: re.Pattern[str] | None
 
 
 def _norm(word: str) -> str:
@@ -183,7 +192,9 @@ def _trie_regex(words: Iterable[str]) -> str:
 _LETTER_AFTER = r"(?![^\W\d_])"
 
 
-def _start_regex(table: NumberTable, lexicon: dict[str, _Lex], parts: frozenset[str]) -> str:
+def _start_regex(
+    table: NumberTable, lexicon: dict[str, _Lex], parts: frozenset[str], glued_units: str = ""
+) -> str:
     """Where a phrase may begin: an opening word, or (German) a compound whose first part opens;
     also a fraction determiner right before an opening fraction ("die Hälfte"). Fraction words
     that open only before a scale word ("quarter million") are all let through; the reader
@@ -193,6 +204,8 @@ def _start_regex(table: NumberTable, lexicon: dict[str, _Lex], parts: frozenset[
     if table.compounds:
         head = f"{head}(?:{_trie_regex(parts)})*"
     alts = [f"{head}{_LETTER_AFTER}"]
+    if glued_units:
+        alts.append(f"{head}(?:{glued_units}){_LETTER_AFTER}")
     dets = [_norm(d) for d in table.fraction_determiners]
     if dets:
         alone = [w for w, lex in lexicon.items() if lex.kind == FRAC and lex.cat in _OPENING]
@@ -248,7 +261,7 @@ def _ordinal_after(table: NumberTable) -> dict[str, frozenset[str]]:
     }
 
 
-def _compile(table: NumberTable) -> _Lang:
+def _compile(table: NumberTable, glued_units: Iterable[str] = ()) -> _Lang:
     lexicon = _LexiconBuilder(table).build()
     parts: frozenset[str] = frozenset()
     if table.compounds:
@@ -266,6 +279,7 @@ def _compile(table: NumberTable) -> _Lang:
         )
     words, glued = _scale_tables(table)
     flags = re.IGNORECASE
+    units = "|".join(f"(?:{form})" for form in glued_units)
     return _Lang(
         table=table,
         lexicon=lexicon,
@@ -275,9 +289,10 @@ def _compile(table: NumberTable) -> _Lang:
         scale_words=words,
         glued=glued,
         scale_re=re.compile(_trie_regex(words) + _LETTER_AFTER, flags),
-        start_re=re.compile(WORD_LEAD + _start_regex(table, lexicon, parts), flags),
+        start_re=re.compile(WORD_LEAD + _start_regex(table, lexicon, parts, units), flags),
         ordinal_re=_ordinal_regex(table.ordinals),
         ordinal_after=_ordinal_after(table),
+        glued_unit_re=re.compile(f"(?:{units})$", flags) if units else None,
     )
 
 
@@ -286,7 +301,9 @@ def _language(lang: str) -> _Lang:
     """The compiled tables for ``lang``, read from the package once and then reused."""
     if lang not in LANGUAGES:
         raise ValueError(f"no number words for language {lang!r}; known: {LANGUAGES}")
-    return _compile(load_language_file(lang, "numbers.yaml", NumberTable))
+    units = load_language_file(lang, "units.yaml", UnitTable).glued_suffixes
+    glued_units = [form for forms in units.values() for form in forms]
+    return _compile(load_language_file(lang, "numbers.yaml", NumberTable), glued_units)
 
 
 # --------------------------------------------------------------------------------------------
@@ -360,7 +377,11 @@ def _tokenize(text: str, start: int, lang: str, lx: _Lang) -> list[_Tok]:
         if m is None:
             break
         parts = _lookup(lang, m.group(1))
-        if not parts or (parts[0][0].kind == CONN and not lx.table.spaced_connectors):
+        if not parts:
+            if not _noun_mid_sentence(text, m.start(), m.group(1)):
+                toks.extend(_glued_unit_tokens(lang, lx, m.group(1), m.start(), sep))
+            break
+        if parts[0][0].kind == CONN and not lx.table.spaced_connectors:
             break
         base, last = m.start(), len(parts) - 1
         for k, (lex, end) in enumerate(parts):
@@ -369,6 +390,36 @@ def _tokenize(text: str, start: int, lang: str, lx: _Lang) -> list[_Tok]:
             break
         pos, sep = m.end(), "hyphen" if m.group("hyphen") else "space"
     return toks
+
+
+def _noun_mid_sentence(text: str, start: int, word: str) -> bool:
+    """True for a capitalised word after a lower-case word: a noun ("etwa das Zehnfache"),
+    which the modifier table's factor nouns read with their article and hedge, not a
+    number word with a glued unit."""
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and before[-1].islower()
+
+
+def _glued_unit_tokens(lang: str, lx: _Lang, word: str, base: int, sep: str) -> list[_Tok]:
+    """The number tokens of a word made of a number and a glued unit ("zwanzigmal",
+    "dreifach", "threefold"); none for any other word. The word ends the phrase. A stem
+    worth less than two is no factor: "einmal" is "once upon a time" or "just", "einfach"
+    is "simple"."""
+    cut = lx.glued_unit_re.search(word) if lx.glued_unit_re else None
+    if cut is None or cut.start() == 0:
+        return []
+    parts = _lookup(lang, word[: cut.start()])
+    if not parts or parts[0][0].kind == CONN or parts[0][0].kind == VQ:
+        return []
+    if len(parts) == 1 and (parts[0][0].article or float(parts[0][0].value) < 2):
+        return []
+    last = len(parts) - 1
+    return [
+        _Tok(lex, base + end, k == last, "glued" if k else sep)
+        for k, (lex, end) in enumerate(parts)
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -715,10 +766,12 @@ def _mixed_or_decimal(st: _State, toks: list[_Tok], i: int, lx: _Lang) -> int | 
 
 def _hyphen_joins(st: _State, tok: _Tok) -> bool:
     """Whether a hyphen joins into one number: "twenty-one", "two-thirds", "ten-million"; not
-    "two-three", "сто-двести", "одна тысяча-две тысячи", which are ranges."""
+    "two-three", "сто-двести", "одна тысяча-две тысячи", which are ranges. A connector before
+    a fraction joins too: "two-and-a-half-hour" is an adjective of 2.5 hours."""
     kind = tok.lex.kind
     return (
         kind == FRAC
+        or _joins_fraction(tok.lex)
         or (kind == UNIT and st.last == "ten")
         or (kind == SCALE and tok.lex.cat != "vague")
     )
@@ -956,9 +1009,31 @@ def match_scale(text: str, start: int, lang: str) -> tuple[float, int] | None:
     elif before.isalpha():
         return None
     m = lx.scale_re.match(text, start)
-    if m is None:
-        return None
+    if m is None or text[m.end() : m.end() + 1] in _HYPHENS + "\u00ad":
+        return _broken_scale(text, start, lx) or (None if m is None else _scale_of(m, lx))
     return float(lx.scale_words[_norm(m.group())]), m.end()
+
+
+def _scale_of(m: re.Match[str], lx: _Lang) -> tuple[float, int]:
+    return float(lx.scale_words[_norm(m.group())]), m.end()
+
+
+#: A word broken at a line end and joined again with the hyphen and space left ("tril- lion",
+#: "Milli- arden"), as text copied out of a laid-out page keeps it.
+_BROKEN_WORD = re.compile(r"([^\W\d_]{2,})[-\u00ad][^\S\n]*\n?[^\S\n]*([^\W\d_]{2,})")
+
+
+def _broken_scale(text: str, start: int, lx: _Lang) -> tuple[float, int] | None:
+    """A scale word broken in two at a line end ("$1.2 tril- lion"): the halves joined
+    must be one scale word, so "Mio.-Grenze" or "million-dollar" are not read as one."""
+    broken = _BROKEN_WORD.match(text, start)
+    if broken is None or (broken.end(1) + 1 == broken.start(2)):
+        return None  # a plain hyphen with nothing after it joins two words, not halves
+    joined = broken.group(1) + broken.group(2)
+    whole = lx.scale_re.fullmatch(joined)
+    if whole is None:
+        return None
+    return float(lx.scale_words[_norm(joined)]), broken.end()
 
 
 _CURRENCY_SIGNS = "$€£¥₽₴"

@@ -37,7 +37,7 @@ from claimkb.extract.mention import Mention
 from claimkb.extract.reader import check_document, read_chunks, split_chunks
 from claimkb.extract.scanner import Scanner
 from claimkb.extract.sentences import SentenceCutter, quote_around
-from claimkb.extract.speakers import LineContext, SpeakerResolver, quoted_spans
+from claimkb.extract.speakers import LineContext, SpeakerResolver, Where, quoted_spans
 
 
 @cache
@@ -147,7 +147,12 @@ class DocumentExtractor:
                 id=self.ids.next(sentence, chunk[mention.start : mention.end]),
                 source=self.source.id,
                 lang=self.lang,  # type: ignore[arg-type]
-                speaker=self.speakers.speaker(line, sentence, in_quote),
+                speaker=self.speakers.speaker(
+                    line,
+                    sentence,
+                    in_quote,
+                    Where(p_start, p_end, p_start + s_start, p_start + s_end, mention.start),
+                ),
                 start=self.offset + start,
                 end=self.offset + end,
                 surface=original[start:end],

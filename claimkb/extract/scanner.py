@@ -17,10 +17,13 @@ from functools import cache, lru_cache
 
 from claimkb.core.models import Quantity
 from claimkb.core.units import CURRENCIES, kind_of_unit
-from claimkb.extract import numwords
+from claimkb.extract import change, factors, numwords
 from claimkb.extract.chrome import Mask, chrome_intervals
 from claimkb.extract.dates import bare_year, date_bound, date_forms, dates_from
 from claimkb.extract.digit_runs import DigitRuns
+from claimkb.extract.durations import join_durations
+from claimkb.extract.furniture import without_named_numbers
+from claimkb.extract.glued_bounds import glued_bound
 from claimkb.extract.grammar import (
     SPACE,
     WORD_GUARD,
@@ -33,9 +36,18 @@ from claimkb.extract.grammar import (
     grammar,
     unnamed,
 )
+from claimkb.extract.list_units import percentage_points, share_list_units
 from claimkb.extract.mention import Mention
 from claimkb.extract.numbers import Number, over_limit_end, read_number, within_limits
 from claimkb.extract.tables import merged_words, name_words, tables
+from claimkb.extract.tabular import read_tables
+from claimkb.extract.unit_forms import (
+    assumed_note,
+    hundredths_after,
+    in_base_unit,
+    opens_no_unit,
+)
+from claimkb.extract.year_units import in_years
 
 _SPACES = re.compile(f"{SPACE}*")
 _DIGITS = re.compile(r"\d+")
@@ -57,6 +69,7 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w.-])([^\W\d_][^\W\d_]+){SPACE}+$")
 _CLAUSE_END = re.compile(r"[.;:!?,()\n–—]")
 _LAST_CLAUSE_END = re.compile(r"(?s:.*)[.;:!?,()\n–—]")
 _WORD = re.compile(r"[^\W\d_][\w‑-]*")
+_HYPHEN_JOINT = re.compile(r"[-‑–](?=[^\W\d_])")
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*(?!\w)|[A-Z]{2,5}s?(?!\w)")
 
 
@@ -164,15 +177,17 @@ class Reading:
     per: str | None = None
     counted: str | None = None
     numbers: list[Number] = field(default_factory=list)
+    ambiguity: str | None = None
 
     def quantity(self) -> Quantity:
-        unit = self.unit or "dimensionless"
+        named, (value, low, high) = in_years(self.unit, self.value, self.low, self.high)
+        unit, factor = in_base_unit(named or "dimensionless")
         return Quantity(
             kind=kind_of_unit(unit),  # type: ignore[arg-type]
-            value=self.value,
+            value=(self.value if value is None else value) * factor,
             unit=unit,
-            low=self.low,
-            high=self.high,
+            low=None if low is None else low * factor,
+            high=None if high is None else high * factor,
             approx=self.approx
             or (
                 self.low is not None
@@ -184,6 +199,7 @@ class Reading:
             bound=self.bound,  # type: ignore[arg-type]
             per=self.per,
             counted=self.counted,
+            ambiguity=self.ambiguity,
         )
 
     def _vague(self) -> bool:
@@ -273,7 +289,9 @@ class Scanner:
             for d in dates_from(text, self.lang, reference, date_matches)
             if not mask.covers(d.start, d.end)
         ]
-        found = [Mention(s, e, q) for s, e, q in taken]
+        # A time reference without a year to resolve it claims nothing, but its words are
+        # no number of anything either ("im ersten Halbjahr" is not half a year).
+        found = [Mention(s, e, q) for s, e, q in taken if q is not None]
         date_spans = Mask(sorted((s, e) for s, e, _ in taken))
         cursor = 0
         for pos in self._candidates(runs, number_words, fractions):
@@ -290,8 +308,12 @@ class Scanner:
                 glued = pos > 0 and text[pos - 1].isalpha()
                 cursor = max(cursor, over_limit_end(self.g, text, pos, glued) or 0)
         found.extend(self._bare_units(text, triggers, mask, found))
-        found.extend(self._multiplier_words(multipliers, mask, found))
-        return _share_counted(text, sorted(found, key=lambda m: (m.start, m.end)), self.lang)
+        found = self._multiplier_words(text, multipliers, mask, found)
+        found = without_named_numbers(text, sorted(found, key=lambda m: (m.start, m.end)))
+        found = share_list_units(text, _share_counted(text, found, self.lang), self.lang)
+        found = percentage_points(text, found, self.lang)
+        joined = join_durations(text, found, self.lang)
+        return read_tables(text, self.lang, joined)
 
     def candidate_count(self, text: str) -> int:
         """How many places in ``text`` the grammar reads as a possible quantity: a measure
@@ -376,6 +398,9 @@ class Scanner:
 
         The unit may stand after both ends ("от 10 долларов до 20 долларов") or after the
         second only ("20.000 bis 30.000 US-Dollar")."""
+        pair = self._change_pair(text, first)
+        if pair:
+            return pair
         frame = self.g.range_frames.match_before(text, first.start, window=16)
         sign = None if frame else self.g.prefix_currency.match_before(text, first.start, 12)
         if sign is not None:  # "between $3 and $5 million": the frame opens before the sign
@@ -389,6 +414,8 @@ class Scanner:
         if joint is None:
             first_unit = self._unit_after(text, first.end, first)
             joint = connector.match(text, first_unit[1]) if first_unit else None
+        if joint is None and first.word and not first_unit:
+            joint = self._word_range_joint(text, first)
         second_hedged = False
         second = None
         if joint is not None:
@@ -400,10 +427,16 @@ class Scanner:
             before = self.g.prefix_currency.match_before(text, first.start, window=12)
             if code is None or (before and before[0] == code[0]):  # "$10-$20"
                 second = read_number(self.g, text, code[1] if code else at, glued=True)
-        if second is not None and first_unit is not None:
-            second_unit = self._unit_after(text, second.end, second)
-            if second_unit and second_unit[0] != first_unit[0]:
+        if second is not None and joint is not None:
+            found = self._unit_after(text, second.end, second)
+            first_kind, second_kind = (u[0] if u else None for u in (first_unit, found))
+            differ = first_kind is not None and second_kind and second_kind != first_kind
+            if differ or change.no_range_end(
+                text, first, first_kind, second, second_kind, joint.group(), self.lang
+            ):
                 second = None
+            elif found is None and first_unit and _is_year(second) and not _is_year(first):
+                second = None  # "65 Prozent bis 2030": a deadline, not the range's end
         start = frame[1] if frame and second else first.start
         single = Reading(start, first.end, first.value, first.low, first.high, numbers=[first])
         if second is None or first.vague or second.vague or joint is None:
@@ -428,6 +461,37 @@ class Scanner:
         reading.approx = second_hedged
         return [reading]
 
+    def _word_range_joint(self, text: str, first: Number) -> re.Match[str] | None:
+        """ "два-три года", "пять-шесть человек": a hyphen between two number words joins a
+        range (the connector pattern wants no letter after a dash, so that "five-year" is no
+        range; here the second must read as a number word)."""
+        joint = _HYPHEN_JOINT.match(text, first.end)
+        second = read_number(self.g, text, joint.end(), glued=True) if joint else None
+        if second is None or not second.word or second.vague:
+            return None
+        return joint
+
+    def _change_pair(self, text: str, first: Number) -> list[Reading] | None:
+        """ "с 6,5 до 6,75%", "von drei auf sieben Milliarden Dollar": the old and the new value
+        of a change (``extract.change``), two readings; the old takes the new one's scale."""
+        sign = self.g.prefix_currency.match_before(text, first.start, 12)
+        opening = sign[1] if sign else first.start
+        if not change.may_open_pair(text, opening, self.lang):
+            return None
+        unit = self._unit_after(text, first.end, first)
+        at = change.pair_second(text, opening, unit[1] if unit else first.end, self.lang)
+        if at is None:
+            return None
+        code = self.g.currency_glued.match(text, at)
+        second = read_number(self.g, text, code[1] if code else at, glued=True)
+        if second is None or second.vague or first.vague or change.is_year(second):
+            return None  # "с 2020 до 2022 года": a time span, for the dates
+        old = change.scale_old_value(first, second)
+        return [
+            Reading(first.start, first.end, old.value, numbers=[old]),
+            Reading(second.start, second.end, second.value, numbers=[second]),
+        ]
+
     def _unit_after(self, text: str, pos: int, last: Number) -> tuple[str, int] | None:
         """The unit written right after a number: glued ("100kW", "98%"), hyphenated
         ("10-prozentige", "six-mile"), or after a space ("300 мегаватт", "Millionen von
@@ -441,10 +505,9 @@ class Scanner:
         return unit
 
     def _find_unit_after(self, text: str, pos: int, last: Number) -> tuple[str, int] | None:
-        if not last.word:
-            glued = self.g.unit_symbols.match(text, pos)
-            if glued:
-                return glued
+        glued = (self.g.unit_glued if last.word else self.g.unit_symbols).match(text, pos)
+        if glued:  # "100kW"; a number word's own ending: "fünfmal", "threefold"
+            return glued
         hyphen = self.g.hyphen_suffixes.match(text, pos)
         if hyphen:
             return hyphen
@@ -456,7 +519,10 @@ class Scanner:
         unit = self.g.unit_symbols.match(text, at)
         if unit and _CODE_AFTER_SYMBOL.match(text, unit[1]):
             return None
-        unit = unit or self.g.unit_words.match(text, at)
+        if unit is None:
+            unit = self.g.unit_words.match(text, at)
+            if unit and opens_no_unit(self.lang, text, at):
+                return None  # "$7 billion year-over-year": a comparison, not years
         if unit is None and last.vague:
             linker = _WORD.match(text, at)
             if linker and linker.group().lower() in self._lang_words.linkers:
@@ -470,13 +536,15 @@ class Scanner:
         ``floor``, which belongs to the quantity before)."""
         unit = self._unit_after(text, reading.end, reading.numbers[-1])
         if unit:
+            written = _skip_space(text, reading.end)
+            reading.ambiguity = assumed_note(self.lang, unit[0], text, written, unit[1])
             reading.unit, reading.end = unit
             prefix = self.g.unit_prefixes.match_before(text, reading.start, window=8)
             if prefix and prefix[0] == reading.unit:
                 reading.start = prefix[1]
             if reading.unit in CURRENCIES:
                 self._scale_after_code(text, reading)
-        elif self._million_code(text, reading, floor):
+        elif self._million_code(text, reading, floor) or self._coins(text, reading):
             return
         currency = self.g.prefix_currency.match_before(text, reading.start, window=12)
         first = reading.numbers[0].start
@@ -508,6 +576,19 @@ class Scanner:
         digit_fraction = reading.numbers[0].fraction and abs(reading.value) < 1
         if reading.unit is None and digit_fraction:
             reading.unit = "times"  # "about 1/40 of the wavelength"
+
+    def _coins(self, text: str, reading: Reading) -> bool:
+        """ "35 cents", "50 копеек": a hundredth of the currency, after a space."""
+        at = _skip_space(text, reading.end)
+        coin = hundredths_after(self.lang, text, at) if at > reading.end else None
+        if coin is None:
+            return False
+        reading.unit, reading.end = coin
+        # divided, not scaled by 0.01: 35 / 100 is 0.35, 35 * 0.01 is not
+        reading.value /= 100
+        reading.low = None if reading.low is None else reading.low / 100
+        reading.high = None if reading.high is None else reading.high / 100
+        return True
 
     def _scale_after_code(self, text: str, reading: Reading) -> None:
         """ "75 USD million": a scale word after the currency code scales the amount."""
@@ -553,8 +634,12 @@ class Scanner:
         for _ in range(2):
             bound = self.g.bounds_before.match_before(text, reading.start, window=self._bound_reach)
             target = bound and reading.hedge and self._is_target_word(text, bound[1], reading.start)
+            word = text[bound[1] : reading.start].strip() if bound else ""
+            if bound and change.names_level(text, bound[1], word, self.lang):
+                bound = None  # "выросла до 51 млрд": the level reached, not a bound
             if bound and reading.bound == "=" and not target:
                 reading.bound, reading.start = bound
+                reading.ambiguity = reading.ambiguity or change.level_note(word, self.lang)
                 continue
             link = self.g.hedge_links.match_before(text, reading.start, window=6)
             hedge_end = link[1] if link else reading.start
@@ -570,6 +655,7 @@ class Scanner:
                 reading.hedge = text[hedge[1] : reading.start - 1].strip().lower()
                 reading.approx = True
         after = self.g.bounds_after.match(text, _skip_space(text, reading.end))
+        after = after or glued_bound(text, reading.end, self.lang)
         if after:
             if reading.bound == "=":
                 reading.bound = after[0]
@@ -609,10 +695,8 @@ class Scanner:
             return None
         if (
             len(numbers) == 1
-            and lone.plain_int
-            and lone.digit_count == 4
+            and _is_year(lone)
             and reading.unit is None
-            and 1900 <= lone.value <= 2100
             and reading.hedge is None
             and (
                 reading.counted is None
@@ -620,7 +704,8 @@ class Scanner:
             )
         ):
             date = bare_year(text, lone.start, lone.end, int(lone.value), self.lang)
-            return Mention(date.start, date.end, date.quantity)
+            if date.quantity is not None:
+                return Mention(date.start, date.end, date.quantity)
         return Mention(reading.start, reading.end, reading.quantity())
 
     def _article_counts(self, text: str, reading: Reading) -> bool:
@@ -834,17 +919,45 @@ class Scanner:
         return modifier is None
 
     def _multiplier_words(
-        self, hits: list[re.Match[str]], mask: Mask, found: list[Mention]
-    ) -> Iterator[Mention]:
-        """Factors stated by a verb or adverb: "verdoppeln" (2 times), "вдвое", "triple".
-        ``hits`` are the matches of the multiplier-word pattern."""
+        self, text: str, hits: list[re.Match[str]], mask: Mask, found: list[Mention]
+    ) -> list[Mention]:
+        """``found`` with the factors stated by a word: "verdoppeln" (2 times), "вдвое",
+        "zwanzigmal", with their bounds and hedges ("more than tripled", "более чем вдвое",
+        "fast eine Vervierfachung") and the lower end of a range ("zwei- bis dreimal"),
+        which replaces the count read there. ``hits`` are the multiplier-word matches."""
         spans = Mask(sorted((m.start, m.end) for m in found))
+        replaced: set[int] = set()  # where a range's lower end was read as a count
+        words: list[Mention] = []
         for hit in hits:
             start, end = hit.span()
             factor = self.g.multiplier_words.key(hit)
             if factor is None or spans.covers(start, end) or mask.covers(start, end):
                 continue
-            yield Mention(start, end, Reading(start, end, float(factor), unit="times").quantity())
+            reading = Reading(start, end, float(factor), unit="times")
+            low = factors.range_low(text, start, self.lang)
+            number = read_number(self.g, text, low[0]) if low else None
+            if low and number and number.end == low[1] and 0 < number.value < factor:
+                reading.start, reading.low, reading.high = low[0], number.value, float(factor)
+                reading.value = (number.value + factor) / 2
+                replaced.add(low[0])
+            article = numwords.lone_article_end(text, self._article_before(text, start), self.lang)
+            if article is not None and _skip_space(text, article) == start:
+                reading.start = self._article_before(text, start)  # "nahezu eine Verdopplung"
+            hedge = self.g.hedges.match_before(text, reading.start, window=16)
+            if hedge:  # "über etwa dreißigmal mehr": a word before a hedged factor is no bound
+                reading.hedge = text[hedge[1] : reading.start].strip().lower()
+                reading.approx, reading.start = True, hedge[1]
+            else:
+                self._modifiers(text, reading)
+            if reading.start < start and reading.hedge is None and reading.bound == "=":
+                reading.start = low[0] if reading.low is not None and low else start
+            words.append(Mention(reading.start, end, reading.quantity()))
+        return [m for m in found if m.start not in replaced] + words
+
+    def _article_before(self, text: str, start: int) -> int:
+        """Where the word before ``start`` begins (``start`` when there is none)."""
+        word = _WORD_BEFORE.search(text, max(0, start - 12), start)
+        return word.start() if word else start
 
     def _bare_unit_places(
         self, text: str, triggers: list[re.Match[str]], spans: Mask
@@ -988,9 +1101,13 @@ def _scale(reading: Reading, factor: float) -> None:
     reading.high = None if reading.high is None else reading.high * factor
 
 
-def _looks_like_year(reading: Reading) -> bool:
-    number = reading.numbers[0]
+def _is_year(number: Number) -> bool:
+    """Whether a number is written as a year may be: four plain digits from 1900 to 2100."""
     return number.plain_int and number.digit_count == 4 and 1900 <= number.value <= 2100
+
+
+def _looks_like_year(reading: Reading) -> bool:
+    return _is_year(reading.numbers[0])
 
 
 def _apply_bound(reading: Reading) -> None:

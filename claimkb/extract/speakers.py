@@ -15,11 +15,13 @@ from typing import NamedTuple
 
 from claimkb.core.models import Source, Vocabulary
 from claimkb.extract.grammar import alternation
+from claimkb.extract.person_names import NameBook
+from claimkb.extract.reported import ReportedSpeech
 from claimkb.extract.tables import tables
+from claimkb.extract.turns import TurnReader
 
 UNKNOWN_AUTHOR = "unknown author"
 _QUOTE_PAIRS = {"„": "“", "«": "»", "“": "”", '"': '"', "‚": "‘"}
-_HEADING = re.compile(r"^[ \t]*\d{1,2}\.[ \t]+\S")
 
 
 def _aliases(names: list[str], vocabulary: Vocabulary) -> dict[str, str]:
@@ -54,7 +56,6 @@ class SpeakerResolver:
     source: Source
     lang: str
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    turn: str | None = None
 
     def __post_init__(self) -> None:
         interview = self.source.covers_interview
@@ -62,16 +63,12 @@ class SpeakerResolver:
         asking = interview.interviewers if interview else []
         self.interviewee = speakers[0] if speakers else None
         self.author = self.source.author or UNKNOWN_AUTHOR
-        labels = _aliases([*speakers, *asking], self.vocabulary)
-        self._labels = labels
-        self._turn_label = (
-            re.compile(
-                rf"^[ \t]*(?P<who>{alternation(map(re.escape, labels))})[ \t]*:", re.MULTILINE
-            )
-            if labels
-            else None
-        )
-        cues = list(tables(self.lang).speech.cues)
+        speech = tables(self.lang).speech
+        self.book = NameBook(self.lang)
+        self.book.add_all([*speakers, *asking], self.vocabulary)
+        self.turns = TurnReader(self.source, speech, self.book)
+        self.reported = ReportedSpeech(self.lang)
+        cues = list(speech.cues)
         self._verbs = re.compile(
             rf"(?<!\w)(?:{alternation(cues, ignore_case=True)})(?!\w)", re.IGNORECASE
         )
@@ -82,38 +79,56 @@ class SpeakerResolver:
         )
         self._cued = ("", False)
 
+    @property
+    def turn(self) -> str | None:
+        """The turn the last line read is in."""
+        return self.turns.turn
+
     def lines(self, text: str) -> list[LineContext]:
         """The context of every line: the speaker turn it belongs to, and whether it is an
-        item of a list introduced by reported speech ("Er hat ... hingewiesen:")."""
+        item of a list introduced by reported speech ("Er hat ... hingewiesen:"). Also reads
+        the people the chunk names, for the reported-speech rules."""
+        self.reported.reset(text, self.book.mentions(text))
+        raw = text.splitlines(keepends=True)
+        turns = self.turns.turns(raw)
         contexts: list[LineContext] = []
         offset, inherit, after_colon = 0, False, False
-        for line in text.splitlines(keepends=True):
+        for line, turn in zip(raw, turns, strict=True):
             stripped = line.strip()
-            label = self._turn_label.match(line) if self._turn_label else None
-            if label:
-                self.turn = self._labels[label["who"]]
-            elif _HEADING.match(line):
-                self.turn = None
             if not stripped or _is_heading_line(stripped):
                 inherit = False
             elif after_colon and stripped[0] in _QUOTE_PAIRS:
                 inherit = False
-                contexts.append(LineContext(offset, self.turn, False))
+                contexts.append(LineContext(offset, turn, False))
                 offset += len(line)
                 after_colon = False
                 continue
-            contexts.append(LineContext(offset, self.turn, inherit))
+            contexts.append(LineContext(offset, turn, inherit))
             after_colon = stripped.endswith(":")
             if after_colon:
                 inherit = bool(self._verbs.search(stripped))
             offset += len(line)
         return contexts or [LineContext(0, self.turn, False)]
 
-    def speaker(self, line: LineContext, sentence: str, in_quote: bool) -> str:
-        """The speaker of a claim, given its line's context, its sentence and whether it
-        is quoted."""
+    def speaker(
+        self,
+        line: LineContext,
+        sentence: str,
+        in_quote: bool,
+        where: Where | None = None,
+    ) -> str:
+        """The speaker of a claim, given its line's context, its sentence, whether it is
+        quoted, and where it stands in the chunk last given to ``lines`` (paragraph,
+        sentence, claim offsets): a turn, else the person a quotation or the sentence
+        reports, else the interviewee where a cue says so, else the author."""
         if line.turn:
             return line.turn
+        if where is not None:
+            _, who = self.reported.quoted(where.p_start, where.p_end, where.at)
+            if who is None:
+                who = self.reported.sentence(where.s_start, where.s_end, where.p_start, where.at)
+            if who:
+                return who
         if self.interviewee and (in_quote or line.listed or self._has_cue(sentence)):
             return self.interviewee
         return self.author
@@ -124,6 +139,16 @@ class SpeakerResolver:
         if self._cued[0] != sentence:
             self._cued = (sentence, self._cues.search(sentence) is not None)
         return self._cued[1]
+
+
+class Where(NamedTuple):
+    """Where a claim stands in its chunk: its paragraph, its sentence, its start."""
+
+    p_start: int
+    p_end: int
+    s_start: int
+    s_end: int
+    at: int
 
 
 _QUOTATION = re.compile(r"„[^“\n]*“|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"|‚[^‘\n]*‘")

@@ -49,6 +49,10 @@ class SymbolTable(_Table):
 
     symbols: dict[str, list[str]]
     prefix_currency: dict[str, list[str]]
+    #: Units stated as a whole multiple of another ("a decade": 10 years), recorded in it.
+    multiples: dict[str, tuple[str, float]] = Field(default_factory=dict)
+    #: Why a unit read from a word without its scale may be another ("2 degrees").
+    assumed_notes: dict[str, str] = Field(default_factory=dict)
 
     _units = field_validator("symbols", "prefix_currency")(_check_units)
 
@@ -59,8 +63,29 @@ class UnitTable(_Table):
     words: dict[str, list[str]]
     hyphen_suffixes: dict[str, list[str]] = Field(default_factory=dict)
     glued_suffixes: dict[str, list[str]] = Field(default_factory=dict)
+    #: Unit words read as a unit without their scale ("градусов": Celsius, or an angle);
+    #: the reading says so in its ``ambiguity`` (``assumed_notes`` of the shared table).
+    assumed: dict[str, list[str]] = Field(default_factory=dict)
+    #: Coins of a currency: the amount is a hundredth of the currency ("35 cents").
+    hundredths: dict[str, list[str]] = Field(default_factory=dict)
+    #: Phrases that start with a unit word but state no unit of the number before them
+    #: ("$7 billion year-over-year": a comparison, not years).
+    not_units: list[str] = Field(default_factory=list)
+    #: "points" after a number: percentage points where a percentage precedes in the
+    #: sentence ("3.7 percent, up 8 points"), else a count.
+    points: list[str] = Field(default_factory=list)
+    #: The word between such points and the percentage after them that they lead to.
+    points_then: list[str] = Field(default_factory=list)
+    #: Words between two numbers of a list whose unit is written after the last only
+    #: ("75 or 50 percent", "5, 7 and 9 percent").
+    list_joints: list[str] = Field(default_factory=list)
+    #: A change stated from one number to another ("von 48 auf 66 Prozent"): the word
+    #: before the first, and the word between them.
+    change_frames: list[tuple[str, str]] = Field(default_factory=list)
 
-    _units = field_validator("words", "hyphen_suffixes", "glued_suffixes")(_check_units)
+    _units = field_validator("words", "hyphen_suffixes", "glued_suffixes", "assumed", "hundredths")(
+        _check_units
+    )
 
 
 class ModifierTable(_Table):
@@ -82,6 +107,20 @@ class ModifierTable(_Table):
     target_words: list[str] = Field(default_factory=list)
     approximate_numbers: list[str] = Field(default_factory=list)
     multiplier_words: dict[int, list[str]] = Field(default_factory=dict)
+    #: Stems of verbs and nouns of change ("вырос", "stieg", "rose"), read at a word start:
+    #: after one, "до"/"to" names the level reached, not an upper bound (``extract.change``).
+    change_words: list[str] = Field(default_factory=list)
+    #: Words that, after a change, name the level reached ("до", "auf", "to").
+    level_words: list[str] = Field(default_factory=list)
+    #: A start word and a level word around two numbers of a change ("с 5 до 7%",
+    #: "von 48 auf 66 Prozent"): the old and the new value, not a range.
+    change_pairs: list[tuple[str, str]] = Field(default_factory=list)
+    #: Bounds glued to the end of a quantity ("40%+", "50-plus"), read with no word
+    #: boundary before them.
+    bounds_glued: dict[BoundSign, list[str]] = Field(default_factory=dict)
+    #: Bound words that, without a change before them, may also name the level reached:
+    #: the reading keeps the bound and says why another is possible.
+    ambiguous_bounds: list[str] = Field(default_factory=list)
 
 
 class CountedTable(_Table):
@@ -107,12 +146,45 @@ class DateTable(_Table):
     day_suffixes: list[str]
     quarter_links: list[str]
     quarter_code_links: list[str]
+    #: "erstes Halbjahr", "second half", "первое полугодие": ordinals and the half-year words.
+    half_ordinals: dict[int, list[str]] = Field(default_factory=dict)
+    half_words: list[str] = Field(default_factory=list)
+    #: Words before a month that name a part of it and let it stand without its year
+    #: ("early September", "Ende Oktober", "в конце сентября"); a bare month name is too
+    #: often a word of its own ("May") to be read as a date.
+    month_qualifiers: list[str] = Field(default_factory=list)
+    #: Case endings written after a year's digits with a hyphen ("2022-м", "2030-го").
+    year_suffixes: list[str] = Field(default_factory=list)
+    #: A period between two years: opening and closing words ("from 2024 to 2026") and the
+    #: words that join two years without an opening word ("2021 bis 2030").
+    span_frames: list[tuple[str, str]] = Field(default_factory=list)
+    span_links: list[str] = Field(default_factory=list)
+    #: Endings that make a year ending in 0 a decade ("1990s", "1990er", "1990-х").
+    decade_suffixes: list[str] = Field(default_factory=list)
+    #: Whether "31.12." (day and month in digits) is a date in this language.
+    numeric_day_month: bool = False
+    #: Whether month names are capitalised (a lower-case "may" after "late" is the verb).
+    months_capitalized: bool = False
+    #: Words before "25/26" that make two consecutive two-digit numbers a season or
+    #: business year rather than a fraction.
+    season_words: list[str] = Field(default_factory=list)
 
 
 class SpeechTable(_Table):
-    """Cues of reported speech (``speech.yaml``)."""
+    """Cues of reported speech (``speech.yaml``): the interviewee's cues, and the words that
+    tell who speaks in a turn label, a question-and-answer layout or a reported sentence."""
 
     cues: list[str]
+    verbs: list[str] = []
+    pronouns: list[str] = []
+    roles: list[str] = []
+    question_labels: list[str] = []
+    honorifics: list[str] = []
+    subjunctive: list[str] = []
+    first_person: list[str] = []
+    given_names: list[str] = []
+    case_endings: list[tuple[str, str]] = []
+    interview_kinds: list[str] = []
 
 
 class ScaleEntry(_Table):
@@ -210,6 +282,42 @@ class NameTable(_Table):
     company_suffixes: list[str]
 
 
+class ChromeTable(_Table):
+    """Words of page furniture in every language (``lang/chrome.yaml``), keyed by
+    language: labels of references, dates, counters, contacts, reading times. The numbers
+    beside them are parts of the page, not claims (``extract.furniture``)."""
+
+    reference_labels: dict[str, list[str]]
+    reference_signs: list[str] = Field(default_factory=list)
+    page_of: dict[str, list[str]] = Field(default_factory=dict)
+    code_labels: dict[str, list[str]] = Field(default_factory=dict)
+    standard_labels: dict[str, list[str]] = Field(default_factory=dict)
+    date_labels: dict[str, list[str]] = Field(default_factory=dict)
+    date_label_links: dict[str, list[str]] = Field(default_factory=dict)
+    byline_labels: dict[str, list[str]] = Field(default_factory=dict)
+    weekdays: dict[str, list[str]] = Field(default_factory=dict)
+    date_words: dict[str, list[str]] = Field(default_factory=dict)
+    ago_units: dict[str, list[str]] = Field(default_factory=dict)
+    ago_after: dict[str, list[str]] = Field(default_factory=dict)
+    ago_before: dict[str, list[str]] = Field(default_factory=dict)
+    counter_words: dict[str, list[str]] = Field(default_factory=dict)
+    counter_labels: dict[str, list[str]] = Field(default_factory=dict)
+    reading_labels: dict[str, list[str]] = Field(default_factory=dict)
+    reading_after: dict[str, list[str]] = Field(default_factory=dict)
+    minute_words: dict[str, list[str]] = Field(default_factory=dict)
+    phone_labels: dict[str, list[str]] = Field(default_factory=dict)
+    street_words: dict[str, list[str]] = Field(default_factory=dict)
+    copyright_words: dict[str, list[str]] = Field(default_factory=dict)
+    year_words: dict[str, list[str]] = Field(default_factory=dict)
+
+    def merged(self, field: str) -> list[str]:
+        """One list of ``field`` over the languages, each word once, longest first (so an
+        alternation tries "Public Law" before "Law")."""
+        lists: dict[str, list[str]] = getattr(self, field)
+        words = dict.fromkeys(word for lang in sorted(lists) for word in lists[lang])
+        return sorted(words, key=len, reverse=True)
+
+
 class HedgeEntry(_Table):
     """How far a hedged value may lie from the stated one, and why: relative ``below`` and
     ``above``, or a multiplicative ``factor``."""
@@ -257,6 +365,40 @@ class DeadlineTable(_Table):
     past: list[str]
 
 
+class GluedScale(_Table):
+    """Unit and scale written as one word: "$m", "€bn", "TEUR"."""
+
+    unit: str
+    scale: float
+    forms: list[str]
+
+    @field_validator("unit")
+    @classmethod
+    def _known(cls, unit: str) -> str:
+        _check_units({unit: []})
+        return unit
+
+
+class TabularTable(_Table):
+    """The words of table headers that declare unit and scale for the bare numbers after
+    them (``tabular.yaml``): a flattened report table states "in millions" once, not at
+    every amount."""
+
+    openers: list[str] = Field(default_factory=list)
+    joiners: list[str] = Field(default_factory=list)
+    scales: dict[float, list[str]] = Field(default_factory=dict)
+    units: dict[str, list[str]] = Field(default_factory=dict)
+    per_share: list[str] = Field(default_factory=list)
+    count_labels: list[str] = Field(default_factory=list)
+    glued: list[GluedScale] = Field(default_factory=list)
+    percent_labels: list[str] = Field(default_factory=list)
+    marks: dict[str, list[str]] = Field(default_factory=dict)
+    #: Whether a space groups thousands in this language's tables ("1 192,3").
+    space_thousands: bool = False
+
+    _units = field_validator("units", "marks")(_check_units)
+
+
 class LanguageTables(_Table):
     """Every table of one language."""
 
@@ -280,6 +422,7 @@ LANGUAGE_FILES: dict[str, type[_Table]] = {
     "hedges.yaml": HedgeTable,
     "deadlines.yaml": DeadlineTable,
     "words.yaml": GrammarWords,
+    "tabular.yaml": TabularTable,
 }
 """The files every language folder holds, and the model each is read with."""
 
@@ -288,6 +431,7 @@ SHARED_FILES: dict[str, type[_Table]] = {
     "units.yaml": SymbolTable,
     "names.yaml": NameTable,
     "hedges.yaml": HedgeDefault,
+    "chrome.yaml": ChromeTable,
 }
 """The files beside the language folders, read in every language, and their models."""
 
@@ -383,7 +527,21 @@ def name_words() -> NameTable:
 
 
 @cache
+def chrome_table() -> ChromeTable:
+    """The words of page furniture, in every language."""
+    return load_file(lang_root() / "chrome.yaml", ChromeTable)
+
+
+@cache
 def version_words() -> frozenset[str]:
     """Words in any language whose following small number is part of a name ("Version 2");
     a project adds its product names ("Grok 5") through its vocabulary."""
     return frozenset(name_words().names)
+
+
+@cache
+def tabular(lang: str) -> TabularTable:
+    """The table-header words of ``lang``, loaded once."""
+    if lang not in LANGUAGES:
+        raise TableError(f"no word tables for language {lang!r} (have: {', '.join(LANGUAGES)})")
+    return load_file(lang_root() / lang / "tabular.yaml", TabularTable)
