@@ -506,7 +506,7 @@ def _labelled_dates(f: _Furniture, text: str, start: int, end: int) -> Iterator[
 def _tail_stands_alone(text: str, at: int, line_start: int) -> bool:
     """Whether a date that ends a line stands after a separator or a capitalised word (a
     title, "Quarterly Review JUNE 3, 2024"), not after a word of running text ("… closed
-    on May 8, 2009")."""
+    on June 3, 2024")."""
     head = text[max(line_start, at - 40) : at].rstrip(" \t\u00a0\u202f")
     if not head or head[-1] in "-–—|·•,":
         return True
