@@ -522,7 +522,11 @@ def _letter_spaced(line: str) -> bool:
         return False
     small = sum(1 for w in words if len(w) <= 2)
     single = sum(1 for w in words if len(w) == 1)
-    return small >= 0.75 * len(words) and single >= 0.3 * len(words)
+    if small < 0.75 * len(words) or single < 0.3 * len(words):
+        return False
+    # a stretch of whole words ("we have 40 MW here and") is a sentence someone can read
+    longer = [len(w) >= 3 for w in words]
+    return not any(sum(longer[i : i + 5]) >= 3 for i in range(len(words)))
 
 
 _WEATHER = re.compile(
