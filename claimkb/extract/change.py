@@ -17,7 +17,7 @@ from functools import cache
 
 from claimkb.core.units import kind_of_unit
 from claimkb.extract.grammar import SPACE, EndFilter, alternation
-from claimkb.extract.numbers import Number
+from claimkb.extract.numbers import Number, is_year
 from claimkb.extract.tables import tables
 
 #: How far back a change word may stand before the level word ("увеличить расходы на
@@ -113,11 +113,6 @@ def pair_second(text: str, first_start: int, after: int, lang: str) -> int | Non
     ):
         return None
     return joint.end()
-
-
-def is_year(number: Number) -> bool:
-    """A plain four-digit number a year is written as ("2035")."""
-    return number.plain_int and number.digit_count == 4 and 1900 <= number.value <= 2100
 
 
 def no_range_end(

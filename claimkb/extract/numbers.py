@@ -276,3 +276,9 @@ def _scale_of_value(value: float) -> float:
 def _skip_spaces(text: str, pos: int) -> int:
     gap = _GAP.match(text, pos)
     return gap.end() if gap else pos
+
+
+def is_year(number: Number) -> bool:
+    """Whether a number is written as a year may be: four plain digits from 1900 to 2100
+    ("2035"); the date, range and change rules all ask it."""
+    return number.plain_int and number.digit_count == 4 and 1900 <= number.value <= 2100

@@ -38,7 +38,7 @@ from claimkb.extract.grammar import (
 )
 from claimkb.extract.list_units import percentage_points, share_list_units
 from claimkb.extract.mention import Mention
-from claimkb.extract.numbers import Number, over_limit_end, read_number, within_limits
+from claimkb.extract.numbers import Number, is_year, over_limit_end, read_number, within_limits
 from claimkb.extract.tables import merged_words, name_words, tables
 from claimkb.extract.tabular import read_tables
 from claimkb.extract.unit_forms import (
@@ -435,7 +435,7 @@ class Scanner:
                 text, first, first_kind, second, second_kind, joint.group(), self.lang
             ):
                 second = None
-            elif found is None and first_unit and _is_year(second) and not _is_year(first):
+            elif found is None and first_unit and is_year(second) and not is_year(first):
                 second = None  # "65 Prozent bis 2030": a deadline, not the range's end
         start = frame[1] if frame and second else first.start
         single = Reading(start, first.end, first.value, first.low, first.high, numbers=[first])
@@ -484,7 +484,7 @@ class Scanner:
             return None
         code = self.g.currency_glued.match(text, at)
         second = read_number(self.g, text, code[1] if code else at, glued=True)
-        if second is None or second.vague or first.vague or change.is_year(second):
+        if second is None or second.vague or first.vague or is_year(second):
             return None  # "с 2020 до 2022 года": a time span, for the dates
         old = change.scale_old_value(first, second)
         return [
@@ -695,7 +695,7 @@ class Scanner:
             return None
         if (
             len(numbers) == 1
-            and _is_year(lone)
+            and is_year(lone)
             and reading.unit is None
             and reading.hedge is None
             and (
@@ -1101,13 +1101,8 @@ def _scale(reading: Reading, factor: float) -> None:
     reading.high = None if reading.high is None else reading.high * factor
 
 
-def _is_year(number: Number) -> bool:
-    """Whether a number is written as a year may be: four plain digits from 1900 to 2100."""
-    return number.plain_int and number.digit_count == 4 and 1900 <= number.value <= 2100
-
-
 def _looks_like_year(reading: Reading) -> bool:
-    return _is_year(reading.numbers[0])
+    return is_year(reading.numbers[0])
 
 
 def _apply_bound(reading: Reading) -> None:
