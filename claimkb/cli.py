@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import click
 import yaml
 
-from claimkb.build.outputs import build_exporters
+from claimkb.build.outputs import build_exporters, project_assessment
 from claimkb.build.scaffold import init_project
 from claimkb.build.serve import SiteServer
 from claimkb.build.stages import BuildError, project_knowledge_base
@@ -295,19 +295,26 @@ def build(context: _Context, build_date: dt.datetime | None) -> None:
     show_default=True,
     help="A table for people, or a JSON list.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print each check's explanation under its row (the table only).",
+)
 @click.pass_obj
-def check(context: _Context, fmt: str) -> None:
+def check(context: _Context, fmt: str, explain: bool) -> None:
     """Evaluate every derivation and compare its verdict with the expected one.
 
     Hand-written derivations (claims/derivations/) and the automatic checks are evaluated
-    with units and intervals; exit non-zero when any verdict differs from the expected one.
+    with units and intervals; each row names the speakers whose figures the check rests
+    on, its grade (within precision, close, far) and the factor between its sides. Exit
+    non-zero when any verdict differs from the expected one.
     """
     project = context.project
     records = derivation_records(project_knowledge_base(project), project.claims_dir)
     if fmt == "json":
         _write_stdout(json.dumps(records_json(records), ensure_ascii=False, indent=2) + "\n")
     else:
-        _write_stdout(outcome_table(records) + "\n")
+        _write_stdout(outcome_table(records, explain) + "\n")
     regressed = [r.id for r in records if r.status == "regressed"]
     if regressed:
         raise click.ClickException(
@@ -388,7 +395,8 @@ def export(context: _Context, fmt: str) -> None:
         write_claims(kb.claims, out, "jsonl")
         _write_stdout(out.getvalue())
         return
-    graph = knowledge_graph(kb, derivation_records(kb, project.claims_dir))
+    found = project_assessment(project, kb, project.config.judge_date(dt.date.today()))
+    graph = knowledge_graph(kb, found.records, found.ratings, project.config.publisher)
     _write_stdout(WRITERS[fmt](graph))
 
 

@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 from pydantic import ValidationError
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from claimkb.derive.records import (
     AssumptionRecord,
@@ -21,11 +21,12 @@ from claimkb.derive.records import (
 from claimkb.derive.verdict import VerdictKind
 from claimkb.derive.verdict_table import (
     BEST_RATING,
-    UNCHECKED,
+    RATINGS,
     VERDICTS,
     WORST_RATING,
-    claim_rating,
+    rating_info,
     verdict_info,
+    worst,
 )
 from claimkb.rdf.verdicts import add_verdicts
 from claimkb.rdf.vocab import SCHEMA, iri
@@ -47,6 +48,12 @@ ORDER_CURATED = [
     "status",
     "where",
     "steps",
+    "explanation",
+    "speakers",
+    "claims",
+    "scope",
+    "precision",
+    "grade",
 ]
 
 
@@ -126,12 +133,21 @@ def test_assumption_record_keeps_its_range() -> None:
 
 
 def test_outcome_table_reads_the_record_fields() -> None:
-    lines = outcome_table([curated(), automatic()]).splitlines()
-    header = "id inputs result compared verdict expected status"
+    speakers = {"load": ["Anna Weber"], "count": []}
+    first = curated().model_copy(update={"speakers": speakers, "grade": "far"})
+    lines = outcome_table([first, automatic()]).splitlines()
+    header = "id speakers result compared verdict grade factor expected status"
     assert lines[0].split() == header.split(" ")
-    row = "two-loads count, load 6 [5.4, 6.6] t 10 [10, 10] t inconsistent inconsistent ok"
+    row = "two-loads Anna Weber 6 [5.4, 6.6] t 10 [10, 10] t inconsistent far 0.6 inconsistent ok"
     assert lines[2].split() == row.split()
-    assert lines[3].split()[-3:] == ["consistent", "-", "auto"]
+    assert lines[3].split()[-4:] == ["-", "1", "-", "auto"]
+
+
+def test_outcome_table_explains_under_each_row() -> None:
+    first = curated().model_copy(update={"explanation": "Two loads of 3 t are 6 t, not 10 t."})
+    lines = outcome_table([first, automatic()], explain=True).splitlines()
+    assert lines[3] == "    Two loads of 3 t are 6 t, not 10 t."
+    assert lines[4].startswith("auto-cluster-00000000")
 
 
 # -- the verdict table --------------------------------------------------------------------
@@ -144,15 +160,15 @@ def test_the_table_has_every_verdict_once() -> None:
 
 
 def test_ratings_from_worst_to_best() -> None:
-    ratings = {v.name: v.rating for v in (*VERDICTS, UNCHECKED)}
+    ratings = {r.name: r.rating for r in RATINGS}
     assert ratings == {
         "inconsistent": 1,
-        "unverifiable": 2,
-        "unchecked": 2,
+        "close": 2,
         "implies": 3,
-        "consistent": 4,
+        "within precision": 4,
+        "consistent": 5,
     }
-    assert (WORST_RATING, BEST_RATING) == (1, 4)
+    assert (WORST_RATING, BEST_RATING) == (1, 5)
 
 
 def test_graph_colours_and_symbols() -> None:
@@ -168,23 +184,25 @@ def test_graph_colours_and_symbols() -> None:
     assert verdict_info("unverifiable").symbol == "?"
 
 
-def test_a_claims_rating_is_its_strongest_verdict() -> None:
-    assert claim_rating([]) is UNCHECKED
-    assert claim_rating(["unverifiable"]).name == "unverifiable"
-    # A check that cannot tell does not outweigh one that can.
-    assert claim_rating(["unverifiable", "implies"]).name == "implies"
-    assert claim_rating(["implies", "consistent"]).name == "consistent"
-    assert claim_rating(["consistent", "inconsistent", "implies"]).name == "inconsistent"
-    assert claim_rating(["consistent"]).label == "Consistent with other figures"
-    assert UNCHECKED.label == "Not checked against other figures"
+def test_a_claims_rating_is_the_worst_its_checks_give() -> None:
+    assert worst([]) is None
+    assert worst(["consistent", "implies"]) == rating_info("implies")
+    assert worst(["within precision", "consistent"]).name == "within precision"  # type: ignore[union-attr]
+    assert worst(["close", "inconsistent", "consistent"]).name == "inconsistent"  # type: ignore[union-attr]
+    label = "Differs only within the rounding of the figures"
+    assert rating_info("within precision").label == label
 
 
-def test_rdf_ratings_come_from_the_table() -> None:
+def test_rdf_reviews_of_checks_carry_the_verdict_and_the_explanation() -> None:
     graph = Graph()
-    add_verdicts(graph, [curated(), automatic()])
-    for record, value in ((curated(), 1), (automatic(), 4)):
-        rating = URIRef(f"{iri('review', record.id)}/rating")
-        assert graph.value(rating, SCHEMA.ratingValue) == Literal(value)
+    explained = curated().model_copy(update={"explanation": "Two loads of 3 t are 6 t."})
+    add_verdicts(graph, [explained, automatic()])
+    for record, body in ((explained, "Two loads of 3 t are 6 t."), (automatic(), None)):
+        review = iri("review", record.id)
+        rating = URIRef(f"{review}/rating")
         assert graph.value(rating, SCHEMA.alternateName) == Literal(record.verdict)
-        assert graph.value(rating, SCHEMA.worstRating) == Literal(1)
-        assert graph.value(rating, SCHEMA.bestRating) == Literal(4)
+        # A check is no claim: its review is a schema:Review and has no rating value.
+        assert graph.value(rating, SCHEMA.ratingValue) is None
+        assert (review, RDF.type, SCHEMA.Review) in graph
+        assert (review, RDF.type, SCHEMA.ClaimReview) not in graph
+        assert graph.value(review, SCHEMA.reviewBody) == Literal(body or record.reason)

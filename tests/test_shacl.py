@@ -53,7 +53,7 @@ def test_shacl_a_broken_graph_fails_with_one_line_per_problem() -> None:
     )
     assert lines[1] == (
         "claim tiny.de/00000001: schema:author: a claim needs exactly one author (the speaker), "
-        "a schema:Person"
+        "a schema:Person or schema:Organization"
     )
     assert lines[2] == (
         "claim tiny.de/00000002/position: oa:start: a span needs one integer oa:start, "

@@ -19,8 +19,9 @@ import pytest
 
 from claimkb.build.stages import knowledge_base
 from claimkb.core.models import Source
+from claimkb.derive.ratings import claim_ratings
 from claimkb.derive.records import derivation_records
-from claimkb.derive.verdict_table import UNCHECKED, VERDICTS
+from claimkb.derive.verdict_table import RATINGS
 from claimkb.extract.pipeline import extract_document
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.sources import load_sources
@@ -212,24 +213,56 @@ def test_graph_page_links_resolve(built: Built) -> None:
     assert _check_links(path) > 98
 
 
-def test_claim_review_json_ld(built: Built) -> None:
+def test_claim_review_json_ld_only_for_rated_claims(built: Built) -> None:
+    records = derivation_records(built.kb, EXAMPLE.claims_dir)
+    rated = claim_ratings(records, built.kb.claims_by_id)
+    reviewed = set()
     for claim in built.kb.claims:
         scripts = parse(html_path(built.site, claim_page(claim.id))).json_ld
+        if claim.id not in rated:
+            assert scripts == [], claim.id
+            continue
+        reviewed.add(claim.id)
         assert len(scripts) == 1, claim.id
         data = json.loads(scripts[0])
         assert data["@type"] == "ClaimReview"
         assert data["claimReviewed"] == claim.quote
         rating = data["reviewRating"]
         assert {"ratingValue", "bestRating", "worstRating", "alternateName"} <= rating.keys()
-        assert (rating["worstRating"], rating["bestRating"]) == (1, 4)
+        assert (rating["worstRating"], rating["bestRating"]) == (1, 5)
         shown = (rating["ratingValue"], rating["alternateName"])
-        assert shown in {(v.rating, v.label) for v in (*VERDICTS, UNCHECKED)}, claim.id
-        assert data["author"]["name"]
+        assert shown in {(r.rating, r.label) for r in RATINGS}, claim.id
+        assert data["author"] == {"@type": "Organization", "name": "claimkb"}
+        # Without a ratings ledger, a rating is first reached on the day of the build.
         assert data["datePublished"] == BUILD_DATE.isoformat()
         item = data["itemReviewed"]
         assert item["@type"] == "Claim"
         assert item["author"]["name"] == claim.speaker
         assert item["appearance"]["name"]
+    assert reviewed == set(rated) and reviewed
+    # Musk's "10.000" Starship launches: rated by his own equation "100 GW = 10.000
+    # Starship-Starts" (consistent), not by Dwarkesh Patel's "one launch every hour";
+    # Patel's "ein" is only in that comparison between two speakers, so it has no rating.
+    musk = "dwarkesh-x-thread-2026-02-06.de/810b0bcd"
+    patel = "dwarkesh-x-thread-2026-02-06.de/20c56679"
+    assert rated[musk].rating == "consistent"
+    assert patel not in rated
+    page = html_path(built.site, claim_page(patel)).read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    assert "differs from Elon Musk's figure (1.14 times apart, within the rounding" in text
+
+
+def test_an_outlet_is_an_organization_in_claim_reviews(built: Built) -> None:
+    # 36Kr wrote the article (sources.yaml: author_type organization); Ron Baron's "$6
+    # million from a fund", rated by his own sum (baron-investment-split), names him as a
+    # person and the article's author as an organisation.
+    claim = "36kr-baron-capital-interview-2025-11-17.de/82dea582"
+    records = derivation_records(built.kb, EXAMPLE.claims_dir)
+    assert claim in claim_ratings(records, built.kb.claims_by_id)
+    data = json.loads(parse(html_path(built.site, claim_page(claim))).json_ld[0])
+    assert data["itemReviewed"]["author"] == {"@type": "Person", "name": "Ron Baron"}
+    author = data["itemReviewed"]["appearance"]["author"]
+    assert author == {"@type": "Organization", "name": "36Kr (36氪的朋友们)"}
 
 
 def _rows(page: str) -> list[list[str]]:
@@ -343,17 +376,20 @@ def test_home_page_counts_and_inconsistencies(built: Built) -> None:
     # 1 unverifiable (claims/derivations/*.yaml)
     assert "de 107, ru 37" in text
     assert "consistent 11, implies 5, inconsistent 3, unverifiable 1" in text
-    striking = page.split("The most striking inconsistencies</h2>")[1].split("<h2")[0]
-    names = [row[0] for row in _rows(striking)]
-    assert sorted(names) == sorted(
+    striking = page.split("The figures furthest apart</h2>")[1].split("<h2")[0]
+    # Of the three inconsistent checks, 52 against 50 actuators (1.04x) and 10,000
+    # launches a year against one an hour (1.14x) lie within the rounding of the figures
+    # ("50" and "ein" are round), so only the terawatt check is listed: 100,000 launches
+    # needed against 25,000 named, 4 times apart, all figures Musk's.
+    rows = _rows(striking)
+    assert [row[:3] for row in rows] == [
         [
-            "Two hands of 26 actuators (52) are more than the 50 said to be in both hands and "
-            "forearms",
-            "10,000 Starship launches a year is 1.14 launches an hour, not one",
             "About a terawatt a year in orbit would take 100,000 launches a year, not the "
             "20,000-30,000 named",
+            "Elon Musk's own",
+            "4x",
         ]
-    )
+    ]
 
 
 def test_sparql_page_embeds_every_example_query(built: Built) -> None:

@@ -37,6 +37,7 @@ from claimkb.ledger.ledger import (
     load_ledger,
     located_records,
 )
+from claimkb.ledger.ratings import RATINGS_FILE, ratings_path
 from claimkb.ledger.sources import load_sources
 from claimkb.ledger.vocabulary import load_vocabulary
 
@@ -335,6 +336,15 @@ def build(
         raise BuildError(describe(error, build_dir)) from None
 
 
+def _with_ratings(staged: StagedLedger, folder: Path, claims_dir: Path) -> StagedLedger:
+    """``staged`` and, when an exporter wrote one into ``folder``, the ratings file
+    (``ledger.ratings``): it is committed with the extracted ledger, all or nothing."""
+    ratings = folder / RATINGS_FILE
+    if not ratings.is_file():
+        return staged
+    return StagedLedger({**staged.files, ratings_path(claims_dir): ratings})
+
+
 def _staging_folder(root: Path) -> Path:
     """A new ``.build.<random>`` folder in the project's root; a root the build may not
     write is named in the error."""
@@ -365,6 +375,7 @@ def _build(project: Project, exporters: tuple[Exporter, ...], progress: Progress
             progress(exporter.__name__, 0, 1)
             with timings.stage(exporter.__name__):
                 triples = max(triples, exporter(kb, staging))
+        staged = _with_ratings(staged, staging / LEDGER_FOLDER, project.claims_dir)
         backups = _staging_folder(build_dir.parent)
         undo = commit_ledger(staged, backups)
         try:

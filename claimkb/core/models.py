@@ -177,6 +177,10 @@ class Source(Record):
     kind: str | None = None
     title: str | None = None
     author: str | None = None
+    author_type: Literal["person", "organization"] | None = Field(
+        default=None,
+        description="Whether the author is a person or an outlet; a person when not given.",
+    )
     published: dt.date | None = None
     url: WebUrl | None = Field(default=None, description="Where it is published (http/https).")
     cites: str | None = None
@@ -564,10 +568,33 @@ class Derivation(Record):
     free: FreeVariableSpec | None = Field(default=None, description="For `implies` checks.")
     mode: Literal["interval", "monte-carlo"] = "interval"
     expected: VerdictName = Field(description="The verdict this derivation must keep.")
-    reason: str = Field(description="One line: why this verdict is right.")
+    reason: str = Field(
+        description="Why this verdict is right, for readers: the arithmetic worked out, what "
+        "each figure stands for, and whose figures are compared. Shown first wherever the "
+        "check is, and published as the review's text."
+    )
 
 
 class DerivationFile(Record):
     """``claims/derivations/*.yaml``: a list of derivations."""
 
     derivations: list[Derivation]
+
+
+RatingName = Literal["inconsistent", "close", "implies", "within precision", "consistent"]
+"""A claim's rating from the checks of its speaker's own figures, worst first."""
+
+
+class DatedRating(Record):
+    """The day a claim's rating was first reached, so its published review keeps its date
+    from build to build (``claims/ratings.yaml``, written by ``claimkb build``)."""
+
+    claim: ClaimId
+    rating: RatingName
+    since: dt.date
+
+
+class RatingsFile(Record):
+    """``claims/ratings.yaml``: every rated claim and the day its rating was first reached."""
+
+    ratings: list[DatedRating]

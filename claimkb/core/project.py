@@ -33,6 +33,10 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
 
+DEFAULT_PUBLISHER = "claimkb"
+"""Who publishes the fact checks when a project does not say."""
+
+
 class ProjectConfig(BaseModel):
     """``claimkb.yaml``: what the project is called and how it is built and published."""
 
@@ -52,7 +56,7 @@ class ProjectConfig(BaseModel):
         description="Where the site will be published (its canonical address), if known.",
     )
     publisher: str = Field(
-        default="claimkb",
+        default=DEFAULT_PUBLISHER,
         min_length=1,
         description="Who publishes the fact checks (the ClaimReview author).",
     )

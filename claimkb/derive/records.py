@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
+from claimkb.derive.attribution import Scope, attribution
 from claimkb.derive.auto import AutoCheck, auto_checks
+from claimkb.derive.closeness import Grade
 from claimkb.derive.derivations import Outcome, evaluate_derivations
 from claimkb.derive.interval import Interval
 from claimkb.derive.steps import Step
@@ -51,6 +54,13 @@ class StepRecord(_Frozen):
     note: str = ""
 
 
+class PrecisionRecord(_Frozen):
+    """The rounding each side of a check may take, relative (``derive.closeness``)."""
+
+    result: float
+    compared: float
+
+
 Kind = Literal["curated", "auto"]
 Status = Literal["ok", "regressed", "auto"]
 
@@ -61,7 +71,12 @@ class CheckRecord(_Frozen):
 
     ``inputs`` maps each input name to a claim id, a reference fact id or
     ``derivation:<id>``. An automatic check has no ``compare`` expression, no expected
-    verdict and no steps; its JSON leaves ``compare`` and ``steps`` out."""
+    verdict and no steps; its JSON leaves ``compare`` and ``steps`` out.
+
+    ``speakers``, ``claims``, ``scope``, ``precision`` and ``grade`` say whose figures the
+    check rests on and how close its sides are (``derive.attribution``); ``explanation`` is
+    what a reader sees first: the prose a person wrote for a curated derivation, a sentence
+    made of the numbers for an automatic one. ``reason`` is the engine's own account."""
 
     id: str
     title: str
@@ -79,6 +94,12 @@ class CheckRecord(_Frozen):
     status: Status
     where: str | None = None
     steps: tuple[StepRecord, ...] = ()
+    explanation: str = ""
+    speakers: dict[str, list[str]] = {}
+    claims: tuple[str, ...] = ()
+    scope: Scope | None = None
+    precision: PrecisionRecord | None = None
+    grade: Grade | None = None
 
     @property
     def curated(self) -> bool:
@@ -97,7 +118,11 @@ class CheckRecord(_Frozen):
 def derivation_records(kb: KnowledgeBase, claims_dir: Path) -> list[CheckRecord]:
     """Every derivation — hand-written first, then the automatic ones — as records."""
     curated = [outcome_record(o) for o in evaluate_derivations(kb, claims_dir)]
-    return curated + [auto_record(check) for check in auto_checks(kb)]
+    records = curated + [auto_record(check) for check in auto_checks(kb)]
+    return [
+        record.model_copy(update={**update, "precision": PrecisionRecord(**update["precision"])})
+        for record, update in zip(records, attribution(records, kb.claims_by_id), strict=True)
+    ]
 
 
 def records_json(records: list[CheckRecord]) -> list[dict[str, Any]]:
@@ -120,6 +145,7 @@ def auto_record(check: AutoCheck) -> CheckRecord:
         factor=_number(v.factor),
         reason=v.reason,
         status="auto",
+        explanation=f"{check.title}: {v.reason}.",
     )
 
 
@@ -177,6 +203,7 @@ def outcome_record(outcome: Outcome) -> CheckRecord:
         status=outcome.status,
         where=outcome.where,
         steps=tuple(_step(step) for step in outcome.steps),
+        explanation=" ".join(d.reason.split()),
     )
 
 
@@ -189,24 +216,43 @@ def _cell(part: IntervalRecord) -> str:
     return f"{_short(part.value)} [{low}, {high}] {part.unit}"
 
 
-def outcome_table(records: list[CheckRecord]) -> str:
-    """A plain-text table: id, inputs, result, compared, verdict, expected, status."""
-    rows = [("id", "inputs", "result", "compared", "verdict", "expected", "status")]
+def _speakers(record: CheckRecord) -> str:
+    """The speakers whose figures a check rests on: one for a check of a speaker's own
+    figures, several joined by ``vs`` for a comparison that rates nobody."""
+    found = sorted({s for names in record.speakers.values() for s in names})
+    return " vs ".join(found) or "-"
+
+
+def outcome_table(records: list[CheckRecord], explain: bool = False) -> str:
+    """A plain-text table: id, whose figures, result, compared, verdict, grade, factor,
+    expected, status; with ``explain``, each check's explanation on the lines after it."""
+    header = (
+        "id", "speakers", "result", "compared", "verdict", "grade", "factor", "expected",
+        "status",
+    )  # fmt: skip
+    rows = [header]
     for r in records:
         rows.append(
             (
                 r.id,
-                ", ".join(sorted(r.inputs)),
+                _speakers(r),
                 _cell(r.result),
                 _cell(r.compared),
                 r.verdict,
+                r.grade or "-",
+                _short(r.factor),
                 r.expected or "-",
                 r.status,
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
-    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
+    out = [lines[0], "  ".join("-" * w for w in widths)]
+    for line, record in zip(lines[1:], records, strict=True):
+        out.append(line)
+        if explain and record.explanation:
+            out += [f"    {part}" for part in textwrap.wrap(record.explanation, 88)]
+    return "\n".join(out)

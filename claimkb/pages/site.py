@@ -28,14 +28,10 @@ from typing import Any
 from claimkb.core.models import Claim, Entity, Reference, Source
 from claimkb.core.project import ProjectConfig
 from claimkb.core.units import registry
+from claimkb.derive.ratings import Assessment, ClaimRating, Comparison, assess, rating_value
 from claimkb.derive.records import AssumptionRecord, CheckRecord, IntervalRecord
-from claimkb.derive.verdict_table import (
-    BEST_RATING,
-    UNCHECKED,
-    WORST_RATING,
-    VerdictInfo,
-    claim_rating,
-)
+from claimkb.derive.verdict_table import BEST_RATING, WORST_RATING
+from claimkb.knowledge.agents import agent_type, organisations
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import normalise
 from claimkb.knowledge.predictions import predictions
@@ -100,40 +96,51 @@ def highlighted_quote(claim: Claim, text: str) -> str:
 
 
 def claim_review(
-    claim: Claim, source: Source | None, rating: VerdictInfo, build_date: dt.date, publisher: str
+    claim: Claim,
+    source: Source | None,
+    rating: ClaimRating,
+    publisher: str,
+    outlets: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The schema.org ClaimReview of a claim, as data (serialised with ``json.dumps``)."""
+    """The schema.org ClaimReview of a rated claim, as data (serialised with ``json.dumps``):
+    dated the day its rating was first reached; the claimant and the source's author typed
+    as a person or an organisation (``knowledge.agents``)."""
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if source is not None:
         appearance["name"] = source.title or source.id
         if source.url:
             appearance["url"] = source.url
         if source.author:
-            appearance["author"] = {"@type": "Person", "name": source.author}
+            appearance["author"] = {
+                "@type": agent_type(source.author, outlets),
+                "name": source.author,
+            }
         if source.published:
             appearance["datePublished"] = source.published.isoformat()
     item: dict[str, Any] = {
         "@type": "Claim",
-        "author": {"@type": "Person", "name": claim.speaker},
+        "author": {"@type": agent_type(claim.speaker, outlets), "name": claim.speaker},
         "appearance": appearance,
     }
     if source is not None and source.reference_date:
         item["datePublished"] = source.reference_date.isoformat()
-    return {
+    review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": claim.quote,
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": rating.rating,
+            "ratingValue": rating_value(rating),
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
             "alternateName": rating.label,
         },
         "author": {"@type": "Organization", "name": publisher},
-        "datePublished": build_date.isoformat(),
         "itemReviewed": item,
     }
+    if rating.since is not None:
+        review["datePublished"] = rating.since.isoformat()
+    return review
 
 
 def _table(
@@ -169,11 +176,18 @@ class _Site:
     """The data every page needs, looked up once."""
 
     def __init__(
-        self, kb: KnowledgeBase, records: list[CheckRecord], config: ProjectConfig
+        self,
+        kb: KnowledgeBase,
+        records: list[CheckRecord],
+        config: ProjectConfig,
+        assessment: Assessment,
     ) -> None:
         self.kb = kb
         self.config = config
         self.records = records
+        self.ratings = assessment.ratings
+        self.comparisons = assessment.comparisons
+        self.outlets = organisations(kb.sources)
         self.claims = kb.claims_by_id
         self.sources = {s.id: s for s in kb.sources}
         self.references: dict[str, Reference] = {r.id: r for r in kb.references}
@@ -220,7 +234,7 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("kind", "Kind"),
     ("speaker", "Speaker"),
     ("source", "Source"),
-    ("verdict", "Verdict"),
+    ("rating", "Rating"),
 )
 #: Separates the values of a facet that has several in one row (a claim's verdicts).
 FACET_SEPARATOR = "|"
@@ -249,9 +263,14 @@ def kind_name(claim: Claim) -> str:
     return names[0] if names else "measure"
 
 
-def claim_verdicts(site: _Site, claim: Claim) -> list[str]:
-    """The distinct verdicts of the checks a claim takes part in; ``unchecked`` when none."""
-    return sorted({r.verdict for r in site.uses.get(claim.id, [])}) or [UNCHECKED.name]
+#: The claims table's rating of a claim no check of its speaker's own figures rated.
+NOT_RATED = "not rated"
+
+
+def claim_rating_name(site: _Site, claim: Claim) -> str:
+    """The claim's rating, or ``not rated``."""
+    rated = site.ratings.get(claim.id)
+    return rated.rating if rated else NOT_RATED
 
 
 def sort_key(claim: Claim) -> str:
@@ -288,13 +307,13 @@ def _claims_index(site: _Site) -> str:
     facets: dict[str, set[str]] = {name: set() for name, _ in FACETS}
     rows, attrs = [], []
     for claim, cells in zip(claims, _claim_rows(site, page, claims), strict=True):
-        verdicts = claim_verdicts(site, claim)
+        rating = claim_rating_name(site, claim)
         values: dict[str, list[str]] = {
             "lang": [claim.lang],
             "kind": [kind_name(claim)],
             "speaker": [claim.speaker],
             "source": [claim.source],
-            "verdict": verdicts,
+            "rating": [rating],
         }
         for name, found in values.items():
             facets[name].update(found)
@@ -303,14 +322,14 @@ def _claims_index(site: _Site) -> str:
         )
         quote, quantity, speaker, source = cells
         number = f'<span data-sort="{esc(sort_key(claim))}">{quantity}</span>'
-        rows.append([quote, number, speaker, source, esc(claim.lang), esc(", ".join(verdicts))])
+        rows.append([quote, number, speaker, source, esc(claim.lang), esc(rating)])
     body = [
         "<h1>Claims</h1>",
         f"<p>{len(claims)} claims from {len(site.kb.sources)} sources. Click a column's "
         "header to sort by it; the quantity column sorts by the value in SI base units.</p>",
         *_filter_form("claims-table", facets, "claims"),
         *_table(
-            ["quote", "quantity", "speaker", "source", "language", "verdicts"],
+            ["quote", "quantity", "speaker", "source", "language", "rating"],
             rows,
             table_id="claims-table",
             row_attrs=attrs,
@@ -319,19 +338,54 @@ def _claims_index(site: _Site) -> str:
     return page_markdown("Claims", body)
 
 
-def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
+def grade_text(grade: str | None, factor: float | None) -> str:
+    """``1.14 times apart, within the rounding of the figures``: how far two sides lie."""
+    apart = max(factor, 1 / factor) if factor else None
+    words = {
+        "within precision": "within the rounding of the figures",
+        "close": "less than 1.5 times apart",
+        "far": "more than 1.5 times apart",
+    }
+    parts = []
+    if apart is not None:
+        parts.append(f"{apart:.3g} times apart" if apart >= 1.005 else "the same value")
+    if grade:
+        parts.append(words[grade])
+    return ", ".join(parts)
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """A comparison with other speakers' figures in words: it rates nobody."""
+    others = " and ".join(f"{name}'s" for name in comparison.others) or "another"
+    apart = grade_text(comparison.grade, comparison.factor)
+    if comparison.verdict == "inconsistent":
+        return f"differs from {others} figure ({apart})"
+    if comparison.verdict == "consistent":
+        return f"agrees with {others} figure" + (f" ({apart})" if apart else "")
+    if comparison.verdict == "implies":
+        return f"fits {others} figure only under an assumption"
+    return f"cannot be set against {others} figure with what is at hand"
+
+
+def _claim(site: _Site, claim: Claim) -> str:
     page = claim_page(claim.id)
     q = claim.quantity
     text = site.kb.texts.get(claim.source, "")
     uses = site.uses.get(claim.id, [])
-    rating = claim_rating(r.verdict for r in uses)
+    rated = site.ratings.get(claim.id)
     source = site.sources.get(claim.source)
     said = source.reference_date if source else None
+    if rated is not None:
+        since = rated.since.isoformat() if rated.since else ""
+        rating = esc(rated.label) + (f" (since {esc(since)})" if since else "")
+    else:
+        rating = esc("Not rated: no check of this speaker's own figures reached a verdict")
     body = [
         f"<h1>Claim: {esc(claim.surface)}</h1>",
         f"<blockquote><p>{highlighted_quote(claim, text)}</p></blockquote>",
         *_dl(
             [
+                ("Rating", rating),
                 ("Quantity", esc(quantity_text(claim))),
                 ("Kind", esc(q.kind)),
                 ("Value", esc(f"{q.value:g}" if q.kind == "date" else number_text(q.value))),
@@ -351,7 +405,6 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
                 ("Characters", esc(f"{claim.start}–{claim.end}")),
                 *([("Cue", f"<time>{esc(claim.cue)}</time>")] if claim.cue else []),
                 ("Id", f"<code>{esc(claim.id)}</code>"),
-                ("Rating", esc(rating.label)),
             ]
         ),
     ]
@@ -371,15 +424,45 @@ def _claim(site: _Site, claim: Claim, build_date: dt.date) -> str:
         body.append("<p>No other claim states the same quantity.</p>")
     body.append("<h2>Checks</h2>")
     if uses:
-        rows = [[site.derivation_link(page, r), esc(r.verdict), esc(r.kind)] for r in uses]
-        body += _table(["derivation", "verdict", "kind"], rows)
+        rows = [
+            [
+                site.derivation_link(page, r),
+                esc(r.verdict),
+                esc(grade_text(r.grade, r.factor)),
+                esc(_scope_text(r)),
+            ]
+            for r in uses
+        ]
+        body += _table(["derivation", "verdict", "how close", "whose figures"], rows)
     else:
         body.append("<p>No derivation uses this claim.</p>")
-    review = claim_review(
-        claim, site.sources.get(claim.source), rating, build_date, site.config.publisher
-    )
-    body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
+    compared = site.comparisons.get(claim.id, [])
+    if compared:
+        body.append("<h2>Against other speakers' figures</h2>")
+        body.append(
+            "<p>These checks set this figure against other people's. They rate nobody: "
+            "when two speakers' figures differ, the check cannot tell which is wrong.</p>"
+        )
+        body.append("<ul>")
+        for comparison in compared:
+            record = next(r for r in uses if r.id == comparison.check)
+            link = site.derivation_link(page, record)
+            body.append(f"<li>{esc(comparison_text(comparison))}: {link}</li>")
+        body.append("</ul>")
+    if rated is not None:
+        review = claim_review(claim, source, rated, site.config.publisher, site.outlets)
+        body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
     return page_markdown(f"Claim {claim.id}", body)
+
+
+def _scope_text(record: CheckRecord) -> str:
+    """Whose figures a check rests on, and so whether it rates anyone."""
+    speakers = sorted({s for found in record.speakers.values() for s in found})
+    if record.scope == "own":
+        return f"{speakers[0]}'s own"
+    if record.scope == "between":
+        return " vs ".join(speakers) + " (rates nobody)"
+    return "reference facts only"
 
 
 def _source_text(site: _Site, source_id: str, page: str) -> str:
@@ -534,13 +617,16 @@ def _derivation(site: _Site, record: CheckRecord) -> str:
         compared = f"<code>{esc(record.compare)}</code> = {compared}"
     body = [
         f"<h1>{esc(record.title or record.id)}</h1>",
+        f'<p class="explanation">{esc(record.explanation or record.reason)}</p>',
         *_dl(
             [
+                ("Verdict", f"<strong>{esc(record.verdict)}</strong>"),
+                ("How close", esc(grade_text(record.grade, record.factor))),
+                ("Whose figures", esc(_scope_text(record))),
                 ("Id", f"<code>{esc(record.id)}</code>"),
                 ("Expression", f"<code>{esc(record.expression)}</code>"),
                 ("Result", esc(_interval_text(record.result))),
                 ("Compared with", compared),
-                ("Verdict", f"<strong>{esc(record.verdict)}</strong>"),
                 ("Factor", esc(number_text(record.factor))),
                 ("Reason", esc(record.reason)),
                 ("Assumption", esc(_assumption_text(record.assumption))),
@@ -576,6 +662,31 @@ HOME_LINKS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: The order of grades on the home page, furthest first.
+GRADE_ORDER = {"far": 0, "close": 1}
+
+
+def apart(factor: float) -> float:
+    """How many times apart two values are, whichever is the larger."""
+    return max(factor, 1 / factor) if factor > 0 else abs(factor)
+
+
+def striking(records: Iterable[CheckRecord]) -> list[CheckRecord]:
+    """The curated checks whose sides do not meet even with the figures' rounding, ordered
+    by grade (far before close), then by how far apart, then by id."""
+    found = [
+        r for r in records if r.curated and r.verdict == "inconsistent" and r.grade in GRADE_ORDER
+    ]
+    return sorted(
+        found,
+        key=lambda r: (
+            GRADE_ORDER[r.grade or ""],
+            -abs(math.log10(apart(r.factor))) if r.factor else 0.0,
+            r.id,
+        ),
+    )
+
+
 def _home(site: _Site) -> str:
     """What the knowledge base holds, the most striking inconsistencies, how to query it."""
     page, kb = HOME_PAGE, site.kb
@@ -590,17 +701,14 @@ def _home(site: _Site) -> str:
         ("derivations (hand-written)", esc(len(curated))),
         ("verdicts", esc(", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))),
     ]
-    misses = sorted(
-        (r for r in curated if r.verdict == "inconsistent"),
-        key=lambda r: (-abs(math.log10(r.factor)) if r.factor else 0.0, r.id),
-    )
     rows = [
         [
             site.derivation_link(page, r),
-            esc(f"{r.factor:.3g}x" if r.factor else "-"),
-            esc(r.reason),
+            esc(_scope_text(r)),
+            esc(f"{apart(r.factor):.3g}x" if r.factor else "-"),
+            esc(grade_text(r.grade, None)),
         ]
-        for r in misses
+        for r in striking(site.records)
     ]
     about = f"<p>{esc(site.config.description)}</p>" if site.config.description else ""
     body = [
@@ -612,8 +720,16 @@ def _home(site: _Site) -> str:
         "arithmetic between claims with units and uncertainty.</p>",
         "<h2>What the knowledge base holds</h2>",
         *_table(["what", "how many"], [[esc(label), value] for label, value in holds]),
-        "<h2>The most striking inconsistencies</h2>",
-        *_table(["derivation", "off by", "why"], rows),
+        "<h2>The figures furthest apart</h2>",
+        "<p>Hand-written checks whose figures do not meet, furthest apart first: first those "
+        "more than 1.5 times apart, then those less; a gap within the rounding the figures "
+        "were stated with is not listed. A check between two speakers' figures rates neither "
+        "of them.</p>",
+        *(
+            _table(["derivation", "whose figures", "apart", "how close"], rows)
+            if rows
+            else ["<p>No hand-written check finds figures that far apart.</p>"]
+        ),
         "<h2>Where to look</h2>",
         "<ul>",
         *(
@@ -755,11 +871,15 @@ def generate_pages(
     docs_dir: Path,
     build_date: dt.date,
     config: ProjectConfig,
+    assessment: Assessment | None = None,
 ) -> int:
     """Write every generated page into ``docs_dir/generated/`` (emptied first, so pages of
     claims that are gone do not linger) and the home page, for the project ``config``
-    describes; return how many were written."""
-    site = _Site(kb, records, config)
+    describes; return how many were written. ``assessment`` holds the claims' ratings with
+    their days (``derive.ratings``); without one, ratings are dated ``build_date``."""
+    if assessment is None:
+        assessment = assess(records, kb.claims_by_id, {}, build_date)
+    site = _Site(kb, records, config, assessment)
     pages: dict[str, str] = {
         CLAIMS_INDEX: _claims_index(site),
         SOURCES_INDEX: _sources_index(site),
@@ -773,7 +893,7 @@ def generate_pages(
     for entity in kb.entities:
         pages[entity_page(entity.id)] = _entity(site, entity)
     for claim in kb.claims:
-        pages[claim_page(claim.id)] = _claim(site, claim, build_date)
+        pages[claim_page(claim.id)] = _claim(site, claim)
     for source in kb.sources:
         pages[source_page(source.id)] = _source(site, source)
     for record in records:

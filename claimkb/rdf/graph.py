@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import math
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -54,13 +54,16 @@ from rdflib.term import Node
 from claimkb.core.errors import ClaimkbError, ClaimkbWarning
 from claimkb.core.models import Claim, Quantity, Reference, Source
 from claimkb.core.periods import period
+from claimkb.core.project import DEFAULT_PUBLISHER
 from claimkb.core.units import parse_unit, registry
+from claimkb.derive.ratings import ClaimRating
 from claimkb.derive.records import CheckRecord
+from claimkb.knowledge.agents import organisations
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
 from claimkb.rdf.shacl import validate
-from claimkb.rdf.verdicts import add_verdicts
+from claimkb.rdf.verdicts import add_claim_reviews, add_verdicts
 from claimkb.rdf.vocab import CKB, OA, PREFIXES, QUDT, SCHEMA, iri
 
 #: Characters of context kept before and after a span in a ``oa:TextQuoteSelector``.
@@ -113,7 +116,17 @@ def to_rdf(kb: KnowledgeBase) -> Graph:
             raise RdfError(f"reference {reference.id}: {error}") from None
     units = {claim.quantity.unit for claim in kb.claims}
     _add_local_units(graph, units | {reference.unit for reference in kb.references})
+    _type_organisations(graph, organisations(kb.sources))
     return graph
+
+
+def _type_organisations(graph: Graph, names: frozenset[str]) -> None:
+    """Speakers and authors are added as people; an outlet the sources name as such
+    (``knowledge.agents``) is an organisation instead."""
+    for name in sorted(names):
+        node = iri("speaker", name)
+        graph.remove((node, RDF.type, SCHEMA.Person))
+        graph.add((node, RDF.type, SCHEMA.Organization))
 
 
 def _add_activity(graph: Graph, sources: Iterable[Source]) -> None:
@@ -487,14 +500,22 @@ WRITERS: dict[str, Callable[[Graph], str]] = {"ttl": turtle, "jsonld": jsonld}
 """The text formats of the graph, by the name ``claimkb export --format`` takes."""
 
 
-def knowledge_graph(kb: KnowledgeBase, records: Iterable[CheckRecord]) -> Graph:
+def knowledge_graph(
+    kb: KnowledgeBase,
+    records: Iterable[CheckRecord],
+    ratings: Mapping[str, ClaimRating] | None = None,
+    publisher: str = DEFAULT_PUBLISHER,
+) -> Graph:
     """The one graph every RDF output is made from — ``build/kb.ttl``, ``kb.jsonld``, the
-    store and ``claimkb export`` alike: claims, sources, links, reference facts, and the
-    derivations in ``records`` with their verdicts. Raises
-    :class:`claimkb.rdf.shacl.ShapeError` (one problem per line) when it does not fit the
-    shapes, before anything is written."""
+    store and ``claimkb export`` alike: claims, sources, links, reference facts, the
+    derivations in ``records`` with their verdicts, and a ClaimReview by ``publisher`` of
+    every claim in ``ratings``. Raises :class:`claimkb.rdf.shacl.ShapeError` (one problem per
+    line) when it does not fit the shapes, before anything is written."""
     graph = to_rdf(kb)
+    records = list(records)
     add_verdicts(graph, records)
+    explanations = {record.id: record.explanation for record in records}
+    add_claim_reviews(graph, kb.claims_by_id, ratings or {}, explanations, publisher)
     validate(graph)
     return graph
 

@@ -70,6 +70,7 @@ Kind = Literal[
     "agent",
     "derivation",
     "review",
+    "claim-review",
 ]
 
 _PATHS: dict[str, str] = {
@@ -92,6 +93,7 @@ _PATHS: dict[str, str] = {
     "agent": "agent/{}",
     "derivation": "derivation/{}",
     "review": "derivation/{}/review",
+    "claim-review": "claim/{}/review",
 }
 
 #: Kinds whose key is a person's or organisation's name rather than an id, made into a slug.
