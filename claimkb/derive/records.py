@@ -145,7 +145,20 @@ def auto_record(check: AutoCheck) -> CheckRecord:
         factor=_number(v.factor),
         reason=v.reason,
         status="auto",
-        explanation=f"{check.title}: {v.reason}.",
+        explanation=_auto_explanation(check.title, v.result, v.compared, v.unit, v.reason),
+    )
+
+
+def _auto_explanation(
+    title: str, result: Interval | None, compared: Interval | None, unit: str, reason: str
+) -> str:
+    """A sentence of an automatic check's numbers: what it compares and what it found."""
+    if result is None or compared is None:
+        return f"{title.rstrip('?')}: {reason}."
+    if result == compared:  # an implied ratio, stated once
+        return f"{title}: {result} {unit}.".replace("  ", " ")
+    return f"{title.rstrip('?')}: {result} {unit} against {compared} {unit}; {reason}.".replace(
+        "  ", " "
     )
 
 
