@@ -239,13 +239,13 @@ def test_sparql_page_reports_a_bad_query_and_shows_data_as_text(page: Any, site_
 
 def test_graph_page_links_derivations_coloured_by_verdict(page: Any, site_url: str) -> None:
     page.goto(site_url + "generated/graph/")
-    # The 20 hand-written derivations of claims/derivations/, by their expected verdicts:
-    # 11 consistent, 5 implies, 3 inconsistent, 1 unverifiable.
+    # The 36 hand-written derivations of claims/derivations/, by their expected verdicts:
+    # 20 consistent, 10 implies, 5 inconsistent, 1 unverifiable.
     counts = {
         verdict: page.locator(f"svg a.kbg-derivation.kbg-verdict-{verdict}").count()
         for verdict in ("consistent", "implies", "inconsistent", "unverifiable")
     }
-    assert counts == {"consistent": 11, "implies": 5, "inconsistent": 3, "unverifiable": 1}
+    assert counts == {"consistent": 20, "implies": 10, "inconsistent": 5, "unverifiable": 1}
     box = page.locator("svg a.kbg-derivation.kbg-verdict-inconsistent").first
     title = box.locator("title").text_content() or ""
     box.scroll_into_view_if_needed()

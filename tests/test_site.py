@@ -204,12 +204,13 @@ def test_links_between_generated_pages_resolve(built: Built) -> None:
 
 
 def test_graph_page_links_resolve(built: Built) -> None:
-    # The picture links 5 source headers, 66 claims, 20 derivations and 7 reference facts
-    # (see test_site_graph.py for the counts by hand); the text links the derivation checks.
+    # The picture links 5 source headers, 81 claims, 36 derivations and 18 reference-fact
+    # boxes, one per use (see test_site_graph.py for the counts by hand); the text links the
+    # derivation checks.
     path = html_path(built.site, f"{GENERATED}/graph/index.md")
     svg = re.search(r'<svg[^>]* class="kbg".*?</svg>', path.read_text("utf-8"), re.DOTALL)
     assert svg is not None
-    assert len(re.findall(r"<a href=", svg.group(0))) == 5 + 66 + 20 + 7
+    assert len(re.findall(r"<a href=", svg.group(0))) == 5 + 81 + 36 + 18
     assert _check_links(path) > 98
 
 
@@ -372,24 +373,30 @@ def test_home_page_counts_and_inconsistencies(built: Built) -> None:
     page = html_path(built.site, HOME_PAGE).read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     # 144 claims: 107 in the four German sources (6 + 18 + 55 + 28), 37 in the Russian one;
-    # the 20 hand-written derivations expect 11 consistent, 5 implies, 3 inconsistent and
+    # the 36 hand-written derivations expect 20 consistent, 10 implies, 5 inconsistent and
     # 1 unverifiable (claims/derivations/*.yaml)
     assert "de 107, ru 37" in text
-    assert "consistent 11, implies 5, inconsistent 3, unverifiable 1" in text
+    assert "consistent 20, implies 10, inconsistent 5, unverifiable 1" in text
     striking = page.split("The figures furthest apart</h2>")[1].split("<h2")[0]
-    # Of the three inconsistent checks, 52 against 50 actuators (1.04x) and 10,000
-    # launches a year against one an hour (1.14x) lie within the rounding of the figures
-    # ("50" and "ein" are round), so only the terawatt check is listed: 100,000 launches
-    # needed against 25,000 named, 4 times apart, all figures Musk's.
+    # Of the five inconsistent checks, 52 against 50 actuators (1.04x) and 10,000 launches
+    # a year against one an hour (1.14x) lie within the rounding of the figures ("50" and
+    # "ein" are round), so they are not listed. The other three are far (more than 1.5x
+    # apart even with rounding), furthest first: the terawatt a year needs 100,000
+    # launches against 25,000 named (4x, all Musk's); the 36Kr heading's 50 actuators
+    # against Musk's 26 per hand (50 / 26 = 1.92x); 36Kr's 3 years against Musk's five
+    # (5 / 3 = 1.67x; "3" may stand for 2.5-3.5 and "five" for 4.5-5.5, still apart).
+    # The two 36Kr checks are between speakers and rate nobody.
+    between = "36Kr (36氪的朋友们) vs Elon Musk (rates nobody)"
     rows = _rows(striking)
-    assert [row[:3] for row in rows] == [
-        [
-            "About a terawatt a year in orbit would take 100,000 launches a year, not the "
-            "20,000-30,000 named",
-            "Elon Musk's own",
-            "4x",
-        ]
+    assert [row[1:3] for row in rows] == [
+        ["Elon Musk's own", "4x"],
+        [between, "1.92x"],
+        [between, "1.67x"],
     ]
+    assert rows[0][0] == (
+        "About a terawatt a year in orbit would take 100,000 launches a year, not the "
+        "20,000-30,000 named"
+    )
 
 
 def test_sparql_page_embeds_every_example_query(built: Built) -> None:
