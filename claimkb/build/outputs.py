@@ -17,6 +17,7 @@ from pathlib import Path
 
 from claimkb.core.project import Project
 from claimkb.derive.records import CheckRecord, derivation_records, records_json
+from claimkb.knowledge.drift import drift_groups, drift_json
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.pages.publish import build_site, copy_template
 from claimkb.pages.site import generate_pages
@@ -31,13 +32,16 @@ DOCS_FOLDER = ".pages"
 
 
 def write_knowledge(kb: KnowledgeBase, folder: Path, records: list[CheckRecord]) -> int:
-    """Write ``derivations.json`` (``records``), ``kb.ttl`` and ``kb.jsonld`` into
-    ``folder``; return the number of triples. Nothing is written when the graph breaks a
-    shape."""
+    """Write ``derivations.json`` (``records``), ``drift.json`` (the figures of each
+    quantity in the order they were said: ``claimkb drift --format json``), ``kb.ttl`` and
+    ``kb.jsonld`` into ``folder``; return the number of triples. Nothing is written when
+    the graph breaks a shape."""
     graph = knowledge_graph(kb, records)
     data = records_json(records)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (folder / "derivations.json").write_text(text, encoding="utf-8", newline="\n")
+    drift = json.dumps(drift_json(drift_groups(kb)), ensure_ascii=False, indent=2, sort_keys=True)
+    (folder / "drift.json").write_text(drift + "\n", encoding="utf-8", newline="\n")
     write_rdf(graph, folder)
     return len(graph)
 

@@ -56,8 +56,10 @@ from claimkb.core.models import Claim, Quantity, Reference, Source
 from claimkb.core.periods import period
 from claimkb.core.units import parse_unit, registry
 from claimkb.derive.records import CheckRecord
+from claimkb.knowledge.drift import drift_groups
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
+from claimkb.rdf.drift import add_drift
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
 from claimkb.rdf.shacl import validate
 from claimkb.rdf.verdicts import add_verdicts
@@ -489,12 +491,13 @@ WRITERS: dict[str, Callable[[Graph], str]] = {"ttl": turtle, "jsonld": jsonld}
 
 def knowledge_graph(kb: KnowledgeBase, records: Iterable[CheckRecord]) -> Graph:
     """The one graph every RDF output is made from — ``build/kb.ttl``, ``kb.jsonld``, the
-    store and ``claimkb export`` alike: claims, sources, links, reference facts, and the
-    derivations in ``records`` with their verdicts. Raises
+    store and ``claimkb export`` alike: claims, sources, links, reference facts, the
+    derivations in ``records`` with their verdicts, and the drift groups. Raises
     :class:`claimkb.rdf.shacl.ShapeError` (one problem per line) when it does not fit the
     shapes, before anything is written."""
     graph = to_rdf(kb)
     add_verdicts(graph, records)
+    add_drift(graph, drift_groups(kb))
     validate(graph)
     return graph
 

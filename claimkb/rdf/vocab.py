@@ -70,6 +70,7 @@ Kind = Literal[
     "agent",
     "derivation",
     "review",
+    "drift",
 ]
 
 _PATHS: dict[str, str] = {
@@ -92,6 +93,7 @@ _PATHS: dict[str, str] = {
     "agent": "agent/{}",
     "derivation": "derivation/{}",
     "review": "derivation/{}/review",
+    "drift": "drift/{}",
 }
 
 #: Kinds whose key is a person's or organisation's name rather than an id, made into a slug.
