@@ -29,10 +29,10 @@ from claimkb.build.stages import build as run_build
 from claimkb.core.errors import ClaimkbError, ClaimkbWarning, ProjectError
 from claimkb.core.models import Claim, Vocabulary
 from claimkb.core.project import Project
+from claimkb.derive.drift import drift_groups, drift_json, drift_table
 from claimkb.derive.records import derivation_records, outcome_table, records_json
 from claimkb.extract import extract_file
 from claimkb.ingest import AddOptions, add_documents
-from claimkb.knowledge.drift import drift_groups, drift_json, drift_table
 from claimkb.ledger.ledger import extract_ledger, stale_ledgers
 from claimkb.ledger.sources import load_sources, source_for
 from claimkb.ledger.vocabulary import load_vocabulary

@@ -16,15 +16,15 @@ from click.testing import CliRunner
 from claimkb.build.outputs import write_knowledge
 from claimkb.cli import main
 from claimkb.core.models import Claim, Entity, Quantity, Source
-from claimkb.derive.interval import Interval
-from claimkb.derive.value import Value
-from claimkb.knowledge.drift import (
+from claimkb.derive.drift import (
     DriftGroup,
     drift_groups,
     drift_json,
     measure_word,
     relation,
 )
+from claimkb.derive.interval import Interval
+from claimkb.derive.value import Value
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.rdf.examples import BUILT_IN
 from claimkb.rdf.store import open_store, run_query

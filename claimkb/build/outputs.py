@@ -17,7 +17,7 @@ from pathlib import Path
 
 from claimkb.core.project import Project
 from claimkb.derive.records import CheckRecord, derivation_records, records_json
-from claimkb.knowledge.drift import drift_groups, drift_json
+from claimkb.derive.drift import drift_groups, drift_json
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.pages.publish import build_site, copy_template
 from claimkb.pages.site import generate_pages

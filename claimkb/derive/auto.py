@@ -19,7 +19,7 @@ each contain or touch the narrowest one cannot be far apart.
 
 The members of a same-claim cluster are not compared here: a same-claim link joins only
 figures that agree, so such a check could only ever say "consistent". Figures of one
-quantity that differ are what drift reports (``claimkb.knowledge.drift``).
+quantity that differ are what drift reports (``claimkb.derive.drift``).
 
 Auto derivations carry no expected verdict; ``claimkb check`` reports them and never fails
 on them.

@@ -1,5 +1,5 @@
 """Drift groups in RDF: the figures of one quantity in the order they were said, and how
-each compares with an earlier one (see :mod:`claimkb.knowledge.drift`).
+each compares with an earlier one (see :mod:`claimkb.derive.drift`).
 
 - a group is a ``ckb:DriftGroup`` (``schema:name`` its label, ``schema:about`` its entity,
   ``ckb:measure``, ``ckb:counted``, ``ckb:unit``, ``ckb:size``);
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from claimkb.knowledge.drift import DriftGroup
+from claimkb.derive.drift import DriftGroup
 from claimkb.rdf.vocab import CKB, SCHEMA, iri
 
 

@@ -22,6 +22,8 @@ The model, in standard vocabularies first (see ``kb/vocab.py`` for the prefixes)
   the whole cluster, but not every linked pair is stated — ask for pairs through
   ``ckb:cluster``. Not ``owl:sameAs``: that would make two statements in two sources one
   individual for any reasoner, merging their speakers, offsets and languages;
+- figures of one quantity, whatever their values, are a ``ckb:DriftGroup`` with its figures
+  in the order said and the findings between them (``kb/rdf/drift.py``);
 - every claim ``prov:wasGeneratedBy`` one extraction activity, which has no timestamp so
   that the same inputs give the same bytes;
 - reference facts (``ckb:ReferenceFact``) carry their quantity the same way and their
@@ -55,8 +57,8 @@ from claimkb.core.errors import ClaimkbError, ClaimkbWarning
 from claimkb.core.models import Claim, Quantity, Reference, Source
 from claimkb.core.periods import period
 from claimkb.core.units import parse_unit, registry
+from claimkb.derive.drift import drift_groups
 from claimkb.derive.records import CheckRecord
-from claimkb.knowledge.drift import drift_groups
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
 from claimkb.rdf.drift import add_drift
@@ -115,6 +117,7 @@ def to_rdf(kb: KnowledgeBase) -> Graph:
             raise RdfError(f"reference {reference.id}: {error}") from None
     units = {claim.quantity.unit for claim in kb.claims}
     _add_local_units(graph, units | {reference.unit for reference in kb.references})
+    add_drift(graph, drift_groups(kb))
     return graph
 
 
@@ -491,13 +494,12 @@ WRITERS: dict[str, Callable[[Graph], str]] = {"ttl": turtle, "jsonld": jsonld}
 
 def knowledge_graph(kb: KnowledgeBase, records: Iterable[CheckRecord]) -> Graph:
     """The one graph every RDF output is made from — ``build/kb.ttl``, ``kb.jsonld``, the
-    store and ``claimkb export`` alike: claims, sources, links, reference facts, the
-    derivations in ``records`` with their verdicts, and the drift groups. Raises
+    store and ``claimkb export`` alike: claims, sources, links, reference facts, drift
+    groups, and the derivations in ``records`` with their verdicts. Raises
     :class:`claimkb.rdf.shacl.ShapeError` (one problem per line) when it does not fit the
     shapes, before anything is written."""
     graph = to_rdf(kb)
     add_verdicts(graph, records)
-    add_drift(graph, drift_groups(kb))
     validate(graph)
     return graph
 
