@@ -50,20 +50,23 @@ def test_corpus_picture_has_every_box_and_line(corpus: tuple[KnowledgeBase, Any]
     kb, records = corpus
     found = kinds(graph_svg(kb, records))
     # By hand from `claimkb links` and claims/derivations/*.yaml:
-    # - 32 claims in the 13 same-claim clusters (one of 4, four of 3, eight of 2), and 34
+    # - 40 claims in the 16 same-claim clusters (two of 4, four of 3, ten of 2), and 34
     #   inputs of hand-written derivations outside any cluster (baron 3 + 3 + 3; gb300 4,
     #   reticle 3, satellite mass 3, data-center shares 2; actuators 2, joints 1, two hands 1;
     #   solar land 2, space solar 1; per hour 1, fleet 2, hundreds of GW 2, terawatt 1);
-    # - 19 link lines: each cluster drawn along a spanning tree of its links, one line fewer
-    #   than its claims (3 for the cluster of 4, 2 for each of the four of 3, 1 for each of
-    #   the eight pairs: 3 + 8 + 8);
+    # - 24 link lines: each cluster drawn along a spanning tree of its links, one line fewer
+    #   than its claims (3 for each cluster of 4, 2 for each of the four of 3, 1 for each of
+    #   the ten pairs: 6 + 8 + 10). Reviews (claims/reviewed/drift.yaml) made three of the
+    #   clusters: 60,000 dollars for Optimus legs twice in 36Kr, millions of simulated robots
+    #   in the digest and the thread, and the time frames of orbital compute (two in the
+    #   digest, two in the orbital plan);
     # - 55 inputs (derivation inputs: 9 baron, 12 AI compute, 10 Optimus and Neuralink,
     #   8 solar, 16 Starship), 7 of them reference facts used once each.
     assert found["kbg-source"] == 5
-    assert found["kbg-claim"] == 32 + 34
+    assert found["kbg-claim"] == 40 + 34
     assert found["kbg-derivation"] == 20
     assert found["kbg-reference"] == 7
-    assert found["kbg-link"] == 19
+    assert found["kbg-link"] == 24
     assert found["kbg-input"] == 55
     # The verdicts expected in claims/derivations/*.yaml.
     assert found["kbg-verdict-consistent"] == 11
@@ -76,8 +79,8 @@ def test_corpus_headers_count_claims_left_out(corpus: tuple[KnowledgeBase, Any])
     kb, records = corpus
     text = graph_svg(kb, records)
     # Drawn per source, by hand from the same lists: All-In 4 in clusters + 1 (26 per hand);
-    # 36Kr 18 + 11; thread 3 + 6; digest 7 + 13; orbital plan 0 + 3.
-    for drawn, total in [(5, 28), (29, 55), (9, 18), (20, 37), (3, 6)]:
+    # 36Kr 20 + 11; thread 4 + 6; digest 10 + 13; orbital plan 2 + 3.
+    for drawn, total in [(5, 28), (31, 55), (10, 18), (23, 37), (5, 6)]:
         assert f">{drawn} of {total} claims drawn<" in text
 
 
@@ -258,8 +261,8 @@ def test_readable_at_ten_times_the_corpus(corpus: tuple[KnowledgeBase, Any]) -> 
     big, records = ten_times(*corpus)
     assert_readable(big, records)
     found = kinds(graph_svg(big, records))
-    # Ten disjoint copies: ten times the 66 claims, 19 link lines and 55 inputs.
-    assert (found["kbg-claim"], found["kbg-link"], found["kbg-input"]) == (660, 190, 550)
+    # Ten disjoint copies: ten times the 74 claims, 24 link lines and 55 inputs.
+    assert (found["kbg-claim"], found["kbg-link"], found["kbg-input"]) == (740, 240, 550)
 
 
 def test_columns_joined_by_many_lines_end_up_side_by_side() -> None:
