@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
+from rdflib import Literal
 
 from claimkb.build.outputs import write_knowledge
 from claimkb.cli import main
@@ -27,7 +28,10 @@ from claimkb.derive.interval import Interval
 from claimkb.derive.value import Value
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.rdf.examples import BUILT_IN
+from claimkb.rdf.graph import to_rdf
+from claimkb.rdf.shacl import ShapeError, validate
 from claimkb.rdf.store import open_store, run_query
+from claimkb.rdf.vocab import CKB, iri
 from tests.conftest import EXAMPLE
 from tests.rdf_fixtures import corpus_kb
 
@@ -474,3 +478,40 @@ def test_drift_json_is_written_by_the_build(tmp_path: Path, corpus: list[DriftGr
     write_knowledge(corpus_kb(), tmp_path, [])
     written = json.loads((tmp_path / "drift.json").read_text(encoding="utf-8"))
     assert written == json.loads(json.dumps(drift_json(corpus)))
+
+
+def test_drift_between_speakers_takes_the_nearest_earlier_figure_of_another() -> None:
+    rows = [
+        ("alpha.de", speaker, f"Wir wollen {n} Starts pro Jahr.", str(n), launches(n), ["rocket"])
+        for speaker, n in [("Anna", 100), ("Boris", 200), ("Boris", 300), ("Anna", 400)]
+    ]
+    (group,) = drift_groups(make_kb(rows))
+    pairs = [(f.scope, f.earlier, f.later) for f in group.findings]
+    ids = [f.claim for f in group.figures]
+    # Boris's 200 after Anna's 100; Boris's 300 after his own 200 and Anna's 100; Anna's
+    # 400 after her own 100 and Boris's 300
+    assert pairs == [
+        ("between", ids[0], ids[1]),
+        ("own", ids[1], ids[2]),
+        ("between", ids[0], ids[2]),
+        ("own", ids[0], ids[3]),
+        ("between", ids[2], ids[3]),
+    ]
+
+
+def test_drift_triples_fit_the_shapes_and_a_wrong_relation_does_not() -> None:
+    kb = make_kb(
+        [
+            ("alpha.de", "Anna", "Wir wollen 100 Starts pro Jahr.", "100", launches(100),
+             ["rocket"]),
+            ("beta.ru", "Anna", "Мы хотим 200 запусков в год.", "200", launches(200),
+             ["rocket"]),
+        ]
+    )  # fmt: skip
+    graph = to_rdf(kb)
+    validate(graph)
+    finding = iri("drift", "rocket-launch-count-per-time/finding/1")
+    assert graph.value(finding, CKB.relation) == Literal("contradicting")
+    graph.set((finding, CKB.relation, Literal("drifting")))
+    with pytest.raises(ShapeError, match="relation is agreeing, narrowing, widening"):
+        validate(graph)

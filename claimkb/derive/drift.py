@@ -414,14 +414,19 @@ def _findings(claims: list[Claim], values: dict[str, Value], unit: Any) -> Itera
         )
 
     last: dict[str, Claim] = {}
-    for index, claim in enumerate(claims):
+    latest: Claim | None = None  # the figure before this one
+    before_latest: Claim | None = None  # the last one by another speaker than ``latest``'s
+    for claim in claims:
         previous = last.get(claim.speaker)
         if previous is not None:
             yield finding("own", previous, claim)
-        other = next((c for c in reversed(claims[:index]) if c.speaker != claim.speaker), None)
+        other = latest if latest and latest.speaker != claim.speaker else before_latest
         if other is not None:
             yield finding("between", other, claim)
         last[claim.speaker] = claim
+        if latest is not None and latest.speaker != claim.speaker:
+            before_latest = latest
+        latest = claim
 
 
 # ------------------------------------------------------------------------------ output
