@@ -346,8 +346,9 @@ def drift(context: _Context, fmt: str) -> None:
     Claims are grouped by what they measure (entity, kind of number, unit dimension with
     its rate, counted thing, measure), whatever their values; in each group every figure
     is listed in the order it was said and compared with the same speaker's previous one:
-    agreeing, narrowing, widening or contradicting, with the factor between the stated
-    values. Comparisons between speakers are listed under each group and rate nobody.
+    agreeing, narrowing, widening, contradicting, or alternatives (two figures joined by
+    an "or"), with the factor between the stated values. Comparisons between speakers
+    are listed under each group and rate nobody.
     """
     groups = drift_groups(project_knowledge_base(context.project))
     if fmt == "json":

@@ -35,7 +35,10 @@ Findings
     ``agreeing``       the intervals overlap (and neither holds the other), or are equal;
     ``narrowing``      the later interval lies inside the earlier one;
     ``widening``       the later interval holds the earlier one;
-    ``contradicting``  the intervals are disjoint.
+    ``contradicting``  the intervals are disjoint;
+    ``alternatives``   disjoint, but said in one breath as options: nothing stands between
+                       the two figures but an "or" word ("1 Million oder 10 Millionen";
+                       ``or_words`` in each language's ``words.yaml``).
 
     ``factor`` is the later stated value over the earlier one (the midpoint of a range,
     the number of a bound), given for every finding.
@@ -63,7 +66,7 @@ from claimkb.knowledge.deadlines import counts_forward
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import SYNONYMS
 
-Relation = Literal["agreeing", "narrowing", "widening", "contradicting"]
+Relation = Literal["agreeing", "narrowing", "widening", "contradicting", "alternatives"]
 Scope = Literal["own", "between"]
 
 #: The measure of a duration that counts forward from the day it was said.
@@ -253,7 +256,7 @@ def drift_groups(kb: KnowledgeBase) -> list[DriftGroup]:
             (kb.claims_by_id[i] for i in members), key=lambda c: _order(_said(sources, c), c)
         )
         name = entities[entity].name if entity in entities else entity
-        groups.append(_group(entity, name, key, claims, values, sources))
+        groups.append(_group(entity, name, key, claims, values, sources, kb.texts))
     return _unique_ids(groups)
 
 
@@ -297,6 +300,7 @@ def _group(
     claims: list[Claim],
     values: dict[str, Value],
     sources: dict[str, Source],
+    texts: dict[str, str],
 ) -> DriftGroup:
     kind, _, counted, per, measure = key
     unit = values[claims[0].id].unit
@@ -324,7 +328,7 @@ def _group(
         per=per,
         unit=unit_text,
         figures=figures,
-        findings=tuple(_findings(claims, values, unit)),
+        findings=tuple(_findings(claims, values, unit, texts)),
     )
 
 
@@ -401,15 +405,37 @@ def factor(earlier: Claim, later: Claim, values: dict[str, Value]) -> float | No
     return b / a if a else None
 
 
-def _findings(claims: list[Claim], values: dict[str, Value], unit: Any) -> Iterator[DriftFinding]:
+@cache
+def _or_pattern(lang: str) -> re.Pattern[str] | None:
+    words = tables(lang).words.or_words if lang in LANGUAGES else []
+    if not words:
+        return None
+    either = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\W*(?:{either})\W*", re.IGNORECASE)
+
+
+def said_as_alternatives(a: Claim, b: Claim, text: str) -> bool:
+    """Whether nothing but an "or" word stands between ``a`` and ``b`` in one text."""
+    if a.source != b.source or a.lang != b.lang or not a.end <= b.start:
+        return False
+    pattern = _or_pattern(a.lang)
+    return pattern is not None and pattern.fullmatch(text[a.end : b.start]) is not None
+
+
+def _findings(
+    claims: list[Claim], values: dict[str, Value], unit: Any, texts: dict[str, str]
+) -> Iterator[DriftFinding]:
     def finding(scope: Scope, a: Claim, b: Claim) -> DriftFinding:
+        found = relation(values[a.id].to(unit), values[b.id].to(unit))
+        if found == "contradicting" and said_as_alternatives(a, b, texts.get(a.source, "")):
+            found = "alternatives"
         return DriftFinding(
             scope=scope,
             earlier=a.id,
             later=b.id,
             earlier_speaker=a.speaker,
             later_speaker=b.speaker,
-            relation=relation(values[a.id].to(unit), values[b.id].to(unit)),
+            relation=found,
             factor=factor(a, b, values),
         )
 

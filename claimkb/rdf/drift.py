@@ -9,7 +9,7 @@ each compares with an earlier one (see :mod:`claimkb.derive.drift`).
 - each finding is a ``ckb:DriftFinding`` (``drift/<group>/finding/<n>``) with
   ``ckb:group``, ``ckb:earlier`` and ``ckb:later`` (figures), ``ckb:scope`` ("own": one
   speaker's figures; "between": two speakers', rating nobody), ``ckb:relation``
-  (agreeing, narrowing, widening, contradicting) and ``ckb:factor``.
+  (agreeing, narrowing, widening, contradicting, alternatives) and ``ckb:factor``.
 """
 
 from __future__ import annotations
