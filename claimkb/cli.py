@@ -29,6 +29,7 @@ from claimkb.build.stages import build as run_build
 from claimkb.core.errors import ClaimkbError, ClaimkbWarning, ProjectError
 from claimkb.core.models import Claim, Vocabulary
 from claimkb.core.project import Project
+from claimkb.derive.drift import drift_groups, drift_json, drift_table
 from claimkb.derive.records import derivation_records, outcome_table, records_json
 from claimkb.extract import extract_file
 from claimkb.ingest import AddOptions, add_documents
@@ -334,6 +335,33 @@ def links(context: _Context) -> None:
             claim = by_id[claim_id]
             surface = f"«{claim.surface}»"
             click.echo(f"  {claim.lang}  {surface:<40} {claim.speaker:<22} {claim_id}")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people, or JSON (the groups, as build/drift.json holds them).",
+)
+@click.pass_obj
+def drift(context: _Context, fmt: str) -> None:
+    """Print the same quantity stated with different figures, per speaker, over time.
+
+    Claims are grouped by what they measure (entity, kind of number, unit dimension with
+    its rate, counted thing, measure), whatever their values; in each group every figure
+    is listed in the order it was said and compared with the same speaker's previous one:
+    agreeing, narrowing, widening, contradicting, or alternatives (two figures joined by
+    an "or"), with the factor between the stated values. Comparisons between speakers
+    are listed under each group and rate nobody.
+    """
+    groups = drift_groups(project_knowledge_base(context.project))
+    if fmt == "json":
+        _write_stdout(json.dumps(drift_json(groups), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write_stdout(drift_table(groups) + "\n")
 
 
 @main.command()

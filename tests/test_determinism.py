@@ -75,7 +75,14 @@ def test_determinism_a_second_build_in_the_same_folder_changes_no_file(
 
 def test_determinism_build_holds_no_database(two_places: tuple[Project, Project]) -> None:
     names = sorted(path.name for path in two_places[0].build_dir.iterdir())
-    assert names == ["claims.jsonl", "derivations.json", "kb.jsonld", "kb.ttl", "site"]
+    assert names == [
+        "claims.jsonl",
+        "derivations.json",
+        "drift.json",
+        "kb.jsonld",
+        "kb.ttl",
+        "site",
+    ]
 
 
 def test_determinism_the_sitemap_is_dated_with_the_build_date(

@@ -96,6 +96,8 @@ TESTED = {
     "spans-not-matching-text",
     "gigawatt-scale-power",
     "inconsistent-derivations",  # tested in test_verdict_queries.py
+    "drift-figures",  # tested in test_drift.py
+    "drift-contradictions",  # tested in test_drift.py
 }
 
 
@@ -277,6 +279,8 @@ def test_query_yearly_rates(corpus: pyoxigraph.Store) -> None:
         (RU, 2269, "несколько сотен гигаватт", 550.0, "GigaW", None),
         (RU, 2314, "около тераватта", 1.0, "TeraW", None),
         (RU, 2565, "10\u202f000", 1e4, "NUM", "launch"),
+        # «20–30 000» launches a year: per and counted come from a review
+        (RU, 2604, "20–30\u202f000", 25000.0, "NUM", "launch"),
         (RU, 4201, "порядка миллиона", 1e6, "NUM", "unit"),
         (RU, 4271, "10 миллионов", 1e7, "NUM", None),
         (RU, 5111, "$5 трлн", 5e12, "CCY_USD", None),

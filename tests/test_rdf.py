@@ -352,6 +352,7 @@ def test_rdf_write_knowledge_writes_turtle_jsonld_and_no_store_and_counts_triple
     assert (tmp_path / "kb.jsonld").is_file()
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         "derivations.json",
+        "drift.json",
         "kb.jsonld",
         "kb.ttl",
     ]

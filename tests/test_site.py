@@ -204,14 +204,14 @@ def test_links_between_generated_pages_resolve(built: Built) -> None:
 
 
 def test_graph_page_links_resolve(built: Built) -> None:
-    # The picture links 5 source headers, 81 claims, 36 derivations and 18 reference-fact
+    # The picture links 5 source headers, 86 claims, 36 derivations and 18 reference-fact
     # boxes, one per use (see test_site_graph.py for the counts by hand); the text links the
     # derivation checks.
     path = html_path(built.site, f"{GENERATED}/graph/index.md")
     svg = re.search(r'<svg[^>]* class="kbg".*?</svg>', path.read_text("utf-8"), re.DOTALL)
     assert svg is not None
-    assert len(re.findall(r"<a href=", svg.group(0))) == 5 + 81 + 36 + 18
-    assert _check_links(path) > 98
+    assert len(re.findall(r"<a href=", svg.group(0))) == 5 + 86 + 36 + 18
+    assert _check_links(path) > 106
 
 
 def test_claim_review_json_ld_only_for_rated_claims(built: Built) -> None:
@@ -284,7 +284,9 @@ def _claim_id(kb: KnowledgeBase, source: str, surface: str) -> str:
 def test_entity_page_lists_its_claims(built: Built) -> None:
     # By hand from claims/extracted/: the sentences naming Neuralink in the 36kr article
     # ("über 10" twice, "Jahr 2026", "weniger als 6 Millionen US-Dollar") and the All-In
-    # digest ("12", "dieses Jahr", "bis 2025").
+    # digest ("12", "dieses Jahr", "bis 2025"); and two the reviews of
+    # claims/reviewed/drift.yaml add, the cost of Optimus legs driven by Neuralink signals
+    # ("60.000 US-Dollar", "etwa 60.000 US-Dollar").
     path = html_path(built.site, entity_page("neuralink"))
     page = path.read_text(encoding="utf-8")
     surfaces = sorted(
@@ -296,6 +298,8 @@ def test_entity_page_lists_its_claims(built: Built) -> None:
             "über 10",
             "Jahr 2026",
             "weniger als 6 Millionen US-Dollar",
+            "60.000 US-Dollar",
+            "etwa 60.000 US-Dollar",
             "12",
             "dieses Jahr",
             "bis 2025",
@@ -311,7 +315,7 @@ def test_entity_page_lists_its_claims(built: Built) -> None:
     rows = _rows(page)
     assert any(r[0].startswith("Bei 12 Menschen") and r[1] == "12 (person)" for r in rows)
     index = html_path(built.site, f"{GENERATED}/entities/index.md").read_text("utf-8")
-    assert any(r[0] == "Neuralink" and r[2] == "7" for r in _rows(index))
+    assert any(r[0] == "Neuralink" and r[2] == "9" for r in _rows(index))
 
 
 def test_predictions_page(tmp_path: Path) -> None:
@@ -404,7 +408,7 @@ def test_sparql_page_embeds_every_example_query(built: Built) -> None:
     parsed = parse(path)
     config = json.loads(parsed.json["sparql-config"])
     files = query_files(EXAMPLE.queries_dir)
-    assert len(files) == 17
+    assert len(files) == 19
     assert [q["name"] for q in config["queries"]] == [f.stem for f in files]
     assert [q["text"] for q in config["queries"]] == [f.read_text("utf-8") for f in files]
     described = {q["name"]: q["description"] for q in config["queries"]}

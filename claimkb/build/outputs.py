@@ -19,6 +19,7 @@ from claimkb.build.stages import LEDGER_FOLDER
 from claimkb.core.project import DEFAULT_PUBLISHER, Project
 from claimkb.derive.ratings import Assessment, ClaimRating, assess, dated_ratings
 from claimkb.derive.records import CheckRecord, derivation_records, records_json
+from claimkb.derive.drift import drift_groups, drift_json
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.ratings import RATINGS_FILE, load_ratings, ratings_path, ratings_text
 from claimkb.pages.publish import build_site, copy_template
@@ -40,13 +41,16 @@ def write_knowledge(
     ratings: Mapping[str, ClaimRating] | None = None,
     publisher: str = DEFAULT_PUBLISHER,
 ) -> int:
-    """Write ``derivations.json`` (``records``), ``kb.ttl`` and ``kb.jsonld`` (with a
-    ClaimReview of every claim in ``ratings``) into ``folder``; return the number of
-    triples. Nothing is written when the graph breaks a shape."""
+    """Write ``derivations.json`` (``records``), ``drift.json`` (the figures of each
+    quantity in the order they were said: ``claimkb drift --format json``), ``kb.ttl`` and
+    ``kb.jsonld`` (with a ClaimReview of every claim in ``ratings``) into ``folder``; return
+    the number of triples. Nothing is written when the graph breaks a shape."""
     graph = knowledge_graph(kb, records, ratings, publisher)
     data = records_json(records)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (folder / "derivations.json").write_text(text, encoding="utf-8", newline="\n")
+    drift = json.dumps(drift_json(drift_groups(kb)), ensure_ascii=False, indent=2, sort_keys=True)
+    (folder / "drift.json").write_text(drift + "\n", encoding="utf-8", newline="\n")
     write_rdf(graph, folder)
     return len(graph)
 

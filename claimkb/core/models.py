@@ -342,6 +342,15 @@ class Review(Record):
     quantity: QuantityPatch | None = Field(default=None, description="Corrected fields.")
     speaker: str | None = Field(default=None, description="A corrected speaker.")
     entities: list[Id] = Field(default_factory=list, description="Entity ids it is about.")
+    measures: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=80,
+        description="What the figure measures, where the words near the number do not say "
+        "or say it wrongly ('time frame', 'unit cost'): figures of the same entity, "
+        "quantity and measure are compared over time (`claimkb drift`).",
+        examples=["time frame"],
+    )
     note: str | None = Field(default=None, description="Why, for the next reader.")
 
 

@@ -1,6 +1,6 @@
 """Derivations found automatically in the knowledge base.
 
-Three kinds, each evaluated by the same engine as the hand-written ones:
+Two kinds, each evaluated by the same engine as the hand-written ones:
 
 ``ratio``
     an equation stated in one sentence ("100 GW = 10.000 Starship-Starts", "«каждые 110 000
@@ -10,17 +10,16 @@ Three kinds, each evaluated by the same engine as the hand-written ones:
     and a count stands right next to a measure.
 ``same-ratio``
     ratios of the same measure per the same counted thing (power per GB300, power per
-    launch) are compared: do they agree? Each is compared with the most precise of them;
-``cluster``
-    the claims of one same-claim cluster are compared for agreement ("über 10" and "12"
-    Neuralink patients): each with the cluster's most precise figure.
+    launch) are compared: do they agree? Each is compared with the most precise of them.
 
 Comparing every member with one anchor, not every pair, keeps the checks linear in the size
-of a group: a group of n gives n - 1 checks, not n(n - 1)/2, and copies of a figure written
-in words ("zwei", "hundert") can form groups of hundreds in a large corpus. If every member
-agrees with the most precise figure, they agree with each other for all a reader needs: two
-intervals that each contain or touch the narrowest one cannot be far apart. In a pair of
-two, the one check is the same as before.
+of a group: a group of n gives n - 1 checks, not n(n - 1)/2. If every member agrees with the
+most precise figure, they agree with each other for all a reader needs: two intervals that
+each contain or touch the narrowest one cannot be far apart.
+
+The members of a same-claim cluster are not compared here: a same-claim link joins only
+figures that agree, so such a check could only ever say "consistent". Figures of one
+quantity that differ are what drift reports (``claimkb.derive.drift``).
 
 Auto derivations carry no expected verdict; ``claimkb check`` reports them and never fails
 on them.
@@ -185,43 +184,6 @@ def _relative_width(value: Value) -> float:
     return (hi - lo) / scale if scale else 0.0
 
 
-def _cluster_checks(kb: KnowledgeBase) -> Iterator[AutoCheck]:
-    by_id = kb.claims_by_id
-    for group in kb.clusters:
-        values = {
-            claim.id: value
-            for claim in (by_id[i] for i in group if by_id[i].quantity.unit != "date")
-            if (value := _stated_value(claim)) is not None
-        }
-        members = [by_id[i] for i in values]
-        for first, second in _star(members, list(values.values())):
-            check_id = auto_id("cluster", first.id, second.id)
-            one, other = values[first.id], values[second.id]
-            if _width(one) > _width(other):  # the more precise figure is checked against
-                one, other = other, one  # the wider one: "12" against "über 10"
-            yield AutoCheck(
-                check_id,
-                "cluster",
-                f"{first.surface!r} and {second.surface!r} state the same figure",
-                {"first": first.id, "second": second.id},
-                "first vs second",
-                compare(check_id, one, other),
-            )
-
-
-def _stated_value(claim: Claim) -> Value | None:
-    """The claim's value, or None when it states an empty interval and so cannot agree or
-    disagree with anything ("weniger als 0 Millionen US-Dollar": less than nothing)."""
-    try:
-        return value_of_claim(claim)
-    except ValueError:
-        return None
-
-
-def _width(value: Value) -> float:
-    return value.interval.hi - value.interval.lo
-
-
 def auto_checks(kb: KnowledgeBase) -> list[AutoCheck]:
     """Every automatic derivation of the knowledge base, in a stable order."""
-    return [*_ratio_checks(ratios(kb)), *_cluster_checks(kb)]
+    return list(_ratio_checks(ratios(kb)))

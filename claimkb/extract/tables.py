@@ -272,6 +272,10 @@ class GrammarWords(_Table):
     fraction_stems: list[str]
     not_fractions: list[str]
     common_words: list[str]
+    #: What an amount of money measures, by the words near it (regular expressions, whole
+    #: words, case-insensitive): "cost" for "kostet", "Preis", "стоимость". Read by
+    #: ``claimkb drift`` to keep a price apart from an investment.
+    measures: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class NameTable(_Table):

@@ -7,7 +7,7 @@ Every export (RDF, JSON Lines, pages) is made from one ``KnowledgeBase``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import networkx as nx
@@ -28,6 +28,8 @@ class KnowledgeBase:
     references: list[Reference]
     claim_entities: dict[str, list[str]]
     links: list[tuple[str, str]]
+    claim_measures: dict[str, str] = field(default_factory=dict)
+    """What a review says a claim's figure measures (``Review.measures``), by claim id."""
 
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
@@ -94,6 +96,7 @@ def assemble(ledger: Ledger, sources: list[Source], texts: dict[str, str]) -> Kn
         references=[located.record for located in ledger.references],
         claim_entities=claim_entities,
         links=same_claim_links(claims, claim_entities),
+        claim_measures={r.claim: r.measures for r in reviews if r.measures},
     )
 
 

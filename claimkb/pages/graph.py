@@ -11,8 +11,8 @@ What is drawn
     as well so the verdict does not rest on colour alone, and lines to their inputs. A
     reference fact is a small box under each derivation that uses it — one per use, so a
     fact that many checks use does not tie unrelated checks together. The automatic checks
-    are not drawn: the cluster checks compare the claims a same-claim link already joins,
-    and the ratio checks have no page of their own; the derivation checks page lists them.
+    (ratios stated as equations, and two statements of one ratio) are not drawn: they have
+    no page of their own; the derivation checks page lists them.
 
 How it stays readable as the corpus grows
     1. Claims and derivations that lines join fall into groups (connected components); no
@@ -782,8 +782,8 @@ def graph_page(kb: KnowledgeBase, records: list[CheckRecord]) -> str:
         "the cluster has claims; each claim's page lists all its links); coloured boxes are "
         f"the {len(curated)} hand-written checks, with lines to their inputs and the "
         f"{len(references)} reference facts they use in small boxes beneath them.</p>",
-        f"<p>The {automatic} automatic checks are not drawn: the cluster checks compare claims "
-        "a same-claim link already joins, and the ratio checks have no page of their own; "
+        f"<p>The {automatic} automatic checks (ratios stated as equations) are not drawn: "
+        "they have no page of their own; "
         f'<a href="{index}">Derivation checks</a> lists them.</p>',
         # Only this page carries the rule, so only this page spans the window's width.
         "<style>.md-grid{max-width:none}</style>",

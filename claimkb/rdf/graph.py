@@ -22,6 +22,8 @@ The model, in standard vocabularies first (see ``kb/vocab.py`` for the prefixes)
   the whole cluster, but not every linked pair is stated — ask for pairs through
   ``ckb:cluster``. Not ``owl:sameAs``: that would make two statements in two sources one
   individual for any reasoner, merging their speakers, offsets and languages;
+- figures of one quantity, whatever their values, are a ``ckb:DriftGroup`` with its figures
+  in the order said and the findings between them (``kb/rdf/drift.py``);
 - every claim ``prov:wasGeneratedBy`` one extraction activity, which has no timestamp so
   that the same inputs give the same bytes;
 - reference facts (``ckb:ReferenceFact``) carry their quantity the same way and their
@@ -56,11 +58,13 @@ from claimkb.core.models import Claim, Quantity, Reference, Source
 from claimkb.core.periods import period
 from claimkb.core.project import DEFAULT_PUBLISHER
 from claimkb.core.units import parse_unit, registry
+from claimkb.derive.drift import drift_groups
 from claimkb.derive.ratings import ClaimRating
 from claimkb.derive.records import CheckRecord
 from claimkb.knowledge.agents import organisations
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
+from claimkb.rdf.drift import add_drift
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
 from claimkb.rdf.shacl import validate
 from claimkb.rdf.verdicts import add_claim_reviews, add_verdicts
@@ -117,6 +121,7 @@ def to_rdf(kb: KnowledgeBase) -> Graph:
     units = {claim.quantity.unit for claim in kb.claims}
     _add_local_units(graph, units | {reference.unit for reference in kb.references})
     _type_organisations(graph, organisations(kb.sources))
+    add_drift(graph, drift_groups(kb))
     return graph
 
 
@@ -507,10 +512,10 @@ def knowledge_graph(
     publisher: str = DEFAULT_PUBLISHER,
 ) -> Graph:
     """The one graph every RDF output is made from — ``build/kb.ttl``, ``kb.jsonld``, the
-    store and ``claimkb export`` alike: claims, sources, links, reference facts, the
-    derivations in ``records`` with their verdicts, and a ClaimReview by ``publisher`` of
-    every claim in ``ratings``. Raises :class:`claimkb.rdf.shacl.ShapeError` (one problem per
-    line) when it does not fit the shapes, before anything is written."""
+    store and ``claimkb export`` alike: claims, sources, links, reference facts, drift
+    groups, the derivations in ``records`` with their verdicts, and a ClaimReview by
+    ``publisher`` of every claim in ``ratings``. Raises :class:`claimkb.rdf.shacl.ShapeError`
+    (one problem per line) when it does not fit the shapes, before anything is written."""
     graph = to_rdf(kb)
     records = list(records)
     add_verdicts(graph, records)

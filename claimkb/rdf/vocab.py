@@ -71,6 +71,7 @@ Kind = Literal[
     "derivation",
     "review",
     "claim-review",
+    "drift",
 ]
 
 _PATHS: dict[str, str] = {
@@ -94,6 +95,7 @@ _PATHS: dict[str, str] = {
     "derivation": "derivation/{}",
     "review": "derivation/{}/review",
     "claim-review": "claim/{}/review",
+    "drift": "drift/{}",
 }
 
 #: Kinds whose key is a person's or organisation's name rather than an id, made into a slug.
