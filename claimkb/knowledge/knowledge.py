@@ -7,12 +7,12 @@ Every export (RDF, JSON Lines, pages) is made from one ``KnowledgeBase``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import networkx as nx
 
-from claimkb.core.models import Claim, Entity, Reference, Source, alias_pattern
+from claimkb.core.models import Claim, Entity, Outcome, Reference, Source, alias_pattern
 from claimkb.knowledge.matching import clusters, same_claim_links
 from claimkb.ledger.ledger import Ledger, apply_reviews
 
@@ -28,6 +28,8 @@ class KnowledgeBase:
     references: list[Reference]
     claim_entities: dict[str, list[str]]
     links: list[tuple[str, str]]
+    #: What became of the predictions, by claim id, as reviews record it.
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
 
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
@@ -94,6 +96,7 @@ def assemble(ledger: Ledger, sources: list[Source], texts: dict[str, str]) -> Kn
         references=[located.record for located in ledger.references],
         claim_entities=claim_entities,
         links=same_claim_links(claims, claim_entities),
+        outcomes={review.claim: review.outcome for review in reviews if review.outcome},
     )
 
 
