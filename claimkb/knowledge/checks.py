@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from claimkb.core.units import is_unit
 from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.knowledge.predictions import not_predictions, predictions
 from claimkb.ledger.ledger import Ledger
 
 Check = Callable[[Ledger, KnowledgeBase | None], list[str]]
@@ -132,6 +133,22 @@ def check_that_links_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None) -
     ]
 
 
+def check_that_outcomes_are_of_predictions(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    """An outcome recorded for a claim that is no prediction would show nowhere."""
+    if kb is None:
+        return []
+    stated = {claim.id for found in predictions(kb) for claim in found.claims}
+    why = {other.claim.id: other.reason for other in not_predictions(kb)}
+    return [
+        f"{located.where}: outcome for claim {located.record.claim}, which is no prediction "
+        f"({why.get(located.record.claim, 'no date ahead and no span counted from the day said')})"
+        for located in ledger.reviews
+        if located.record.outcome
+        and located.record.claim in kb.claims_by_id
+        and located.record.claim not in stated
+    ]
+
+
 CHECKS: tuple[Check, ...] = (
     check_that_claim_ids_are_unique,
     check_that_ledgers_have_sources,
@@ -143,6 +160,7 @@ CHECKS: tuple[Check, ...] = (
     check_that_entity_ids_are_unique,
     check_that_review_entities_exist,
     check_that_links_point_at_claims,
+    check_that_outcomes_are_of_predictions,
 )
 
 

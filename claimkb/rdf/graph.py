@@ -58,6 +58,7 @@ from claimkb.core.units import parse_unit, registry
 from claimkb.derive.records import CheckRecord
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
+from claimkb.rdf.predictions import add_predictions
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
 from claimkb.rdf.shacl import validate
 from claimkb.rdf.verdicts import add_verdicts
@@ -106,6 +107,7 @@ def to_rdf(kb: KnowledgeBase) -> Graph:
         for entity_id in kb.claim_entities.get(claim.id, []):
             graph.add((iri("claim", claim.id), SCHEMA.about, iri("entity", entity_id)))
     _add_links(graph, kb.links, kb.clusters)
+    add_predictions(graph, kb)
     for reference in kb.references:
         try:
             _add_reference(graph, reference)

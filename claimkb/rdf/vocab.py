@@ -70,6 +70,9 @@ Kind = Literal[
     "agent",
     "derivation",
     "review",
+    "prediction",
+    "outcome",
+    "evidence",
 ]
 
 _PATHS: dict[str, str] = {
@@ -92,6 +95,9 @@ _PATHS: dict[str, str] = {
     "agent": "agent/{}",
     "derivation": "derivation/{}",
     "review": "derivation/{}/review",
+    "prediction": "claim/{}/prediction",
+    "outcome": "claim/{}/outcome",
+    "evidence": "claim/{}",  # key: "<claim id>/evidence/<n>"
 }
 
 #: Kinds whose key is a person's or organisation's name rather than an id, made into a slug.
