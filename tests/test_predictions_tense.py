@@ -41,6 +41,18 @@ def _dated(lang: str, text: str, surface: str) -> Claim:
         ),
         # Past: a preterite of "sein" alone.
         ("de", "Bis 2024 war das Werk die größte Fabrik Europas.", "2024", "past tense: 'war'"),
+        # The participle before its auxiliary, at the end of a subordinate clause.
+        (
+            "de",
+            "Er berichtete, dass die Kosten im Jahr 2024 um zehn Prozent gestiegen sind.",
+            "2024",
+            "past tense: 'gestiegen … sind'",
+        ),
+        # A listed preterite; "seit" points back to a day that had come.
+        ("de", "Im Jahr 2024 erzielte die Firma einen Rekord.", "2024", "past tense: 'erzielte'"),
+        ("de", "Sie ist seit Mai 2023 Ministerin.", "Mai 2023", "past tense: 'seit'"),
+        # The past of a later clause does not count when the date does not open its clause.
+        ("de", "Die Brücke öffnet 2027, wie der Rat versprochen hatte.", "2027", None),
         # Present state: the order books are full until then.
         ("de", "Die Kraftwerke sind bis 2029 ausgebucht.", "2029", "present state: 'ausgebucht'"),
         (
@@ -86,6 +98,8 @@ def _dated(lang: str, text: str, surface: str) -> Claim:
             "2025",
             "past tense: 'has … completed'",
         ),
+        ("en", "The tunnel opens in 2031, as the mayor had promised.", "2031", None),
+        ("en", "She has run the lab since 2019.", "2019", "past tense: 'since'"),
         # Present state.
         ("en", "Transformers are sold out until 2029.", "2029", "present state: 'sold out'"),
         # Future: "will"; a reported-speech frame; no mark at all.

@@ -364,6 +364,9 @@ class DeadlineTable(_Table):
 
     ahead: list[str]
     past: list[str]
+    #: Superlatives that make a forward word measure a span back to now ("the highest in
+    #: ten years").
+    superlatives: list[str] = Field(default_factory=list)
 
 
 class TenseTable(_Table):

@@ -9,7 +9,8 @@ and brackets, or after a word that opens what was said ("dass", "that", "что"
 "Маск утверждал, что …" or "He said …" is not taken for the tense of the statement. Reporting
 verbs (``speech.yaml``'s and the table's own) never mark the past. When the clause holds no
 mark at all ("By the end of 2024, Tesla had …"), the clauses after it in the sentence are
-read in turn, up to the first that holds one.
+read in turn, up to the first that holds one — only when the date opens its clause, so
+that "Die Brücke öffnet 2027, wie der Rat versprochen hatte" is not read as the past.
 
 The order of the rules: a future word makes the statement a prediction; else a present-state
 word or a past form makes it none, with the words as the reason; a statement with neither
@@ -81,9 +82,10 @@ def _sentence(claim: Claim, text: str) -> tuple[str, int, int]:
 
 
 def clauses(claim: Claim, text: str) -> list[str]:
-    """The clause around ``claim`` in its sentence, then the clauses after it, in order.
-    A bracketed aside the claim is not in is left out; a claim inside brackets has the
-    bracket for its only clause."""
+    """The clause around ``claim`` in its sentence and, when the claim opens it (at most one
+    word before it: "By the end of 2024, the company had …"), the clauses after it, in
+    order. A bracketed aside the claim is not in is left out; a claim inside brackets has
+    the bracket for its only clause."""
     sentence, start, end = _sentence(claim, text)
     for aside in _ASIDE.finditer(sentence):
         if aside.start() < start and end <= aside.end():
@@ -94,6 +96,8 @@ def clauses(claim: Claim, text: str) -> list[str]:
     head = max((stop for begin, stop in cuts if stop <= start), default=0)
     tails = [begin for begin, stop in cuts if begin >= end]
     ends = [*tails, len(blank)]
+    if len(blank[head:start].split()) > 1:
+        ends = ends[:1]
     result, begin = [], head
     for stop in ends:
         if stop > begin:
@@ -117,9 +121,12 @@ def _mark(claim: Claim, clause: str) -> tuple[str, str] | None:
     if found.past and (hit := found.past.search(plain)):
         return "past tense", hit.group()
     if found.perfect and found.participle and (aux := found.perfect.search(plain)):
-        participles = list(found.participle.finditer(plain, aux.end()))
+        # The participle may stand before its auxiliary ("…, dass sie gesunken sind").
+        participles = [p for p in found.participle.finditer(plain) if p.start() != aux.start()]
         if participles:
-            return "past tense", f"{aux.group()} … {participles[-1].group()}"
+            last = participles[-1]
+            words = (aux, last) if aux.start() < last.start() else (last, aux)
+            return "past tense", f"{words[0].group()} … {words[1].group()}"
     return None
 
 
