@@ -144,3 +144,21 @@ def test_an_outcome_of_a_claim_that_is_no_prediction_names_its_file_and_line(
         r"no prediction \(past tense: 'hat … abgeschlossen'\)",
     ):
         _kb(claims_copy)
+
+
+def test_two_outcomes_of_one_prediction_must_agree(claims_copy: Path) -> None:
+    # "in 1-2 Jahren" and "in 1 bis 2 Jahren" state one prediction; two results differ.
+    (claims_copy / "reviewed" / "twice.yaml").write_text(
+        f"reviews:\n  - claim: {FIRST}\n    status: confirmed\n    outcome:\n"
+        "      result: not yet known\n"
+        f"  - claim: {AGAIN}\n    status: confirmed\n    outcome:\n"
+        "      result: did not\n      evidence:\n"
+        "        - url: https://example.org/fab\n          date: 2027-12-01\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        BuildError,
+        match=r"twice\.yaml:6: outcome for claim .*51547469 differs from the one at "
+        r".*twice\.yaml:2",
+    ):
+        _kb(claims_copy)

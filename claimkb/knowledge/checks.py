@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from claimkb.core.models import Outcome
 from claimkb.core.units import is_unit
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.predictions import not_predictions, predictions
@@ -134,19 +135,31 @@ def check_that_links_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None) -
 
 
 def check_that_outcomes_are_of_predictions(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
-    """An outcome recorded for a claim that is no prediction would show nowhere."""
+    """An outcome recorded for a claim that is no prediction would show nowhere, and two
+    outcomes of one prediction (recorded on two claims that state it) must agree."""
     if kb is None:
         return []
-    stated = {claim.id for found in predictions(kb) for claim in found.claims}
+    first = {claim.id: found.claim.id for found in predictions(kb) for claim in found.claims}
     why = {other.claim.id: other.reason for other in not_predictions(kb)}
-    return [
-        f"{located.where}: outcome for claim {located.record.claim}, which is no prediction "
-        f"({why.get(located.record.claim, 'no date ahead and no span counted from the day said')})"
-        for located in ledger.reviews
-        if located.record.outcome
-        and located.record.claim in kb.claims_by_id
-        and located.record.claim not in stated
-    ]
+    problems: list[str] = []
+    seen: dict[str, tuple[str, Outcome]] = {}
+    for located in ledger.reviews:
+        claim, outcome = located.record.claim, located.record.outcome
+        if outcome is None or claim not in kb.claims_by_id:
+            continue
+        if claim not in first:
+            reason = why.get(claim, "no date ahead and no span counted from the day said")
+            problems.append(
+                f"{located.where}: outcome for claim {claim}, which is no prediction ({reason})"
+            )
+            continue
+        earlier = seen.setdefault(first[claim], (located.where, outcome))
+        if earlier[1] != outcome:
+            problems.append(
+                f"{located.where}: outcome for claim {claim} differs from the one at {earlier[0]} "
+                "for the same prediction"
+            )
+    return problems
 
 
 CHECKS: tuple[Check, ...] = (
