@@ -5,11 +5,18 @@ from reading the sentences."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from claimkb.core.models import Claim, Source
 from claimkb.extract import extract_document
-from claimkb.knowledge.predictions import DATE_HAD_COME, not_predictions, predictions
+from claimkb.knowledge.predictions import (
+    DATE_HAD_COME,
+    Prediction,
+    not_predictions,
+    predictions,
+)
 from claimkb.knowledge.tense import not_ahead
 from tests.conftest import example_vocabulary
 from tests.rdf_fixtures import corpus_kb
@@ -160,3 +167,18 @@ def test_the_bundled_corpus_states_each_prediction_once() -> None:
     assert len(keys) == len(set(keys))
     claims = [c.id for p in found for c in p.claims]
     assert len(claims) == len(set(claims)) == 24 - 3
+
+
+def test_status_words_are_due_date_passed_or_open() -> None:
+    claim = _dated("de", "Das Werk wird bis 2027 fertig.", "2027")
+    day = dt.date(2028, 1, 1)
+
+    def status(due: dt.date | None, after: bool) -> str:
+        return Prediction((claim,), "date", None, due, after, None).status(day)
+
+    # Due on the last day of 2027: passed by 1 January 2028, not on the due day itself.
+    assert status(dt.date(2027, 12, 31), after=False) == "due date passed"
+    assert status(dt.date(2028, 1, 1), after=False) == "open"
+    # "über 2027 hinaus": what happens after a date stays open; so does an unknown due date.
+    assert status(dt.date(2027, 12, 31), after=True) == "open"
+    assert status(None, after=False) == "open"
