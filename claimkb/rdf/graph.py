@@ -24,6 +24,8 @@ The model, in standard vocabularies first (see ``kb/vocab.py`` for the prefixes)
   individual for any reasoner, merging their speakers, offsets and languages;
 - every claim ``prov:wasGeneratedBy`` one extraction activity, which has no timestamp so
   that the same inputs give the same bytes;
+- predictions (``ckb:Prediction``), their claims, due dates and outcomes, and the reason a
+  dated claim is none (``ckb:notAPrediction``): see :mod:`rdf.predictions`;
 - reference facts (``ckb:ReferenceFact``) carry their quantity the same way and their
   citation as ``schema:citation`` (a ``schema:CreativeWork``) and ``dcterms:source``.
 
