@@ -60,6 +60,13 @@ def _dated(lang: str, text: str, surface: str) -> Claim:
         ("de", "Sie ist seit Mai 2023 Ministerin.", "Mai 2023", "past tense: 'seit'"),
         # The past of a later clause does not count when the date does not open its clause.
         ("de", "Die Brücke öffnet 2027, wie der Rat versprochen hatte.", "2027", None),
+        # A dash between digits is a range, not the end of a clause: "hatte" stays in it.
+        (
+            "de",
+            "Der Umsatz hatte 10–12 Prozent im Jahr 2026 erreicht.",
+            "2026",
+            "past tense: 'hatte'",
+        ),
         # Present state: the order books are full until then.
         ("de", "Die Kraftwerke sind bis 2029 ausgebucht.", "2029", "present state: 'ausgebucht'"),
         (

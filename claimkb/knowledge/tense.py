@@ -27,8 +27,8 @@ from claimkb.core.models import Claim
 from claimkb.extract.tables import LANGUAGES, tables
 
 #: What ends a clause: a comma or colon before a space, a semicolon, a dash between spaces or
-#: a long dash, a bracket.
-_BOUNDARY = r",(?=\s)|;|:(?=\s)|\s[-–—]\s|[–—]|[()\[\]]"
+#: a long dash not between digits ("2020–2029" is a range), a bracket.
+_BOUNDARY = r",(?=\s)|;|:(?=\s)|\s[-–—]\s|(?<!\d)[–—](?!\d)|[()\[\]]"
 #: A bracketed aside, blanked when the date is outside it ("(возможно, …)").
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
