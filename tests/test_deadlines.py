@@ -39,6 +39,8 @@ def _duration(lang: str, text: str) -> Claim:
         ("ru", "Это случится в течение 36 месяцев.", dt.date(2029, 1, 31)),
         # One month from 31 January lands on the last day of February.
         ("en", "We will ship it within 1 month.", dt.date(2026, 2, 28)),
+        # A superlative further than three words before "in" is not about the span.
+        ("en", "The largest plant of the group will open in 2 years.", dt.date(2028, 1, 31)),
     ],
 )
 def test_a_span_counted_forward_falls_due_that_long_after_it_was_said(
@@ -58,6 +60,11 @@ def test_a_span_counted_forward_falls_due_that_long_after_it_was_said(
         ("ru", "Это было пять лет назад."),
         ("ru", "Производство занимает около пяти лет."),
         ("en", "He bought it 3 years ago."),
+        # A superlative up to three words before "in": a span measured back to now.
+        ("en", "It was the wettest spring on record, the warmest in 40 years."),
+        ("en", "Sales grew at the fastest pace in nearly six years."),
+        ("en", "The town elected a mayor for the first time in a decade."),
+        ("de", "Die Preise stiegen auf den höchsten Stand in zehn Jahren."),
     ],
 )
 def test_a_span_counted_back_or_not_counted_is_no_deadline(lang: str, text: str) -> None:

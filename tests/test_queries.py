@@ -165,16 +165,36 @@ def test_query_ranges(corpus: pyoxigraph.Store) -> None:
 def test_query_predictions_past_due(corpus: pyoxigraph.Store) -> None:
     # dates still ahead when said (after the interview date), over by 2026-11-22; "Jahr 2026"
     # and "2026" end on 2026-12-31, "2030" and Q2 2027 are still ahead, "14. November" and
-    # "10. September" are the interview dates themselves
-    assert pick(rows(corpus, "predictions-past-due", now=TODAY), (0, 1, 2, 3, 4, 5)) == [
-        (ALLIN, 476, "Ende des Jahres", "2025-12", "2025-09-10", UNKNOWN),
-        (ALLIN, 533, "Ende 2025", "2025-12", "2025-09-10", UNKNOWN),
-        (ALLIN, 3181, "Ende des Jahres", "2025-12", "2025-09-10", UNKNOWN),
-        (ALLIN, 3372, "Bis Ende des Jahres", "2025-12", "2025-09-10", MUSK),
-        (ALLIN, 8191, "dieses Jahr", "2025", "2025-09-10", UNKNOWN),
-        (ALLIN, 8306, "bis 2025", "2025", "2025-09-10", UNKNOWN),
-        (KR, 68, "ersten Quartal nächsten Jahres", "2026-01-01/2026-03-31", "2025-11-14", MUSK),
-        (KR, 889, "ersten Quartal 2026", "2026-01-01/2026-03-31", "2025-11-14", KR_AUTHOR),
+    # "10. September" are the interview dates themselves, and "Neuralink hat dieses Jahr ...
+    # abgeschlossen" (All-In, 8191) is past tense, no prediction. No span counted from an
+    # interview has run out by then (the first, "in 1-2 Jahren" from 2025-11-14, in 2027).
+    # No outcome is recorded in the bundled ledger.
+    assert pick(rows(corpus, "predictions-past-due", now=TODAY), tuple(range(8))) == [
+        (ALLIN, 476, "Ende des Jahres", "2025-12", "2025-09-10", UNKNOWN, "2025-12-31", None),
+        (ALLIN, 533, "Ende 2025", "2025-12", "2025-09-10", UNKNOWN, "2025-12-31", None),
+        (ALLIN, 3181, "Ende des Jahres", "2025-12", "2025-09-10", UNKNOWN, "2025-12-31", None),
+        (ALLIN, 3372, "Bis Ende des Jahres", "2025-12", "2025-09-10", MUSK, "2025-12-31", None),
+        (ALLIN, 8306, "bis 2025", "2025", "2025-09-10", UNKNOWN, "2025-12-31", None),
+        (
+            KR,
+            68,
+            "ersten Quartal nächsten Jahres",
+            "2026-01-01/2026-03-31",
+            "2025-11-14",
+            MUSK,
+            "2026-03-31",
+            None,
+        ),
+        (
+            KR,
+            889,
+            "ersten Quartal 2026",
+            "2026-01-01/2026-03-31",
+            "2025-11-14",
+            KR_AUTHOR,
+            "2026-03-31",
+            None,
+        ),
     ]
 
 
@@ -369,7 +389,7 @@ def test_query_predictions_past_due_on_the_tiny_kb(tiny: pyoxigraph.Store) -> No
     assert rows(tiny, "predictions-past-due", now=TODAY) == []
     later = '"2028-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
     assert rows(tiny, "predictions-past-due", now=later) == [
-        ("tiny.de", 65, "bis 2027", "2027", "2026-01-01", MUSK),
+        ("tiny.de", 65, "bis 2027", "2027", "2026-01-01", MUSK, "2027-12-31", None),
     ]
 
 

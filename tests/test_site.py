@@ -329,18 +329,23 @@ def test_predictions_page(tmp_path: Path) -> None:
     # look ahead, and 9 durations count from the day said: "in 1-2 Jahren", "in 1 bis 2
     # Jahren", "in 3 Jahren" twice, "in drei oder vier Jahren" (36Kr), "в течение 36 месяцев
     # или меньше", "через пять лет" (the Russian digest), "innerhalb von drei Jahren",
-    # "binnen vier Jahren" (the undated orbital plan).
+    # "binnen vier Jahren" (the undated orbital plan). Of the 24, three are no prediction
+    # (one past tense, two present states, see tests/test_predictions_tense.py), and the
+    # 36Kr article says its two spans twice: 24 - 3 - 2 rows, 9 - 2 of them spans.
     assert sum(c.quantity.kind == "date" for c in kb.claims) == 17
-    assert len(rows) == 15 + 9
-    assert sum(r[2] == "deadline" for r in rows) == 9
-    # quote, time, said, speaker, source
-    earlier = sorted(_rows(past), key=lambda r: r[1])
-    assert [(r[1], r[2], r[3]) for r in earlier] == [
-        ("2025-09-10", "2025-09-10", "Elon Musk"),
-        ("2025-11-14", "2025-11-14", "Elon Musk"),
+    assert len(rows) == 24 - 3 - 2
+    assert sum(r[2] == "deadline" for r in rows) == 9 - 2
+    # quote, time, said, reason, speaker, source; sorted by time as text
+    dismissed = sorted(_rows(past), key=lambda r: r[1])
+    assert [(r[1], r[2], r[3]) for r in dismissed] == [
+        ("2025", "2025-09-10", "past tense: 'hat … abgeschlossen'"),
+        ("2025-09-10", "2025-09-10", "the date had come when it was said"),
+        ("2025-11-14", "2025-11-14", "the date had come when it was said"),
+        ("<=2030", "2026-02-05", "present state: 'распроданы'"),
+        (">2030", "2026-02-05", "present state: 'Vorlaufzeiten'"),
     ]
-    assert "10. September" in earlier[0][0] and "14. November" in earlier[1][0]
-    # quote, time, kind, said, due, status, speaker, source
+    assert "dieses Jahr" in dismissed[0][0] and "10. September" in dismissed[1][0]
+    # quote, time, kind, said, due, status, outcome, speaker, sources
 
     def row(words: str) -> list[str]:
         (found,) = [r for r in rows if words in r[0]]
@@ -348,26 +353,25 @@ def test_predictions_page(tmp_path: Path) -> None:
 
     # dwarkesh-x-thread: "bis 2030", said in the interview of 2026-02-05.
     bis_2030 = row("er möchte bis 2030 mehr als das")
-    assert bis_2030[1:6] == ["<=2030", "date", "2026-02-05", "2030-12-31", "not yet due"]
+    assert bis_2030[1:7] == ["<=2030", "date", "2026-02-05", "2030-12-31", "open", ""]
     # All-In (interview 2025-09-10): "Bis Ende des Jahres", time 2025-12.
     end_of_year = row("Bis Ende des Jahres wird es ein auf der Straße einsetzbares System")
-    assert end_of_year[1:6] == ["<=2025-12", "date", "2025-09-10", "2025-12-31", "passed"]
-    assert row("über 2030 hinaus")[4:6] == ["after 2030-12-31", "open"]
-    assert row("xAI wird im ersten Quartal 2026")[4:6] == ["2026-03-31", "passed"]
-    assert row("второму кварталу")[4:6] == ["2027-06-30", "not yet due"]
+    assert end_of_year[1:6] == ["<=2025-12", "date", "2025-09-10", "2025-12-31", "due date passed"]
+    assert row("xAI wird im ersten Quartal 2026")[4:6] == ["2026-03-31", "due date passed"]
+    assert row("второму кварталу")[4:6] == ["2027-06-30", "open"]
     # 36 months from the interview of 2026-02-05; five years from it.
-    assert row("в течение 36 месяцев")[2:6] == [
-        "deadline",
-        "2026-02-05",
-        "2029-02-05",
-        "not yet due",
-    ]
+    assert row("в течение 36 месяцев")[2:6] == ["deadline", "2026-02-05", "2029-02-05", "open"]
     assert row("через пять лет")[4] == "2031-02-05"
     # Three or four years from 2025-11-14: the longer span.
     assert row("in drei oder vier Jahren")[4] == "2029-11-14"
-    # The orbital plan has no date: its spans cannot fall due.
-    assert [r[4:6] for r in rows if "innerhalb von drei Jahren" in r[0]] == [["", "unknown"]] * 2
-    dues = [r[4].removeprefix("after ") for r in rows if r[4]]
+    # Said twice in the 36Kr article ("in 1-2 Jahren", "in 1 bis 2 Jahren"; "in 3 Jahren"
+    # twice): one row each, the second claim linked as said again.
+    twice = [r for r in rows if "sie in 1-2 Jahren fertigzustellen" in r[0]]
+    assert [r[4] for r in twice] == ["2027-11-14", "2028-11-14"]
+    assert all("again" in r[0] for r in twice)
+    # The orbital plan has no date: its spans cannot fall due, they stay open.
+    assert [r[4:6] for r in rows if "innerhalb von drei Jahren" in r[0]] == [["", "open"]] * 2
+    dues = [r[4] for r in rows if r[4]]
     assert dues == sorted(dues) and dues[0] == "2025-12-31" and dues[-1] == "2031-02-05"
     assert generate_pages(kb, [], tmp_path, dt.date(2026, 11, 22), EXAMPLE.config) > 0
     assert (tmp_path / PREDICTIONS_PAGE).read_text(encoding="utf-8") == page

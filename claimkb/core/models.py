@@ -332,6 +332,29 @@ class QuantityPatch(Record):
 
 
 ReviewStatus = Literal["confirmed", "corrected", "not_a_claim"]
+OutcomeResult = Literal["came true", "did not", "partly", "not yet known"]
+
+
+class Evidence(Record):
+    """Where a prediction's outcome can be checked."""
+
+    url: WebUrl = Field(description="Where it is published (http/https).")
+    date: dt.date = Field(description="When it was published or read.")
+    note: str | None = Field(default=None, description="What it shows, for the next reader.")
+
+
+class Outcome(Record):
+    """What became of a prediction: came true, did not, partly, or not yet known, and the
+    evidence for it. A settled result needs at least one piece of evidence."""
+
+    result: OutcomeResult = Field(description="came true, did not, partly, or not yet known.")
+    evidence: list[Evidence] = Field(default_factory=list, description="What shows it.")
+
+    @model_validator(mode="after")
+    def _evidenced(self) -> Outcome:
+        if self.result != "not yet known" and not self.evidence:
+            raise ValueError(f"outcome {self.result!r} needs evidence (url, date, note)")
+        return self
 
 
 class Review(Record):
@@ -352,6 +375,9 @@ class Review(Record):
         examples=["time frame"],
     )
     note: str | None = Field(default=None, description="Why, for the next reader.")
+    outcome: Outcome | None = Field(
+        default=None, description="What became of the prediction the claim states."
+    )
 
 
 class ReviewFile(Record):

@@ -10,6 +10,7 @@ an error at start-up that names the file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
@@ -367,6 +368,39 @@ class DeadlineTable(_Table):
 
     ahead: list[str]
     past: list[str]
+    #: Superlatives that make a forward word measure a span back to now ("the highest in
+    #: ten years").
+    superlatives: list[str] = Field(default_factory=list)
+
+
+class TenseTable(_Table):
+    """The words that tell whether a dated statement looks ahead, reports the past or states
+    the present (``tense.yaml``): regular expressions, matched on whole words of the clause
+    around the date, case-insensitively."""
+
+    #: Words of the future, of a plan or a goal: the statement is a prediction.
+    future: list[str] = Field(default_factory=list)
+    #: Forms that mark the past alone ("hatte", "was", "был").
+    past: list[str] = Field(default_factory=list)
+    #: Auxiliaries of the perfect: the past when a participle stands in the same clause.
+    perfect: list[str] = Field(default_factory=list)
+    participles: list[str] = Field(default_factory=list)
+    #: Words of a state that holds now ("ausverkauft", "sold out", "распроданы").
+    present_state: list[str] = Field(default_factory=list)
+    #: Reporting verbs beside those of ``speech.yaml``: never a mark of the past.
+    reporting: list[str] = Field(default_factory=list)
+    #: Words that open the clause of what was said ("dass", "that", "что").
+    openers: list[str] = Field(default_factory=list)
+
+    @field_validator("*")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"pattern {pattern!r}: {error}") from None
+        return patterns
 
 
 class GluedScale(_Table):
@@ -414,6 +448,7 @@ class LanguageTables(_Table):
     speech: SpeechTable
     deadlines: DeadlineTable
     words: GrammarWords
+    tense: TenseTable = Field(default_factory=TenseTable)
 
 
 LANGUAGE_FILES: dict[str, type[_Table]] = {
@@ -427,6 +462,7 @@ LANGUAGE_FILES: dict[str, type[_Table]] = {
     "deadlines.yaml": DeadlineTable,
     "words.yaml": GrammarWords,
     "tabular.yaml": TabularTable,
+    "tense.yaml": TenseTable,
 }
 """The files every language folder holds, and the model each is read with."""
 
@@ -501,6 +537,7 @@ def load_folder(folder: Traversable, lang: str) -> LanguageTables:
         speech=load_file(folder / "speech.yaml", SpeechTable),
         deadlines=load_file(folder / "deadlines.yaml", DeadlineTable),
         words=load_file(folder / "words.yaml", GrammarWords),
+        tense=load_file(folder / "tense.yaml", TenseTable),
     )
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from claimkb.core.models import Outcome
 from claimkb.core.units import is_unit
 from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.knowledge.predictions import not_predictions, predictions
 from claimkb.ledger.ledger import Ledger
 
 Check = Callable[[Ledger, KnowledgeBase | None], list[str]]
@@ -132,6 +134,34 @@ def check_that_links_point_at_claims(ledger: Ledger, kb: KnowledgeBase | None) -
     ]
 
 
+def check_that_outcomes_are_of_predictions(ledger: Ledger, kb: KnowledgeBase | None) -> list[str]:
+    """An outcome recorded for a claim that is no prediction would show nowhere, and two
+    outcomes of one prediction (recorded on two claims that state it) must agree."""
+    if kb is None:
+        return []
+    first = {claim.id: found.claim.id for found in predictions(kb) for claim in found.claims}
+    why = {other.claim.id: other.reason for other in not_predictions(kb)}
+    problems: list[str] = []
+    seen: dict[str, tuple[str, Outcome]] = {}
+    for located in ledger.reviews:
+        claim, outcome = located.record.claim, located.record.outcome
+        if outcome is None or claim not in kb.claims_by_id:
+            continue
+        if claim not in first:
+            reason = why.get(claim, "no date ahead and no span counted from the day said")
+            problems.append(
+                f"{located.where}: outcome for claim {claim}, which is no prediction ({reason})"
+            )
+            continue
+        earlier = seen.setdefault(first[claim], (located.where, outcome))
+        if earlier[1] != outcome:
+            problems.append(
+                f"{located.where}: outcome for claim {claim} differs from the one at {earlier[0]} "
+                "for the same prediction"
+            )
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     check_that_claim_ids_are_unique,
     check_that_ledgers_have_sources,
@@ -143,6 +173,7 @@ CHECKS: tuple[Check, ...] = (
     check_that_entity_ids_are_unique,
     check_that_review_entities_exist,
     check_that_links_point_at_claims,
+    check_that_outcomes_are_of_predictions,
 )
 
 

@@ -7,8 +7,9 @@ from the day it was said is a question of the words around it, answered here fro
 each language's ``extract/lang/<code>/deadlines.yaml`` so the predictions page can list it
 beside the dated claims.
 Words that count back ("vor drei Jahren", "пять лет назад", "in den letzten zwei Jahren")
-win over words that count forward, and a duration with neither is not a deadline ("ein
-Jahr nachdem", "около «пяти лет»" for how long something takes).
+win over words that count forward, and so does a superlative up to three words before the
+forward word ("the warmest winter in ten years" measures back to now); a duration with
+neither is not a deadline ("ein Jahr nachdem", "около «пяти лет»" for how long something takes).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class _Patterns:
     ahead_opening: re.Pattern[str]
     past_before: re.Pattern[str]
     past_after: re.Pattern[str]
+    superlative_before: re.Pattern[str] | None
+    superlative_end: re.Pattern[str] | None
 
 
 @cache
@@ -48,11 +51,19 @@ def _patterns(lang: str) -> _Patterns:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
     ahead, past = alternation(words.ahead), alternation(words.past)
+    most = alternation(words.superlatives)
+    words_after = rf"(?<!\w)(?:{most})(?:\s+\w+){{0,3}}"
+    superlative = (
+        re.compile(rf"{words_after}\s+(?:{ahead})[{_GAP}]*$", re.IGNORECASE) if most else None
+    )
+    superlative_end = re.compile(rf"{words_after}[{_GAP}]*$", re.IGNORECASE) if most else None
     return _Patterns(
         ahead_before=re.compile(rf"(?:^|\W)(?:{ahead})[{_GAP}]*$", re.IGNORECASE),
         ahead_opening=re.compile(rf"(?:{ahead})\W", re.IGNORECASE),
         past_before=re.compile(rf"(?:^|\W)(?:{past})(?:\W+\w+)?[{_GAP}]*$", re.IGNORECASE),
         past_after=re.compile(rf"^[{_GAP}]*(?:{past})(?:\W|$)", re.IGNORECASE),
+        superlative_before=superlative,
+        superlative_end=superlative_end,
     )
 
 
@@ -67,6 +78,10 @@ def counts_forward(claim: Claim, text: str) -> bool:
     if found.past_before.search(before) or found.past_after.search(after):
         return False
     opening = found.ahead_opening.match(claim.surface + " ")
+    if found.superlative_before and found.superlative_before.search(before):
+        return False
+    if opening and found.superlative_end and found.superlative_end.search(before):
+        return False
     return bool(found.ahead_before.search(before) or opening)
 
 

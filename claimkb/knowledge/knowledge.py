@@ -12,7 +12,7 @@ from functools import cached_property
 
 import networkx as nx
 
-from claimkb.core.models import Claim, Entity, Reference, Source, alias_pattern
+from claimkb.core.models import Claim, Entity, Outcome, Reference, Source, alias_pattern
 from claimkb.knowledge.matching import clusters, same_claim_links
 from claimkb.ledger.ledger import Ledger, apply_reviews
 
@@ -30,6 +30,8 @@ class KnowledgeBase:
     links: list[tuple[str, str]]
     claim_measures: dict[str, str] = field(default_factory=dict)
     """What a review says a claim's figure measures (``Review.measures``), by claim id."""
+    #: What became of the predictions, by claim id, as reviews record it.
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
 
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
@@ -97,6 +99,7 @@ def assemble(ledger: Ledger, sources: list[Source], texts: dict[str, str]) -> Kn
         claim_entities=claim_entities,
         links=same_claim_links(claims, claim_entities),
         claim_measures={r.claim: r.measures for r in reviews if r.measures},
+        outcomes={review.claim: review.outcome for review in reviews if review.outcome},
     )
 
 

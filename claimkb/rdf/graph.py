@@ -26,6 +26,8 @@ The model, in standard vocabularies first (see ``kb/vocab.py`` for the prefixes)
   in the order said and the findings between them (``kb/rdf/drift.py``);
 - every claim ``prov:wasGeneratedBy`` one extraction activity, which has no timestamp so
   that the same inputs give the same bytes;
+- predictions (``ckb:Prediction``), their claims, due dates and outcomes, and the reason a
+  dated claim is none (``ckb:notAPrediction``): see :mod:`rdf.predictions`;
 - reference facts (``ckb:ReferenceFact``) carry their quantity the same way and their
   citation as ``schema:citation`` (a ``schema:CreativeWork``) and ``dcterms:source``.
 
@@ -65,6 +67,7 @@ from claimkb.knowledge.agents import organisations
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.knowledge.matching import spanning_links
 from claimkb.rdf.drift import add_drift
+from claimkb.rdf.predictions import add_predictions
 from claimkb.rdf.qudt import LOCAL_UNITS, derived_unit, qudt_unit, time_unit
 from claimkb.rdf.shacl import validate
 from claimkb.rdf.verdicts import add_claim_reviews, add_verdicts
@@ -113,6 +116,7 @@ def to_rdf(kb: KnowledgeBase) -> Graph:
         for entity_id in kb.claim_entities.get(claim.id, []):
             graph.add((iri("claim", claim.id), SCHEMA.about, iri("entity", entity_id)))
     _add_links(graph, kb.links, kb.clusters)
+    add_predictions(graph, kb)
     for reference in kb.references:
         try:
             _add_reference(graph, reference)

@@ -72,6 +72,9 @@ Kind = Literal[
     "review",
     "claim-review",
     "drift",
+    "prediction",
+    "outcome",
+    "evidence",
 ]
 
 _PATHS: dict[str, str] = {
@@ -96,6 +99,9 @@ _PATHS: dict[str, str] = {
     "review": "derivation/{}/review",
     "claim-review": "claim/{}/review",
     "drift": "drift/{}",
+    "prediction": "claim/{}/prediction",
+    "outcome": "claim/{}/outcome",
+    "evidence": "claim/{}",  # key: "<claim id>/evidence/<n>"
 }
 
 #: Kinds whose key is a person's or organisation's name rather than an id, made into a slug.
