@@ -301,7 +301,9 @@ def test_claim_review_json_ld_holds_the_quote_as_data(site: Site) -> None:
         if kind == "application/ld+json"
     ]
     quotes = sorted(review["claimReviewed"] for review in reviews)
-    assert set(quotes) == set(LINES)
+    # Only rated claims have a review: the two the hostile derivation checks, both the
+    # author's own figures ("7 MW" + "8 MW" against "8 MW": inconsistent, 15 / 8 = 1.9x).
+    assert quotes == sorted(LINES[5:7])
     assert {review["itemReviewed"]["author"]["name"] for review in reviews} == {AUTHOR}
     assert {review["itemReviewed"]["appearance"]["name"] for review in reviews} == {TITLE}
 
