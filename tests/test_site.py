@@ -37,8 +37,9 @@ from claimkb.pages.common import (
     entity_page,
     source_page,
 )
+from claimkb.pages.html import highlighted_quote
 from claimkb.pages.publish import build_site, copy_template
-from claimkb.pages.site import generate_pages, highlighted_quote
+from claimkb.pages.site import generate_pages
 from claimkb.pages.sparql import ENGINE_DIR, install_site_files, write_sparql_page
 from claimkb.rdf.examples import query_files
 from tests.conftest import EXAMPLE

@@ -1,0 +1,74 @@
+"""What every generated page needs from the knowledge base and the checks, looked up once."""
+
+from __future__ import annotations
+
+from claimkb.core.models import Claim, Reference
+from claimkb.core.project import ProjectConfig
+from claimkb.derive.ratings import Assessment
+from claimkb.derive.records import CheckRecord
+from claimkb.knowledge.agents import organisations
+from claimkb.knowledge.knowledge import KnowledgeBase
+from claimkb.pages.common import (
+    anchor_id,
+    claim_page,
+    derivation_page,
+    esc,
+    href,
+    source_page,
+)
+
+
+class SiteData:
+    """The data every page needs, looked up once."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        records: list[CheckRecord],
+        config: ProjectConfig,
+        assessment: Assessment,
+    ) -> None:
+        self.kb = kb
+        self.config = config
+        self.records = records
+        self.ratings = assessment.ratings
+        self.comparisons = assessment.comparisons
+        self.outlets = organisations(kb.sources)
+        self.claims = kb.claims_by_id
+        self.sources = {s.id: s for s in kb.sources}
+        self.references: dict[str, Reference] = {r.id: r for r in kb.references}
+        self.curated = {r.id for r in records if r.curated}
+        self.cluster_of: dict[str, list[str]] = {}
+        for members in kb.clusters:
+            for member in members:
+                self.cluster_of[member] = sorted(members)
+        self.uses: dict[str, list[CheckRecord]] = {}
+        for record in records:
+            for input_id in sorted(set(record.inputs.values())):
+                self.uses.setdefault(input_id, []).append(record)
+
+        self.entity_claims: dict[str, list[Claim]] = {e.id: [] for e in kb.entities}
+        for claim in kb.claims:
+            for entity_id in sorted(set(kb.claim_entities.get(claim.id, []))):
+                if entity_id in self.entity_claims:
+                    self.entity_claims[entity_id].append(claim)
+
+    def source_name(self, source_id: str) -> str:
+        source = self.sources.get(source_id)
+        return (source.title or source.id) if source else source_id
+
+    def claim_link(self, from_page: str, claim: Claim, label: str | None = None) -> str:
+        text = label if label is not None else esc(claim.surface)
+        return f'<a href="{href(from_page, claim_page(claim.id))}">{text}</a>'
+
+    def source_link(self, from_page: str, claim: Claim) -> str:
+        if claim.source not in self.sources:
+            return esc(claim.source)
+        target = href(from_page, source_page(claim.source), anchor_id(claim))
+        return f'<a href="{target}">{esc(self.source_name(claim.source))}</a>'
+
+    def derivation_link(self, from_page: str, record: CheckRecord) -> str:
+        label = esc(record.title or record.id)
+        if record.id not in self.curated:
+            return label
+        return f'<a href="{href(from_page, derivation_page(record.id))}">{label}</a>'
