@@ -14,6 +14,10 @@ from claimkb.ledger.sources import load_sources
 from claimkb.ledger.vocabulary import load_vocabulary
 
 DATA = Path(__file__).parent / "data"
+#: The browser fixtures (``site_url``, ``browser``, ``page``, ``phone_page``) for every test
+#: module that asks for them.
+pytest_plugins = ["tests.browser_fixtures"]
+
 EXAMPLE = Project.load(Path(__file__).resolve().parents[1])
 """The example project: the repository root, with the bundled corpus."""
 
