@@ -80,15 +80,14 @@ def language_words(source: Source) -> str:
 
 
 def source_description(source: Source, claims: int) -> str:
-    """One line on what the source is: ``A social-media thread by Dwarkesh Patel, published
+    """One line on what the source is: ``A social media thread by Dwarkesh Patel, published
     6 Feb 2026, in German, on the interview of 5 Feb 2026 (Dwarkesh Podcast); 18 claims.``"""
-    parts = [source.kind.replace("-", " ") if source.kind else "document"]
-    if source.author:
-        parts.append(f"by {source.author}")
-    if source.published:
-        parts.append(f"published {day_text(source.published)}")
-    text = " ".join(parts)
+    text = source.kind.replace("-", " ") if source.kind else "document"
     text = ("An " if text[:1] in "aeiou" else "A ") + text
+    if source.author:
+        text += f" by {source.author}"
+    if source.published:
+        text += f", published {day_text(source.published)}"
     if source.language:
         text += f", in {language_words(source)}"
     interview = source.covers_interview

@@ -92,8 +92,8 @@ def finding_text(record: CheckRecord) -> str:
         if grade == "far":
             return f"{times}, more than 1.5 times even with rounding: inconsistent"
         if grade == "close":
-            return f"{times}, less than 1.5 times, but more than their rounding: close"
-        return f"{times}, which the rounding of the figures covers: no error, only as written"
+            return f"{times}, less than 1.5 times, but more than their rounding allows: close"
+        return f"{times}, within the rounding of the figures: inconsistent as stated, no error"
     if verdict == "consistent":
         return "The figures agree: consistent"
     if verdict == "implies":
