@@ -22,7 +22,7 @@ from claimkb.pages.html import (
     table,
 )
 from claimkb.pages.sources import original_link
-from claimkb.pages.summary import check_sentence
+from claimkb.pages.summary import check_sentence_parts, sentence_html
 from claimkb.pages.wording import grade_text, scope_text
 
 
@@ -99,10 +99,11 @@ def derivation_page_html(site: SiteData, record: CheckRecord) -> str:
     compared = esc(interval_text(record.compared))
     if record.compare:
         compared = f"<code>{esc(record.compare)}</code> = {compared}"
-    sentence = check_sentence(record)
+    parts = check_sentence_parts(record)
+    sentence = " ".join(parts)
     body = [
         f"<h1>{esc(record.title or record.id)}</h1>",
-        f'<p class="verdict-sentence">{esc(sentence)}</p>',
+        f'<p class="verdict-sentence">{sentence_html(parts, 1)}</p>',
         f'<p class="explanation">{esc(record.explanation or record.reason)}</p>',
         "<h2>Inputs</h2>",
         '<ul class="inputs">',

@@ -27,7 +27,7 @@ from claimkb.pages.context import SiteData
 from claimkb.pages.english import language_note, quantity_english, where_said
 from claimkb.pages.html import definition_list, highlighted_quote, said_on, table
 from claimkb.pages.sources import original_link
-from claimkb.pages.summary import claim_sentence
+from claimkb.pages.summary import claim_sentence_parts, sentence_html
 from claimkb.pages.wording import grade_text, scope_text
 
 
@@ -223,12 +223,13 @@ def claim_page_html(site: SiteData, claim: Claim) -> str:
     rated = site.ratings.get(claim.id)
     source = site.sources.get(claim.source)
     said = source.reference_date if source else None
-    sentence = claim_sentence(claim, source, rated, site.comparisons.get(claim.id, []))
+    parts = claim_sentence_parts(claim, source, rated, site.comparisons.get(claim.id, []))
+    sentence = " ".join(part for part in parts if part)
     english = site.claim_english(claim)
     original = original_link(source.url if source else None)
     body = [
         f"<h1>{esc(english)}</h1>",
-        f'<p class="verdict-sentence">{esc(sentence)}</p>',
+        f'<p class="verdict-sentence">{sentence_html(parts, 1)}</p>',
         *verdict_checks(site, page, claim),
         "<h2>What was said</h2>",
         f"<blockquote><p>{highlighted_quote(claim, site.kb.texts.get(claim.source, ''))}</p>"

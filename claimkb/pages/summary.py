@@ -20,6 +20,7 @@ from __future__ import annotations
 from claimkb.core.models import Claim, Source
 from claimkb.derive.ratings import ClaimRating, Comparison
 from claimkb.derive.records import CheckRecord
+from claimkb.pages.common import esc
 from claimkb.pages.english import day_text, language_note, quantity_english, where_said
 from claimkb.pages.wording import apart, comparison_text
 
@@ -59,9 +60,32 @@ def claim_sentence(
 ) -> str:
     """The claim page's opening: who said what, when, where, in which language, and what
     the checks of the speaker's own figures found; then its comparisons with others."""
-    sentence = f"{said_text(claim, source)}. {rating_text(claim, rated)}."
-    more = comparisons_text(compared or [])
-    return f"{sentence} {more}" if more else sentence
+    return _joined(claim_sentence_parts(claim, source, rated, compared))
+
+
+def claim_sentence_parts(
+    claim: Claim,
+    source: Source | None,
+    rated: ClaimRating | None,
+    compared: list[Comparison] | None = None,
+) -> tuple[str, str, str]:
+    """The three parts of ``claim_sentence``: what was said, the rating, the comparisons."""
+    said = f"{said_text(claim, source)}."
+    return said, f"{rating_text(claim, rated)}.", comparisons_text(compared or [])
+
+
+def _joined(parts: tuple[str, ...]) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def sentence_html(parts: tuple[str, ...], strong: int) -> str:
+    """The sentence's parts escaped, the one that says what was found (``strong``) in
+    ``<strong>``, so the eye finds the verdict."""
+    return " ".join(
+        f"<strong>{esc(part)}</strong>" if n == strong else esc(part)
+        for n, part in enumerate(parts)
+        if part
+    )
 
 
 def scope_words(record: CheckRecord) -> str:
@@ -103,7 +127,12 @@ def finding_text(record: CheckRecord) -> str:
 
 def check_sentence(record: CheckRecord) -> str:
     """The derivation page's opening: whose figures, what is checked, what it found."""
+    return _joined(check_sentence_parts(record))
+
+
+def check_sentence_parts(record: CheckRecord) -> tuple[str, str]:
+    """The two parts of ``check_sentence``: what is checked, and what the check found."""
     title = record.title or record.id
     stop = "" if title.endswith((".", "?", "!")) else "."
     rates = " (it rates nobody)" if record.scope == "between" else ""
-    return f"{scope_words(record)}{rates}: {title}{stop} {finding_text(record)}."
+    return f"{scope_words(record)}{rates}: {title}{stop}", f"{finding_text(record)}."
