@@ -35,6 +35,7 @@ from claimkb.pages.publish import build_site, copy_template
 from claimkb.pages.site import generate_pages
 from claimkb.pages.sources import original_url
 from claimkb.pages.sparql import write_sparql_page
+from claimkb.pages.summary import check_sentence_parts
 from claimkb.rdf.examples import query_files
 from tests.conftest import EXAMPLE
 from tests.test_site import BUILD_DATE, Built, _Tags, html_path, parse
@@ -278,3 +279,27 @@ def test_the_original_is_the_url_else_a_cited_address() -> None:
     assert original_url(Source(**base, cites=" https://example.org/b ")) == "https://example.org/b"
     assert original_url(Source(**base, cites="The Harbour Report, p. 4")) is None
     assert original_url(Source(**base, cites="javascript:alert(1)")) is None
+
+
+def test_every_verdict_reads_as_a_sentence(built: Built) -> None:
+    records = {r.id: r for r in derivation_records(built.kb, EXAMPLE.claims_dir)}
+    base = records[TERAWATT]
+
+    def found(**update: object) -> str:
+        return check_sentence_parts(base.model_copy(update=update))[1]
+
+    assert found(grade="close", factor=1 / 1.3) == (
+        "The figures are 1.3 times apart, less than 1.5 times, but more than their rounding "
+        "allows: close."
+    )
+    assert found(verdict="consistent", grade="within precision", factor=1.0) == (
+        "The figures agree: consistent."
+    )
+    assert found(verdict="implies", grade=None) == (
+        "The figures agree only under a further assumption: it implies a further figure."
+    )
+    assert found(verdict="unverifiable", grade=None, factor=None) == (
+        "The figures at hand cannot settle it: unverifiable."
+    )
+    facts = base.model_copy(update={"scope": "facts", "speakers": {"x": []}})
+    assert check_sentence_parts(facts)[0].startswith("Checks reference facts: About a ")
