@@ -22,6 +22,7 @@ from claimkb.pages.common import (
     number_text,
     page_markdown,
     quantity_text,
+    title_text,
 )
 from claimkb.pages.context import SiteData
 from claimkb.pages.english import language_note, quantity_english, where_said
@@ -225,7 +226,7 @@ def claim_page_html(site: SiteData, claim: Claim) -> str:
     said = source.reference_date if source else None
     parts = claim_sentence_parts(claim, source, rated, site.comparisons.get(claim.id, []))
     sentence = " ".join(part for part in parts if part)
-    english = site.claim_english(claim)
+    english = title_text(site.claim_english(claim))
     original = original_link(source.url if source else None)
     body = [
         f"<h1>{esc(english)}</h1>",
