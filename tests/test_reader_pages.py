@@ -303,3 +303,14 @@ def test_every_verdict_reads_as_a_sentence(built: Built) -> None:
     )
     facts = base.model_copy(update={"scope": "facts", "speakers": {"x": []}})
     assert check_sentence_parts(facts)[0].startswith("Checks reference facts: About a ")
+
+
+def test_a_marked_number_in_a_source_names_its_claim_in_english(built: Built) -> None:
+    path = html_path(built.site, source_page("dwarkesh-x-thread-2026-02-06.de"))
+    page = path.read_text("utf-8")
+    mark = re.search(r'<mark id="c-3819"><a href="([^"]*)" title="([^"]*)">10\.000</a>', page)
+    assert mark is not None
+    assert html.unescape(mark.group(2)) == (
+        "Elon Musk, Dwarkesh Podcast, 5 Feb 2026: 10,000 launches, in German"
+    )
+    assert (path.parent / mark.group(1)).resolve() == html_path(built.site, claim_page(MUSK)).parent

@@ -62,11 +62,14 @@ class SiteData:
         """The claim in English (``pages.english``): its title and its name in links."""
         return claim_english(claim, self.sources.get(claim.source))
 
-    def claim_link(self, from_page: str, claim: Claim, label: str | None = None) -> str:
+    def claim_link(
+        self, from_page: str, claim: Claim, label: str | None = None, *, hint: bool = False
+    ) -> str:
         """A link to the claim's page, named by its English line unless ``label`` (escaped
-        HTML, such as the quote) is given."""
+        HTML, such as the quote) is given; with ``hint``, the English line is its tooltip."""
         text = label if label is not None else esc(self.claim_english(claim))
-        return f'<a href="{href(from_page, claim_page(claim.id))}">{text}</a>'
+        title = f' title="{esc(self.claim_english(claim))}"' if hint else ""
+        return f'<a href="{href(from_page, claim_page(claim.id))}"{title}>{text}</a>'
 
     def source_link(self, from_page: str, claim: Claim) -> str:
         if claim.source not in self.sources:

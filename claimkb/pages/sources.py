@@ -40,7 +40,7 @@ def source_text(site: SiteData, source_id: str, page: str) -> str:
         out.append(esc(text[cursor : claim.start]))
         out.append(
             f'<mark id="{esc(anchor)}">'
-            + site.claim_link(page, claim, esc(text[claim.start : claim.end]))
+            + site.claim_link(page, claim, esc(text[claim.start : claim.end]), hint=True)
             + "</mark>"
         )
         cursor = claim.end
