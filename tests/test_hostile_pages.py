@@ -258,13 +258,24 @@ def test_no_element_comes_from_a_payload(site: Site) -> None:
         pytest.param("Speakers", SPEAKER, id="speaker"),
         pytest.param("Interviewers", INTERVIEWER, id="interviewer"),
         pytest.param("Venue", TEMPLATE, id="venue"),
-        pytest.param("Notes", NOTES, id="notes-with-markdown-and-blank-line"),
         pytest.param("Original", URL, id="url"),
     ],
 )
 def test_metadata_shows_as_the_text_it_is(site: Site, label: str, expected: str) -> None:
     page = site.page(SOURCE_PAGE)
     assert expected in page.texts["dd"]
+
+
+def test_internal_notes_are_on_no_page(site: Site) -> None:
+    """``notes`` are for the project's maintainers: no page shows them, not even in part."""
+    shown = [
+        name
+        for name, page in site.pages.items()
+        for texts in page.texts.values()
+        for text in texts
+        if "*star* `tick`" in text
+    ]
+    assert shown == []
 
 
 def test_title_is_the_heading_as_written(site: Site) -> None:

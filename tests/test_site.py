@@ -314,7 +314,10 @@ def test_entity_page_lists_its_claims(built: Built) -> None:
     twelve = _claim_id(built.kb, "allin-podcast-interview-2025-09.de", "12")
     assert html_path(built.site, claim_page(twelve)).parent in linked
     rows = _rows(page)
-    assert any(r[0].startswith("Bei 12 Menschen") and r[1] == "12 (person)" for r in rows)
+    # The row of "12": the claim in English (Musk at the All-In interview of 10 September
+    # 2025, sources.yaml; 12 of "person" reads "12 people"), then the quote as said.
+    english = "Elon Musk, All-In Podcast (phone interview), 10 Sep 2025: 12 people, in German"
+    assert any(r[0] == english and r[1].startswith("Bei 12 Menschen") for r in rows)
     index = html_path(built.site, f"{GENERATED}/entities/index.md").read_text("utf-8")
     assert any(r[0] == "Neuralink" and r[2] == "9" for r in _rows(index))
 
@@ -488,7 +491,7 @@ def test_claim_page_says_when_the_claim_was_made(built: Built) -> None:
     # The Russian digest covers the interview of 2026-02-05 (sources/sources.yaml).
     claim = next(c for c in built.kb.claims if c.source.endswith(".ru"))
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
-    assert "<dt>Said</dt><dd>2026-02-05</dd>" in page
+    assert '<dt>Said</dt><dd><time datetime="2026-02-05">5 Feb 2026</time></dd>' in page
 
 
 def test_a_cut_quote_marks_the_claims_own_occurrence() -> None:
@@ -508,4 +511,6 @@ def test_a_number_said_twice_in_a_sentence_is_marked_where_the_claim_is() -> Non
     text = "We plan 40 MW now and 40 MW later.\n"
     source = Source(id="twice", file="twice.txt", language="en")
     second = [c for c in extract_document(source, text) if c.surface == "40 MW"][1]
-    assert highlighted_quote(second, text) == ("We plan 40 MW now and <mark>40 MW</mark> later.")
+    assert highlighted_quote(second, text) == (
+        '<span lang="en">We plan 40 MW now and <mark>40 MW</mark> later.</span>'
+    )

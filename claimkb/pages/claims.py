@@ -22,10 +22,14 @@ from claimkb.pages.common import (
     number_text,
     page_markdown,
     quantity_text,
+    title_text,
 )
 from claimkb.pages.context import SiteData
-from claimkb.pages.html import definition_list, highlighted_quote, table
-from claimkb.pages.wording import comparison_text, grade_text, scope_text
+from claimkb.pages.english import language_note, quantity_english, where_said
+from claimkb.pages.html import definition_list, highlighted_quote, said_on, table
+from claimkb.pages.sources import original_link
+from claimkb.pages.summary import claim_sentence_parts, sentence_html
+from claimkb.pages.wording import grade_text, scope_text
 
 
 def claim_review(
@@ -186,62 +190,66 @@ def claims_index(site: SiteData) -> str:
     return page_markdown("Claims", body)
 
 
+def verdict_checks(site: SiteData, page: str, claim: Claim) -> list[str]:
+    """The checks behind the opening sentence, each with its explanation: those that decide
+    the claim's rating, then those that set it against other speakers' figures."""
+    rated = site.ratings.get(claim.id)
+    uses = {r.id: r for r in site.uses.get(claim.id, [])}
+    items = []
+    for check in rated.deciding if rated else ():
+        if check in uses:
+            record = uses[check]
+            items.append(
+                f"<li>Rated by {site.derivation_link(page, record)}: "
+                f"{esc(record.explanation or record.reason)}</li>"
+            )
+    for comparison in site.comparisons.get(claim.id, []):
+        if comparison.check in uses:
+            record = uses[comparison.check]
+            items.append(
+                f"<li>Compared in {site.derivation_link(page, record)}, which rates nobody "
+                "(when two speakers' figures differ, the check cannot tell which is wrong): "
+                f"{esc(record.explanation or record.reason)}</li>"
+            )
+    return ['<ul class="verdict-checks">', *items, "</ul>"] if items else []
+
+
 def claim_page_html(site: SiteData, claim: Claim) -> str:
+    """Verdict first: the claim in English and one sentence with who said what, when and
+    where and what the checks found; then the quote in its language with its source, the
+    checks, the same claim elsewhere, and the record's fields folded away."""
     page = claim_page(claim.id)
     q = claim.quantity
-    text = site.kb.texts.get(claim.source, "")
     uses = site.uses.get(claim.id, [])
     rated = site.ratings.get(claim.id)
     source = site.sources.get(claim.source)
     said = source.reference_date if source else None
-    if rated is not None:
-        since = rated.since.isoformat() if rated.since else ""
-        rating = esc(rated.label) + (f" (since {esc(since)})" if since else "")
-    else:
-        rating = esc("Not rated: no check of this speaker's own figures reached a verdict")
+    parts = claim_sentence_parts(claim, source, rated, site.comparisons.get(claim.id, []))
+    sentence = " ".join(part for part in parts if part)
+    english = title_text(site.claim_english(claim))
+    original = original_link(source.url if source else None)
     body = [
-        f"<h1>Claim: {esc(claim.surface)}</h1>",
-        f"<blockquote><p>{highlighted_quote(claim, text)}</p></blockquote>",
+        f"<h1>{esc(english)}</h1>",
+        f'<p class="verdict-sentence">{sentence_html(parts, 1)}</p>',
+        *verdict_checks(site, page, claim),
+        "<h2>What was said</h2>",
+        f"<blockquote><p>{highlighted_quote(claim, site.kb.texts.get(claim.source, ''))}</p>"
+        "</blockquote>",
+        f"<p>In English: {esc(quantity_english(q))} (the figure as the record reads it; the "
+        "quote itself is not translated).</p>",
         *definition_list(
             [
-                ("Rating", rating),
-                ("Quantity", esc(quantity_text(claim))),
-                ("Kind", esc(q.kind)),
-                ("Value", esc(f"{q.value:g}" if q.kind == "date" else number_text(q.value))),
-                ("Unit", esc(q.unit)),
-                ("Low", esc(number_text(q.low))),
-                ("High", esc(number_text(q.high))),
-                ("Bound", esc(q.bound)),
-                ("Hedge", esc(q.hedge or "")),
-                ("Per", esc(q.per or "")),
-                ("Counted", esc(q.counted or "")),
-                ("Time", esc(q.time or "")),
-                ("Ambiguity", esc(q.ambiguity or "")),
                 ("Speaker", esc(claim.speaker)),
-                ("Said", esc(said.isoformat() if said else "")),
-                ("Language", esc(claim.lang)),
+                ("Said", said_on(said)),
+                ("Where", esc(where_said(source))),
                 ("Source", site.source_link(page, claim)),
-                ("Characters", esc(f"{claim.start}–{claim.end}")),
+                ("Language", esc(language_note(claim, source).removeprefix("in "))),
+                ("Original", original),
                 *([("Cue", f"<time>{esc(claim.cue)}</time>")] if claim.cue else []),
-                ("Id", f"<code>{esc(claim.id)}</code>"),
             ]
         ),
+        "<h2>Checks</h2>",
     ]
-    others = [m for m in site.cluster_of.get(claim.id, []) if m != claim.id and m in site.claims]
-    body.append("<h2>The same claim elsewhere</h2>")
-    if others:
-        rows = [
-            [
-                site.claim_link(page, site.claims[m]),
-                esc(site.claims[m].speaker),
-                site.source_link(page, site.claims[m]),
-            ]
-            for m in others
-        ]
-        body += table(["surface", "speaker", "source"], rows)
-    else:
-        body.append("<p>No other claim states the same quantity.</p>")
-    body.append("<h2>Checks</h2>")
     if uses:
         rows = [
             [
@@ -255,23 +263,41 @@ def claim_page_html(site: SiteData, claim: Claim) -> str:
         body += table(["derivation", "verdict", "how close", "whose figures"], rows)
     else:
         body.append("<p>No derivation uses this claim.</p>")
-    compared = site.comparisons.get(claim.id, [])
-    if compared:
-        body.append("<h2>Against other speakers' figures</h2>")
-        body.append(
-            "<p>These checks set this figure against other people's. They rate nobody: "
-            "when two speakers' figures differ, the check cannot tell which is wrong.</p>"
-        )
+    others = [m for m in site.cluster_of.get(claim.id, []) if m != claim.id and m in site.claims]
+    body.append("<h2>The same claim elsewhere</h2>")
+    if others:
         body.append("<ul>")
-        for comparison in compared:
-            record = next(r for r in uses if r.id == comparison.check)
-            link = site.derivation_link(page, record)
-            body.append(f"<li>{esc(comparison_text(comparison))}: {link}</li>")
+        body += [f"<li>{site.claim_link(page, site.claims[m])}</li>" for m in others]
         body.append("</ul>")
+    else:
+        body.append("<p>No other claim states the same quantity.</p>")
+    body += [
+        '<details class="record"><summary>Record</summary>',
+        *definition_list(
+            [
+                ("Quantity", esc(quantity_text(claim))),
+                ("Kind", esc(q.kind)),
+                ("Value", esc(f"{q.value:g}" if q.kind == "date" else number_text(q.value))),
+                ("Unit", esc(q.unit)),
+                ("Low", esc(number_text(q.low))),
+                ("High", esc(number_text(q.high))),
+                ("Bound", esc(q.bound)),
+                ("Hedge", esc(q.hedge or "")),
+                ("Per", esc(q.per or "")),
+                ("Counted", esc(q.counted or "")),
+                ("Time", esc(q.time or "")),
+                ("Ambiguity", esc(q.ambiguity or "")),
+                ("Surface", f'<span lang="{esc(claim.lang)}">{esc(claim.surface)}</span>'),
+                ("Characters", esc(f"{claim.start}–{claim.end}")),
+                ("Id", f"<code>{esc(claim.id)}</code>"),
+            ]
+        ),
+        "</details>",
+    ]
     if rated is not None:
         review = claim_review(claim, source, rated, site.config.publisher, site.outlets)
         body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
-    return page_markdown(f"Claim {claim.id}", body)
+    return page_markdown(english, body, description=sentence)
 
 
 def claim_rows(site: SiteData, page: str, claims: Iterable[Claim]) -> list[list[str]]:

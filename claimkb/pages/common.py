@@ -153,13 +153,28 @@ def json_ld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(title: str) -> str:
-    """YAML front matter with the page title; JSON strings are valid YAML, and the title is
-    escaped because themes put it into ``<title>`` unescaped."""
-    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
+def title_text(text: str) -> str:
+    """Text for a title or a description: every run of white space (the narrow no-break
+    space U+202F some sources group digits with, a line break) one plain space, and
+    characters that print nothing left out."""
+    spaced = " ".join(text.split())
+    return "".join(ch for ch in spaced if ch.isprintable())
 
 
-def page_markdown(title: str, body: list[str]) -> str:
+def front_matter(title: str, description: str | None = None) -> str:
+    """YAML front matter with the page title and, when given, its description (the theme's
+    ``<meta name="description">``, and ``og:description`` from ``overrides/main.html``).
+    JSON strings are valid YAML; non-ASCII letters are written as themselves, not as
+    backslash escapes, and both texts are HTML-escaped because themes put them into
+    ``<title>`` and ``<meta content>`` unescaped."""
+    lines = [f"title: {json.dumps(esc(title_text(title)), ensure_ascii=False)}"]
+    if description:
+        text = json.dumps(esc(title_text(description)), ensure_ascii=False)
+        lines.append(f"description: {text}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def page_markdown(title: str, body: list[str], description: str | None = None) -> str:
     """A Markdown file that is one raw HTML block; blank lines never occur inside it."""
     html_text = "\n".join(line for line in body if line.strip())
-    return front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'
+    return front_matter(title, description) + f'<div class="claimkb">\n{html_text}\n</div>\n'

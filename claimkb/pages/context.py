@@ -16,6 +16,7 @@ from claimkb.pages.common import (
     href,
     source_page,
 )
+from claimkb.pages.english import claim_english
 
 
 class SiteData:
@@ -57,9 +58,18 @@ class SiteData:
         source = self.sources.get(source_id)
         return (source.title or source.id) if source else source_id
 
-    def claim_link(self, from_page: str, claim: Claim, label: str | None = None) -> str:
-        text = label if label is not None else esc(claim.surface)
-        return f'<a href="{href(from_page, claim_page(claim.id))}">{text}</a>'
+    def claim_english(self, claim: Claim) -> str:
+        """The claim in English (``pages.english``): its title and its name in links."""
+        return claim_english(claim, self.sources.get(claim.source))
+
+    def claim_link(
+        self, from_page: str, claim: Claim, label: str | None = None, *, hint: bool = False
+    ) -> str:
+        """A link to the claim's page, named by its English line unless ``label`` (escaped
+        HTML, such as the quote) is given; with ``hint``, the English line is its tooltip."""
+        text = label if label is not None else esc(self.claim_english(claim))
+        title = f' title="{esc(self.claim_english(claim))}"' if hint else ""
+        return f'<a href="{href(from_page, claim_page(claim.id))}"{title}>{text}</a>'
 
     def source_link(self, from_page: str, claim: Claim) -> str:
         if claim.source not in self.sources:

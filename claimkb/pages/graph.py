@@ -790,5 +790,9 @@ def graph_page(kb: KnowledgeBase, records: list[CheckRecord]) -> str:
         f'<div class="kbg-scroll" style="overflow-x:auto">\n{graph_svg(kb, records)}\n</div>',
     ]
     html_text = "\n".join(line for line in "\n".join(body).split("\n") if line.strip())
-    front = '---\ntitle: "Claim graph"\nhide:\n  - navigation\n  - toc\n---\n\n'
+    front = (
+        '---\ntitle: "Claim graph"\ndescription: "Every source, claim, derivation and '
+        'reference fact as one picture, coloured by verdict."\nhide:\n  - navigation\n  - toc\n'
+        "---\n\n"
+    )
     return front + f'<div class="claimkb">\n{html_text}\n</div>\n'

@@ -4,12 +4,15 @@ marked, intervals as text. Everything from a source passes through ``esc``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from claimkb.core.models import Claim
 from claimkb.derive.records import IntervalRecord
 from claimkb.pages.common import (
     esc,
     number_text,
 )
+from claimkb.pages.english import day_text
 
 
 def interval_text(part: IntervalRecord) -> str:
@@ -26,8 +29,14 @@ QUOTE_CUT = "…"
 
 
 def highlighted_quote(claim: Claim, text: str) -> str:
-    """The quote, escaped, with the claim's surface in ``<mark>``. The quote is located in the
-    source so the right occurrence is marked when the same number appears twice."""
+    """The quote, escaped, with the claim's surface in ``<mark>``, in a ``<span>`` that names
+    its language (``lang="de"``), so screen readers and hyphenation read it as German or
+    Russian on an English page. The quote is located in the source so the right occurrence
+    is marked when the same number appears twice."""
+    return f'<span lang="{esc(claim.lang)}">{_marked_quote(claim, text)}</span>'
+
+
+def _marked_quote(claim: Claim, text: str) -> str:
     quote, surface = claim.quote, claim.surface
     at = -1
     # A quote cut out of a long sentence is marked with "…" where it was cut.
@@ -71,3 +80,10 @@ def table(
 def definition_list(items: list[tuple[str, str]]) -> list[str]:
     """A definition list of label and already-escaped HTML value; empty values are left out."""
     return ["<dl>"] + [f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in items if v] + ["</dl>"]
+
+
+def said_on(day: dt.date | None) -> str:
+    """A day as a ``<time>`` element: ``5 Feb 2026`` to read, ISO for machines."""
+    if day is None:
+        return ""
+    return f'<time datetime="{esc(day.isoformat())}">{esc(day_text(day))}</time>'

@@ -37,6 +37,9 @@ from claimkb.pages.common import GENERATED
 
 TEMPLATE = Path(__file__).with_name("docs")
 """The pages and assets every site carries."""
+OVERRIDES = Path(__file__).with_name("overrides")
+"""Additions to the theme's templates (Open Graph tags in ``main.html``); read in place,
+outside the docs folder, so they are no page of the site."""
 
 NAV: list[dict[str, Any]] = [
     {"Home": "index.md"},
@@ -71,7 +74,8 @@ def copy_template(docs_dir: Path) -> None:
 def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     """The mkdocs configuration of a project's site. Generated pages stay out of the nav
     (a sidebar with every claim makes the build quadratic in the number of pages); the
-    theme's web fonts are off, so the site loads nothing from elsewhere. The title and
+    theme's web fonts are off, so the site loads nothing from elsewhere; the theme's templates
+    get the Open Graph tags of ``overrides/main.html``. The title and
     description are HTML-escaped here: mkdocs' templates insert them unescaped into every
     page's header, ``<title>`` and ``<meta content="...">``."""
     settings: dict[str, Any] = {
@@ -80,7 +84,7 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "strict": True,
-        "theme": {"name": "material", "font": False},
+        "theme": {"name": "material", "font": False, "custom_dir": str(OVERRIDES.resolve())},
         "extra_javascript": ["assets/claimkb.js"],
         "extra_css": ["assets/claimkb.css"],
         "nav": NAV,

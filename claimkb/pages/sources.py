@@ -11,9 +11,11 @@ from claimkb.pages.common import (
     link_target,
     page_markdown,
     source_page,
+    title_text,
 )
 from claimkb.pages.context import SiteData
-from claimkb.pages.html import definition_list, table
+from claimkb.pages.english import LANGUAGE_NAMES, day_text
+from claimkb.pages.html import definition_list, said_on, table
 
 
 def source_text(site: SiteData, source_id: str, page: str) -> str:
@@ -38,7 +40,7 @@ def source_text(site: SiteData, source_id: str, page: str) -> str:
         out.append(esc(text[cursor : claim.start]))
         out.append(
             f'<mark id="{esc(anchor)}">'
-            + site.claim_link(page, claim, esc(text[claim.start : claim.end]))
+            + site.claim_link(page, claim, esc(text[claim.start : claim.end]), hint=True)
             + "</mark>"
         )
         cursor = claim.end
@@ -56,35 +58,88 @@ def original_link(url: str | None) -> str:
     return f'<a href="{target}">{esc(url)}</a>' if target else esc(url)
 
 
+def original_url(source: Source) -> str | None:
+    """The address of the original: the source's ``url``, else what it ``cites`` when that is
+    an http(s) address."""
+    if source.url:
+        return str(source.url)
+    if source.cites and link_target(source.cites.strip()):
+        return source.cites.strip()
+    return None
+
+
+def language_words(source: Source) -> str:
+    """``German, translated from Chinese``."""
+    if not source.language:
+        return ""
+    words = LANGUAGE_NAMES.get(source.language, source.language)
+    if source.translated_from:
+        origin = LANGUAGE_NAMES.get(source.translated_from, source.translated_from)
+        words += f", translated from {origin}"
+    return words
+
+
+def source_description(source: Source, claims: int) -> str:
+    """One line on what the source is: ``A social media thread by Dwarkesh Patel, published
+    6 Feb 2026, in German, on the interview of 5 Feb 2026 (Dwarkesh Podcast); 18 claims.``"""
+    text = source.kind.replace("-", " ") if source.kind else "document"
+    text = ("An " if text[:1] in "aeiou" else "A ") + text
+    if source.author:
+        text += f" by {source.author}"
+    if source.published:
+        text += f", published {day_text(source.published)}"
+    if source.language:
+        text += f", in {language_words(source)}"
+    interview = source.covers_interview
+    if interview is not None and (interview.date or interview.venue):
+        text += ", on the interview"
+        if interview.date:
+            text += f" of {day_text(interview.date)}"
+        if interview.venue:
+            text += f" ({interview.venue})"
+    return f"{text}; {claims} claim{'s' if claims != 1 else ''}."
+
+
 def source_page_html(site: SiteData, source: Source) -> str:
+    """What the source is in one line, the link to the original, its metadata, the claims
+    found in it in English, and its text in its language with every claim marked. Internal
+    notes (``notes`` in ``sources.yaml``) are for the project's maintainers, not readers."""
     page = source_page(source.id)
     interview = source.covers_interview
+    claims = [c for c in site.kb.claims if c.source == source.id]
+    description = source_description(source, len(claims))
+    lang = f' lang="{esc(source.language)}"' if source.language else ""
     body = [
-        f"<h1>{esc(source.title or source.id)}</h1>",
+        f"<h1>{esc(title_text(source.title or source.id))}</h1>",
+        f'<p class="verdict-sentence">{esc(description)}</p>',
         *definition_list(
             [
-                ("Id", f"<code>{esc(source.id)}</code>"),
+                ("Original", original_link(original_url(source))),
                 ("Author", esc(source.author or "")),
-                ("Published", esc(source.published.isoformat() if source.published else "")),
-                ("Language", esc(source.language or "")),
-                ("Translated from", esc(source.translated_from or "")),
+                ("Published", said_on(source.published)),
+                ("Language", esc(language_words(source))),
                 ("Kind", esc(source.kind or "")),
-                ("Original", original_link(source.url)),
-                ("Cites", esc(source.cites or "")),
+                ("Cites", esc(source.cites or "") if not source.url else ""),
                 ("Speakers", esc(", ".join(interview.speakers)) if interview else ""),
                 ("Interviewers", esc(", ".join(interview.interviewers)) if interview else ""),
-                (
-                    "Interview date",
-                    esc(interview.date.isoformat()) if interview and interview.date else "",
-                ),
+                ("Interview date", said_on(interview.date) if interview else ""),
                 ("Venue", esc(interview.venue or "") if interview else ""),
-                ("Notes", esc(source.notes or "")),
+                ("Id", f"<code>{esc(source.id)}</code>"),
             ]
         ),
-        "<h2>Text</h2>",
-        f'<div class="source-text">{source_text(site, source.id, page)}</div>',
     ]
-    return page_markdown(f"Source {source.id}", body)
+    if claims:
+        body += [
+            f"<details><summary>The {len(claims)} claims found in it, in English</summary>",
+            "<ol>",
+            *(f"<li>{site.claim_link(page, c)}</li>" for c in claims),
+            "</ol></details>",
+        ]
+    body += [
+        "<h2>Text</h2>",
+        f'<div class="source-text"{lang}>{source_text(site, source.id, page)}</div>',
+    ]
+    return page_markdown(source.title or source.id, body, description=description)
 
 
 def sources_index(site: SiteData) -> str:
@@ -106,4 +161,5 @@ def sources_index(site: SiteData) -> str:
         "<h1>Sources</h1>",
         *table(["title", "author", "published", "language", "claims"], rows),
     ]
-    return page_markdown("Sources", body)
+    description = f"The {len(site.kb.sources)} documents the claims were found in."
+    return page_markdown("Sources", body, description=description)
