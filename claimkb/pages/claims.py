@@ -143,7 +143,9 @@ def filter_form(
     offered = names if names is not None else dict(FACETS)
     lines = [
         f'<form class="table-filter" data-table="{esc(table_id)}" hidden>',
-        '<label>Search <input type="search" name="q" placeholder="words in any column"></label>',
+        # In the address the words are "text": Material's search opens on a "q" there.
+        '<label>Search <input type="search" name="q" data-param="text" '
+        'placeholder="words in any column"></label>',
     ]
     for name, label in offered.items():
         # Years newest first; every other menu in alphabetical order.

@@ -761,6 +761,15 @@ def graph_svg(kb: KnowledgeBase, records: list[CheckRecord], page: str = GRAPH_P
     return "\n".join(out)
 
 
+def _check_item(page: str, record: CheckRecord) -> str:
+    """A check in the list form: the verdict's symbol, the linked title, the verdict."""
+    verdict = verdict_info(record.verdict)
+    title = esc(record.title or record.id)
+    link = f'<a href="{href(page, derivation_page(record.id))}">{title}</a>'
+    symbol = f'<span aria-hidden="true">{esc(verdict.symbol)}</span>'
+    return f"<li>{symbol} {link} ({esc(verdict.label.lower())})</li>"
+
+
 def graph_list(kb: KnowledgeBase, records: list[CheckRecord], page: str = GRAPH_PAGE) -> list[str]:
     """The graph as a list for narrow screens, where the picture would need scrolling both
     ways: each source with its drawn claims (in English, linked to their pages), and under
@@ -786,18 +795,9 @@ def graph_list(kb: KnowledgeBase, records: list[CheckRecord], page: str = GRAPH_
         for claim in claims:
             line = esc(claim_english(claim, source))
             item = f'<li><a href="{href(page, claim_page(claim.id))}">{line}</a>'
-            used = checks.get(claim.id, [])
+            used = [_check_item(page, r) for r in checks.get(claim.id, [])]
             if used:
-                item += (
-                    "<ul>"
-                    + "".join(
-                        f'<li><span aria-hidden="true">{esc(verdict_info(r.verdict).symbol)}</span> '
-                        f'<a href="{href(page, derivation_page(r.id))}">{esc(r.title or r.id)}</a>'
-                        f" ({esc(verdict_info(r.verdict).label.lower())})</li>"
-                        for r in used
-                    )
-                    + "</ul>"
-                )
+                item += "<ul>" + "".join(used) + "</ul>"
             out.append(item + "</li>")
         out.append("</ul>")
     out.append("</section>")

@@ -170,13 +170,18 @@
     }, 0);
   }
 
-  /* The filter and the order of the table kept in the address (?speaker=…&sort=quantity-desc
-     &q=…), so a link brings the same rows back, and so does Back after following a row. */
+  /* The filter and the order of the table kept in the address
+     (?speaker=…&sort=quantity-desc&text=…; not "q", on which Material's search opens), so a
+     link brings the same rows back, and so does Back after following a row. */
+  function paramName(element) {
+    return element.getAttribute("data-param") || element.name;
+  }
+
   function saveState(form, table) {
     var params = new URLSearchParams();
     Array.prototype.forEach.call(form.elements, function (element) {
       if ((element.tagName === "SELECT" || element.tagName === "INPUT") && element.value) {
-        params.set(element.name, element.value);
+        params.set(paramName(element), element.value);
       }
     });
     var sorted = table.querySelector("thead th[aria-sort]");
@@ -195,7 +200,7 @@
     var params = new URLSearchParams(location.search);
     Array.prototype.forEach.call(form.elements, function (element) {
       if (element.tagName === "INPUT" && element.name) {
-        element.value = params.get(element.name) || "";
+        element.value = params.get(paramName(element)) || "";
       } else if (element.tagName === "SELECT") {
         var wanted = params.get(element.name) || "";
         var known = Array.prototype.some.call(element.options, function (option) {
