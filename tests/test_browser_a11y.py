@@ -50,6 +50,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("graph", "generated/graph/"),
     PageType("sparql", "generated/sparql/"),
     PageType("methodology", "methodology/"),
+    PageType("commands", "commands/"),
+    PageType("conformance", "conformance/"),
 )
 
 #: The two widths every page is checked at: a laptop's and a phone's.

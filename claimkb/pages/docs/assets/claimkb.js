@@ -279,6 +279,27 @@
     }
   });
   document.querySelectorAll("table.sortable").forEach(makeSortable);
+  /* A wide Markdown table scrolls inside its own box (Material's scrollwrap); a box that
+     scrolls is made reachable by the keyboard, and named, so it can be scrolled without a
+     mouse. Checked again when the window changes size. */
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Wide table, scrolls sideways");
+      }
+    });
+  }
+  /* Material wraps the tables once its own script has mounted the page (its document$). */
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () {
+      setTimeout(focusableScrollers, 0);
+    });
+  }
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
+
   /* Only the first filtered table of a page keeps its state in the address. */
   document.querySelectorAll("form.table-filter").forEach(function (form, index) {
     makeFilterable(form, index === 0);
