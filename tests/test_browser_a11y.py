@@ -130,3 +130,22 @@ def test_page_has_no_serious_violation_and_no_sideways_scroll(
         f"{v['impact']} {v['id']} ({v['help']}): {v['count']} elements, e.g. {v['nodes']}"
         for v in found
     )
+
+
+def test_dark_scheme_has_no_serious_violation(browser: Any, site_url: str, axe_script: str) -> None:
+    """With the system set to dark the site takes Material's dark scheme, and every kind of
+    page keeps its contrast there (one tab goes through them all, at the desktop width)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
+    try:
+        tab = context.new_page()
+        found = {}
+        for kind in PAGE_TYPES:
+            open_page(tab, site_url, kind)
+            scheme = tab.evaluate("() => document.body.dataset.mdColorScheme")
+            assert scheme == "slate", kind.name
+            problems = violations(tab, axe_script)
+            if problems:
+                found[kind.name] = [f"{v['id']}: {v['nodes']}" for v in problems]
+        assert found == {}
+    finally:
+        context.close()
