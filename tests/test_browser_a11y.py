@@ -149,3 +149,29 @@ def test_dark_scheme_has_no_serious_violation(browser: Any, site_url: str, axe_s
         assert found == {}
     finally:
         context.close()
+
+
+def test_graph_on_a_phone_is_a_list_by_source(phone_page: Any, site_url: str) -> None:
+    phone_page.goto(site_url + "generated/graph/")
+    assert phone_page.locator(".kbg-scroll").is_hidden()
+    assert phone_page.locator(".kbg-list").is_visible()
+    checks = phone_page.locator(".kbg-list li li").evaluate_all(
+        """items => items.map(li => [li.querySelector("span").textContent,
+                                     li.querySelector("a").getAttribute("href")])"""
+    )
+    by_symbol: dict[str, set[str]] = {}
+    for symbol, target in checks:
+        by_symbol.setdefault(symbol, set()).add(target)
+    # The 36 hand-written derivations of claims/derivations/, each under its inputs: 20
+    # consistent, 10 implies, 5 inconsistent, 1 unverifiable.
+    counts = {symbol: len(targets) for symbol, targets in by_symbol.items()}
+    assert counts == {"✓": 20, "⇒": 10, "✗": 5, "?": 1}
+
+
+def test_graph_on_a_desktop_scrolls_in_a_box_the_keyboard_reaches(page: Any, site_url: str) -> None:
+    page.goto(site_url + "generated/graph/")
+    box = page.locator(".kbg-scroll")
+    assert box.is_visible() and page.locator(".kbg-list").is_hidden()
+    assert box.get_attribute("tabindex") == "0"
+    box.focus()
+    assert page.evaluate("document.activeElement.classList.contains('kbg-scroll')")
