@@ -157,7 +157,7 @@ def filter_form(
         )
     lines.append(
         '<button type="button" class="table-csv md-button">Download CSV</button>'
-        '<button type="reset" class="table-reset md-button">Clear</button>'
+        '<button type="reset" class="table-reset md-button">Clear filters</button>'
     )
     lines.append("</form>")
     lines.append(
