@@ -271,7 +271,7 @@ def _rows(page: str) -> list[list[str]]:
     """The body rows of a generated page's table, cells as plain text."""
     rows = []
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", page):
-        cells = re.findall(r"<td>(.*?)</td>", row)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
         if cells:
             rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells])
     return rows

@@ -37,6 +37,14 @@ def test_the_pinned_table_names_the_browser_build_of_oxigraph() -> None:
     assert package.integrity.startswith("sha512-")
 
 
+def test_axe_core_is_pinned_for_the_tests_only() -> None:
+    table = load_table()
+    axe = table["axe-core"]
+    assert axe.use == "test" and table["oxigraph"].use == "site"
+    assert axe.url == "https://registry.npmjs.org/axe-core/-/axe-core-4.14.1.tgz"
+    assert "axe.min.js" in axe.files
+
+
 def test_a_malformed_table_names_its_file_and_line(tmp_path: Path) -> None:
     table = tmp_path / "vendor.yaml"
     table.write_text(

@@ -17,7 +17,9 @@ from claimkb.knowledge.matching import normalise
 from claimkb.pages.common import (
     CLAIMS_INDEX,
     claim_page,
+    entity_page,
     esc,
+    href,
     json_ld,
     number_text,
     page_markdown,
@@ -25,7 +27,7 @@ from claimkb.pages.common import (
     title_text,
 )
 from claimkb.pages.context import SiteData
-from claimkb.pages.english import language_note, quantity_english, where_said
+from claimkb.pages.english import claim_english, language_note, quantity_english, where_said
 from claimkb.pages.html import definition_list, highlighted_quote, said_on, table
 from claimkb.pages.sources import original_link
 from claimkb.pages.summary import claim_sentence_parts, sentence_html
@@ -85,6 +87,8 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("lang", "Language"),
     ("kind", "Kind"),
     ("speaker", "Speaker"),
+    ("entity", "Entity"),
+    ("year", "Said in"),
     ("source", "Source"),
     ("rating", "Rating"),
 )
@@ -132,38 +136,88 @@ def sort_key(claim: Claim) -> str:
     return repr(normalised.value if normalised else claim.quantity.value)
 
 
-def filter_form(table_id: str, facets: dict[str, set[str]], noun: str) -> list[str]:
-    """The search box and one menu per facet above a table; hidden until the script runs,
-    since without it they could do nothing."""
+def filter_form(
+    table_id: str, facets: dict[str, set[str]], noun: str, names: dict[str, str] | None = None
+) -> list[str]:
+    """The search box and one menu per facet above a table, a button that downloads the rows
+    shown as CSV, and the count of rows shown (announced to screen readers when it changes);
+    hidden until the script runs, since without it they could do nothing. ``names`` are
+    the facets to offer (all of ``FACETS`` by default)."""
+    offered = names if names is not None else dict(FACETS)
     lines = [
         f'<form class="table-filter" data-table="{esc(table_id)}" hidden>',
-        '<label>Search <input type="search" name="q" placeholder="words in any column"></label>',
+        # In the address the words are "text": Material's search opens on a "q" there.
+        '<label>Search <input type="search" name="q" data-param="text" '
+        'placeholder="words in any column"></label>',
     ]
-    for name, label in FACETS:
-        options = "".join(
-            f'<option value="{esc(v)}">{esc(v)}</option>' for v in sorted(facets[name])
-        )
+    for name, label in offered.items():
+        # Years newest first; every other menu in alphabetical order.
+        values = sorted(facets[name], reverse=name == "year")
+        options = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
         lines.append(
             f'<label>{esc(label)} <select name="{esc(name)}"><option value="">all</option>'
             f"{options}</select></label>"
         )
+    lines.append(
+        '<button type="button" class="table-csv md-button">Download CSV</button>'
+        '<button type="reset" class="table-reset md-button">Clear filters</button>'
+    )
     lines.append("</form>")
     lines.append(
-        f'<p class="table-count" data-table="{esc(table_id)}" data-noun="{esc(noun)}"></p>'
+        f'<p class="table-count" data-table="{esc(table_id)}" data-noun="{esc(noun)}" '
+        'role="status" aria-live="polite"></p>'
     )
     return lines
+
+
+#: The columns of the claims table; the filter's URL names a sorted column by its header.
+CLAIMS_COLUMNS = [
+    "claim",
+    "quantity",
+    "speaker",
+    "said",
+    "entities",
+    "source",
+    "language",
+    "rating",
+]
+
+
+def claim_entity_names(site: SiteData, claim: Claim) -> list[str]:
+    """The names of the entities a claim is about, in the order of their names."""
+    names = {e.id: e.name for e in site.kb.entities}
+    found = {names[i] for i in site.kb.claim_entities.get(claim.id, []) if i in names}
+    return sorted(found, key=str.casefold)
+
+
+def claim_cell(site: SiteData, page: str, claim: Claim) -> str:
+    """A claim in a table: its English line (linked to its page) above the original quote
+    with the claim marked, the quote marked with its language."""
+    source = site.sources.get(claim.source)
+    english = site.claim_link(page, claim, esc(claim_english(claim, source)))
+    quote = highlighted_quote(claim, site.kb.texts.get(claim.source, ""))
+    return (
+        f'<span class="claim-english">{english}</span>'
+        f'<span class="claim-quote" lang="{esc(claim.lang)}">{quote}</span>'
+    )
 
 
 def claims_index(site: SiteData) -> str:
     page, claims = CLAIMS_INDEX, site.kb.claims
     facets: dict[str, set[str]] = {name: set() for name, _ in FACETS}
+    entity_ids = {e.name: e.id for e in site.kb.entities}
     rows, attrs = [], []
-    for claim, cells in zip(claims, claim_rows(site, page, claims), strict=True):
+    for claim in claims:
         rating = claim_rating_name(site, claim)
+        source = site.sources.get(claim.source)
+        said = source.reference_date if source is not None else None
+        entities = claim_entity_names(site, claim)
         values: dict[str, list[str]] = {
             "lang": [claim.lang],
             "kind": [kind_name(claim)],
             "speaker": [claim.speaker],
+            "entity": entities,
+            "year": [str(said.year)] if said else [],
             "source": [claim.source],
             "rating": [rating],
         }
@@ -172,20 +226,33 @@ def claims_index(site: SiteData) -> str:
         attrs.append(
             " ".join(f'data-{n}="{esc(FACET_SEPARATOR.join(v))}"' for n, v in values.items())
         )
-        quote, quantity, speaker, source = cells
-        number = f'<span data-sort="{esc(sort_key(claim))}">{quantity}</span>'
-        rows.append([quote, number, speaker, source, esc(claim.lang), esc(rating)])
+        number = f'<span data-sort="{esc(sort_key(claim))}">{esc(quantity_text(claim))}</span>'
+        entity_links = ", ".join(
+            f'<a href="{href(page, entity_page(entity_ids[name]))}">{esc(name)}</a>'
+            for name in entities
+        )
+        day = f'<time datetime="{said.isoformat()}">{said.isoformat()}</time>' if said else ""
+        rows.append(
+            [
+                claim_cell(site, page, claim),
+                number,
+                esc(claim.speaker),
+                day,
+                entity_links,
+                site.source_link(page, claim),
+                esc(claim.lang),
+                esc(rating),
+            ]
+        )
     body = [
         "<h1>Claims</h1>",
-        f"<p>{len(claims)} claims from {len(site.kb.sources)} sources. Click a column's "
-        "header to sort by it; the quantity column sorts by the value in SI base units.</p>",
+        f"<p>{len(claims)} claims from {len(site.kb.sources)} sources, each in English above "
+        "its words in the original language. Click a column's header to sort by it; the "
+        "quantity column sorts by the value in SI base units. The filters and the order are "
+        "kept in the page's address, so a link or the Back button brings the same rows "
+        "back, and Download CSV saves the rows shown, in the order shown.</p>",
         *filter_form("claims-table", facets, "claims"),
-        *table(
-            ["quote", "quantity", "speaker", "source", "language", "rating"],
-            rows,
-            table_id="claims-table",
-            row_attrs=attrs,
-        ),
+        *table(CLAIMS_COLUMNS, rows, table_id="claims-table", row_attrs=attrs),
     ]
     return page_markdown("Claims", body)
 

@@ -58,6 +58,7 @@ from claimkb.pages.common import (
     quantity_text,
     source_page,
 )
+from claimkb.pages.english import claim_english
 
 LINK_COLOUR = "#8e24aa"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -760,6 +761,49 @@ def graph_svg(kb: KnowledgeBase, records: list[CheckRecord], page: str = GRAPH_P
     return "\n".join(out)
 
 
+def _check_item(page: str, record: CheckRecord) -> str:
+    """A check in the list form: the verdict's symbol, the linked title, the verdict."""
+    verdict = verdict_info(record.verdict)
+    title = esc(record.title or record.id)
+    link = f'<a href="{href(page, derivation_page(record.id))}">{title}</a>'
+    symbol = f'<span aria-hidden="true">{esc(verdict.symbol)}</span>'
+    return f"<li>{symbol} {link} ({esc(verdict.label.lower())})</li>"
+
+
+def graph_list(kb: KnowledgeBase, records: list[CheckRecord], page: str = GRAPH_PAGE) -> list[str]:
+    """The graph as a list for narrow screens, where the picture would need scrolling both
+    ways: each source with its drawn claims (in English, linked to their pages), and under
+    each claim the hand-written checks it goes into, with the verdict's symbol and name."""
+    curated = curated_records(records)
+    checks: dict[str, list[CheckRecord]] = {}
+    for record in curated:
+        for target in sorted(set(record.inputs.values())):
+            checks.setdefault(target, []).append(record)
+    sources = {s.id: s for s in kb.sources}
+    by_source: dict[str, list[Claim]] = {}
+    for claim in drawn_claims(kb, curated):
+        by_source.setdefault(claim.source, []).append(claim)
+    out = [
+        '<section class="kbg-list" aria-label="The claim graph as a list">',
+        "<h2>The graph by source</h2>",
+    ]
+    for source_id, claims in by_source.items():
+        source = sources.get(source_id)
+        name = (source.title or source.id) if source else source_id
+        out.append(f'<h3><a href="{href(page, source_page(source_id))}">{esc(name)}</a></h3>')
+        out.append("<ul>")
+        for claim in claims:
+            line = esc(claim_english(claim, source))
+            item = f'<li><a href="{href(page, claim_page(claim.id))}">{line}</a>'
+            used = [_check_item(page, r) for r in checks.get(claim.id, [])]
+            if used:
+                item += "<ul>" + "".join(used) + "</ul>"
+            out.append(item + "</li>")
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
 def graph_page(kb: KnowledgeBase, records: list[CheckRecord]) -> str:
     """The Markdown page: what the picture shows and leaves out, then the picture, at its
     natural size in a box that scrolls; the sidebars are hidden to give it room."""
@@ -787,7 +831,13 @@ def graph_page(kb: KnowledgeBase, records: list[CheckRecord]) -> str:
         f'<a href="{index}">Derivation checks</a> lists them.</p>',
         # Only this page carries the rule, so only this page spans the window's width.
         "<style>.md-grid{max-width:none}</style>",
-        f'<div class="kbg-scroll" style="overflow-x:auto">\n{graph_svg(kb, records)}\n</div>',
+        # The picture scrolls in its own box, which the keyboard can reach to scroll it;
+        # below 700 px the list by source stands in for it (assets/claimkb.css).
+        '<div class="kbg-scroll" style="overflow-x:auto" tabindex="0" role="region" '
+        'aria-label="The claim graph (scrolls sideways)">',
+        graph_svg(kb, records),
+        "</div>",
+        *graph_list(kb, records),
     ]
     html_text = "\n".join(line for line in "\n".join(body).split("\n") if line.strip())
     front = (

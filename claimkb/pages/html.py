@@ -5,6 +5,8 @@ marked, intervals as text. Everything from a source passes through ``esc``.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 
 from claimkb.core.models import Claim
 from claimkb.derive.records import IntervalRecord
@@ -23,6 +25,8 @@ def interval_text(part: IntervalRecord) -> str:
         text += f" [{number_text(low) or '…'}, {number_text(high) or '…'}]"
     return f"{text} {part.unit}".strip()
 
+
+_TAG = re.compile(r"<[^>]*>")
 
 QUOTE_CUT = "…"
 """The mark the extractor puts where it cut a quote out of a longer sentence."""
@@ -62,8 +66,10 @@ def table(
 ) -> list[str]:
     """An HTML table, sortable in the browser by clicking a header (``assets/claimkb.js``).
     Cells are already-escaped HTML; ``row_attrs`` are already-escaped attributes of each row
-    (the filter reads them)."""
+    (the filter reads them). Each cell carries its column's header as ``data-label``, which
+    narrow screens show beside the cell when the rows become cards (``assets/claimkb.css``)."""
     ident = f' id="{esc(table_id)}"' if table_id else ""
+    labels = [esc(html.unescape(_TAG.sub("", h))) for h in headers]
     lines = [
         f'<table class="sortable"{ident}>',
         "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
@@ -71,7 +77,9 @@ def table(
     ]
     attrs = row_attrs or [""] * len(rows)
     for row, attr in zip(rows, attrs, strict=True):
-        cells = "".join(f"<td>{c}</td>" for c in row)
+        cells = "".join(
+            f'<td data-label="{label}">{c}</td>' for label, c in zip(labels, row, strict=True)
+        )
         lines.append(f"<tr{' ' + attr if attr else ''}>{cells}</tr>")
     lines.append("</tbody></table>")
     return lines

@@ -62,6 +62,21 @@ NAV: list[dict[str, Any]] = [
 ]
 
 
+#: Light or dark as the reader's system is set, with a toggle in the header to change it.
+PALETTE: list[dict[str, Any]] = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "toggle": {"icon": "material/weather-night", "name": "Switch to the dark scheme"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "toggle": {"icon": "material/weather-sunny", "name": "Switch to the light scheme"},
+    },
+]
+
+
 class SiteError(ClaimkbError):
     """mkdocs could not build the site; the message carries its report."""
 
@@ -84,7 +99,12 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "strict": True,
-        "theme": {"name": "material", "font": False, "custom_dir": str(OVERRIDES.resolve())},
+        "theme": {
+            "name": "material",
+            "font": False,
+            "custom_dir": str(OVERRIDES.resolve()),
+            "palette": PALETTE,
+        },
         "extra_javascript": ["assets/claimkb.js"],
         "extra_css": ["assets/claimkb.css"],
         "nav": NAV,

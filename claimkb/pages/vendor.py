@@ -31,7 +31,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from pydantic import Field
 
@@ -65,6 +65,11 @@ class NpmPackage(Record):
     )
     license: str = Field(min_length=1, examples=["MIT OR Apache-2.0"])
     files: list[str] = Field(min_length=1, description="Files of the package to ship.")
+    use: Literal["site", "test"] = Field(
+        default="site",
+        description="``site``: shipped in every site; ``test``: used by the tests only, never "
+        "copied into a site.",
+    )
 
     @property
     def url(self) -> str:
