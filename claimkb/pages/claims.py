@@ -24,6 +24,7 @@ from claimkb.pages.common import (
     quantity_text,
 )
 from claimkb.pages.context import SiteData
+from claimkb.pages.drift_pages import drift_links
 from claimkb.pages.html import definition_list, highlighted_quote, table
 from claimkb.pages.wording import comparison_text, grade_text, scope_text
 
@@ -271,6 +272,7 @@ def claim_page_html(site: SiteData, claim: Claim) -> str:
     if rated is not None:
         review = claim_review(claim, source, rated, site.config.publisher, site.outlets)
         body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
+    body += drift_links(site, page, claim)
     return page_markdown(f"Claim {claim.id}", body)
 
 

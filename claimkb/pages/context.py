@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from claimkb.core.models import Claim, Reference
 from claimkb.core.project import ProjectConfig
+from claimkb.derive.drift import DriftGroup, drift_groups
 from claimkb.derive.ratings import Assessment
 from claimkb.derive.records import CheckRecord
 from claimkb.knowledge.agents import organisations
@@ -72,3 +75,8 @@ class SiteData:
         if record.id not in self.curated:
             return label
         return f'<a href="{href(from_page, derivation_page(record.id))}">{label}</a>'
+
+    @cached_property
+    def drift(self) -> list[DriftGroup]:
+        """The drift groups (``derive.drift``): the same quantity stated more than once."""
+        return drift_groups(self.kb)
