@@ -85,7 +85,7 @@ def speaker_key(name: str) -> str:
     and digits and gets ``--`` and a hash of the whole slug (``36kr-36--1f0c…``), so two
     names never share a page, none is ``index``, and the address is the same in every
     build."""
-    key = name_slug(name)
+    key = name_slug(name) if re.search(r"\w", name) else f"\0{name}"  # no word: no slug
     if _PLAIN_NAME.fullmatch(key) and key != "index" and len(key) <= 80:
         return key
     readable = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")[:60].strip("-")

@@ -181,7 +181,8 @@ def speaker_page_html(site: SiteData, speaker: Speaker, build_date: dt.date) -> 
                 body.append(f"<h3>{heading}</h3>")
                 body.append("<ul>")
                 for record in checks:
-                    close = grade_text(record.grade, record.factor)
+                    settled = record.verdict in ("consistent", "inconsistent")
+                    close = grade_text(record.grade, record.factor) if settled else ""
                     tail = f": {esc(close)}" if close else ""
                     body.append(f"<li>{site.derivation_link(page, record)}{tail}</li>")
                 body.append("</ul>")
