@@ -61,7 +61,7 @@ def marks(chart: str) -> list[tuple[int, float, float]]:
     """(number, x, y) of each figure's mark: the shape after its bar and arrows."""
     found = []
     for number, body in mark_bodies(chart):
-        label = re.search(r'<text x="([\d.]+)" y="([\d.]+)" font-size="10">(\d+)</text>', body)
+        label = re.search(r'<text x="([\d.]+)" y="([\d.]+)" font-size="11">(\d+)</text>', body)
         assert label is not None and label.group(3) == number
         found.append((int(number), float(label.group(1)) - 7, float(label.group(2)) + 5))
     return found

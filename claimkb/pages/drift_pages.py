@@ -31,7 +31,7 @@ from claimkb.pages.common import (
 )
 from claimkb.pages.context import SiteData
 from claimkb.pages.english import UNIT_WORDS, day_text, number_words, plural
-from claimkb.pages.html import table
+from claimkb.pages.html import scrolling, table
 
 #: The heading of the drift pages, and their name in the navigation.
 TITLE = "Same quantity over time"
@@ -52,8 +52,8 @@ WIDTH = 400
 TOP = 24
 PLOT_HEIGHT = 170
 RIGHT = 12
-FONT = 11
-CHAR = 6.2  # the width of one character of the chart's font, near enough
+FONT = 12
+CHAR = 6.8  # the width of one character of the chart's font, near enough
 GAP = 0.7  # the space between two days, in figure slots
 LINE = 14
 
@@ -327,7 +327,7 @@ def _mark(
         out.append(_arrow(x, bottom - 1, False, style.colour))
     value_y = scale.y(figure.value) if scale.inside(figure.value) else bottom
     out.append(_shape(style.shape, x, value_y, style.colour))
-    out.append(f'<text x="{x + 7:.1f}" y="{value_y - 5:.1f}" font-size="10">{i + 1}</text>')
+    out.append(f'<text x="{x + 7:.1f}" y="{value_y - 5:.1f}" font-size="11">{i + 1}</text>')
     out.append("</g>")
     return out
 
@@ -417,11 +417,21 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
         )
     body += [
         "<h2>The figures</h2>",
-        *table(
-            ["#", "speaker", "said", "figure", "interval", "source", "against the speaker's last"],
-            rows,
-            table_id="drift-table",
-            row_attrs=attrs,
+        *scrolling(
+            table(
+                [
+                    "#",
+                    "speaker",
+                    "said",
+                    "figure",
+                    "interval",
+                    "source",
+                    "against the speaker's last",
+                ],
+                rows,
+                table_id="drift-table",
+                row_attrs=attrs,
+            )
         ),
     ]
     between = [f for f in group.findings if f.scope == "between"]
@@ -500,7 +510,7 @@ def drift_index(site: SiteData) -> str:
         "measure), whatever their values, each with a chart of the figures by the day they "
         "were said. Findings compare each figure with the same speaker's previous one.</p>",
         *(
-            table(["quantity", "speakers", "figures", "said", "findings"], rows)
+            scrolling(table(["quantity", "speakers", "figures", "said", "findings"], rows))
             if rows
             else ["<p>No quantity is stated more than once.</p>"]
         ),

@@ -15,7 +15,7 @@ from claimkb.pages.common import (
     quantity_text,
 )
 from claimkb.pages.context import SiteData
-from claimkb.pages.html import highlighted_quote, table
+from claimkb.pages.html import highlighted_quote, scrolling, table
 
 #: The outcome of a prediction the reviewed ledger says nothing about.
 NOT_YET_KNOWN = "not yet known"
@@ -96,17 +96,19 @@ def predictions_page_html(site: SiteData, build_date: dt.date) -> str:
         "not</em>, <em>partly</em>, or <em>not yet known</em> (also where no review records "
         "one).</p>",
         *speaker_filter("predictions-table", speakers, "predictions"),
-        *table(
-            ["quote", "time", "kind", "said", "due", "status", "outcome", "speaker", "sources"],
-            ahead,
-            table_id="predictions-table",
-            row_attrs=attrs,
+        *scrolling(
+            table(
+                ["quote", "time", "kind", "said", "due", "status", "outcome", "speaker", "sources"],
+                ahead,
+                table_id="predictions-table",
+                row_attrs=attrs,
+            )
         ),
         "<h2>Dated statements that are not predictions</h2>",
         f"<p>{len(dismissed)} claims name a date but are no prediction: the date had come "
         'when they were said ("am 10. September" in an interview of that day), or the '
         'clause around it reports the past or a state that holds now ("hat … '
         'abgeschlossen", "ausverkauft"). The reason names the words.</p>',
-        *table(["quote", "time", "said", "reason", "speaker", "source"], dismissed),
+        *scrolling(table(["quote", "time", "said", "reason", "speaker", "source"], dismissed)),
     ]
     return page_markdown("Predictions", body)

@@ -42,7 +42,7 @@ from claimkb.pages.drift_pages import (
 )
 from claimkb.pages.drift_pages import TITLE as DRIFT_TITLE
 from claimkb.pages.english import claim_english
-from claimkb.pages.html import highlighted_quote, table
+from claimkb.pages.html import highlighted_quote, scrolling, table
 from claimkb.pages.predictions_page import outcome_html
 from claimkb.pages.wording import comparison_text, grade_text
 
@@ -140,18 +140,20 @@ def speaker_page_html(site: SiteData, speaker: Speaker, build_date: dt.date) -> 
         body.append(f"<p>Also written {others}.</p>")
     body += [
         "<h2>Claims</h2>",
-        *table(
-            ["claim", "quote in the original", "said", "rating"],
-            [
+        *scrolling(
+            table(
+                ["claim", "quote in the original", "said", "rating"],
                 [
-                    _english(site, page, c),
-                    _quote(site, c),
-                    esc(_said(site, c)),
-                    esc(site.ratings[c.id].rating if c.id in site.ratings else "not rated"),
-                ]
-                for c in speaker.claims
-            ],
-            table_id="speaker-claims",
+                    [
+                        _english(site, page, c),
+                        _quote(site, c),
+                        esc(_said(site, c)),
+                        esc(site.ratings[c.id].rating if c.id in site.ratings else "not rated"),
+                    ]
+                    for c in speaker.claims
+                ],
+                table_id="speaker-claims",
+            )
         ),
         "<h2>Ratings</h2>",
     ]
@@ -233,7 +235,7 @@ def speaker_page_html(site: SiteData, speaker: Speaker, build_date: dt.date) -> 
                 ]
             )
         body.append(f"<p>Status as of {esc(build_date.isoformat())}.</p>")
-        body += table(["prediction", "said", "due", "status", "outcome"], rows)
+        body += scrolling(table(["prediction", "said", "due", "status", "outcome"], rows))
     else:
         body.append("<p>No prediction of theirs is recorded.</p>")
     body.append(f'<p><a href="{href(page, SPEAKERS_INDEX)}">Every speaker</a></p>')
@@ -296,17 +298,19 @@ def speakers_index(site: SiteData, found: dict[str, Speaker]) -> str:
         f"<p>{len(ordered)} speakers, people and organisations, each with their claims, the "
         "checks of their own figures, the quantities they stated more than once and their "
         "predictions.</p>",
-        *table(
-            [
-                "speaker",
-                "kind",
-                "claims",
-                "rated",
-                "own checks",
-                "stated more than once",
-                "predictions",
-            ],
-            rows,
+        *scrolling(
+            table(
+                [
+                    "speaker",
+                    "kind",
+                    "claims",
+                    "rated",
+                    "own checks",
+                    "stated more than once",
+                    "predictions",
+                ],
+                rows,
+            )
         ),
     ]
     return page_markdown("Speakers", body)
