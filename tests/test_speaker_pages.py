@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from claimkb.pages.common import (
 from claimkb.pages.publish import NAV
 from claimkb.pages.site import generate_pages
 from tests.conftest import EXAMPLE
+from tests.test_prediction_outcomes import GROK, OUTCOMES
 
 BUILD_DATE = dt.date(2026, 11, 22)
 MUSK, BARON, PATEL = "Elon Musk", "Ron Baron", "Dwarkesh Patel"
@@ -332,3 +334,20 @@ def test_a_hostile_name_is_text_on_its_page_and_in_the_charts(hostile: Pages) ->
     assert speakers == {HOSTILE, PATEL}
     index = Parsed(hostile.text(SPEAKERS_INDEX))
     assert HOSTILE in index.texts["a"]
+
+
+def test_an_outcome_with_its_evidence_on_the_speakers_page(tmp_path: Path) -> None:
+    """The reviewed ledger says 36Kr's "xAI wird im ersten Quartal 2026 Grok 5
+    veröffentlichen" (due 2026-03-31) did not come true, with a web page as evidence."""
+    claims = tmp_path / "claims"
+    shutil.copytree(EXAMPLE.claims_dir, claims)
+    (claims / "reviewed").mkdir(exist_ok=True)
+    (claims / "reviewed" / "outcomes.yaml").write_text(OUTCOMES, encoding="utf-8")
+    kb = knowledge_base(claims, load_sources(EXAMPLE.sources_yaml), EXAMPLE.sources_dir)
+    generate_pages(kb, [], tmp_path / "docs", BUILD_DATE, EXAMPLE.config)
+    page = (tmp_path / "docs" / speaker_page(KR)).read_text(encoding="utf-8")
+    section = page[page.index("<h2>Predictions</h2>") :]
+    (row,) = [r for r in section.split("<tr>") if GROK in r]
+    assert "<td>2026-03-31</td><td>due date passed</td>" in row
+    assert "<strong>did not</strong>" in row
+    assert '<a href="https://example.org/grok-release-notes">2026-04-02</a>' in row
