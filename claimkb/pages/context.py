@@ -80,3 +80,12 @@ class SiteData:
     def drift(self) -> list[DriftGroup]:
         """The drift groups (``derive.drift``): the same quantity stated more than once."""
         return drift_groups(self.kb)
+
+    @cached_property
+    def drift_of(self) -> dict[str, list[DriftGroup]]:
+        """The drift groups each claim has a figure in, by claim id."""
+        found: dict[str, list[DriftGroup]] = {}
+        for group in self.drift:
+            for figure in group.figures:
+                found.setdefault(figure.claim, []).append(group)
+        return found

@@ -383,7 +383,8 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
         attrs.append(f'data-speaker="{esc(figure.speaker)}"')
     speakers = list(dict.fromkeys(f.speaker for f in group.figures))
     body = [
-        f"<h1>{esc(TITLE)}: {esc(group.label)}</h1>",
+        f'<p class="drift-kicker">{esc(TITLE)}</p>',
+        f"<h1>{esc(group.label)}</h1>",
         f"<p>{len(group.figures)} figures for one quantity, said by "
         + ", ".join(speaker_link(page, s) for s in speakers)
         + ", in the order they were said. Each figure is compared with the same "
@@ -455,17 +456,16 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
     body.append(
         f'<p><a href="{href(page, DRIFT_INDEX)}">Every quantity stated more than once</a></p>'
     )
-    return page_markdown(f"{TITLE}: {group.label}", body)
+    return page_markdown(f"{group.label} ({TITLE.lower()})", body)
 
 
 def drift_links(site: SiteData, page: str, claim: Claim) -> list[str]:
     """A claim page's links to the groups its figure is in, with its finding there."""
     lines = []
-    for group in site.drift:
-        if any(f.claim == claim.id for f in group.figures):
-            found = finding_text(own_findings(group).get(claim.id))
-            link = f'<a href="{href(page, drift_page(group.id))}">{esc(group.label)}</a>'
-            lines.append(f"<li>{link}: {esc(found)}</li>")
+    for group in site.drift_of.get(claim.id, []):
+        found = finding_text(own_findings(group).get(claim.id))
+        link = f'<a href="{href(page, drift_page(group.id))}">{esc(group.label)}</a>'
+        lines.append(f"<li>{link}: {esc(found)}</li>")
     if not lines:
         return []
     return ["<h2>The same quantity over time</h2>", "<ul>", *lines, "</ul>"]

@@ -21,6 +21,7 @@ from claimkb.core.models import Claim
 from claimkb.derive.drift import DriftGroup
 from claimkb.derive.records import CheckRecord
 from claimkb.derive.verdict_table import RATINGS, VERDICTS
+from claimkb.extract.speakers import UNKNOWN_AUTHOR
 from claimkb.knowledge.agents import agent_type
 from claimkb.knowledge.predictions import Prediction, predictions
 from claimkb.pages.common import (
@@ -48,6 +49,15 @@ from claimkb.pages.wording import comparison_text, grade_text
 
 #: How a speaker's kind reads.
 KIND_WORDS = {"Person": "person", "Organization": "organisation"}
+#: The kind of the extractor's stand-in for a source that names nobody.
+UNKNOWN_KIND = "not known"
+
+
+def kind_of(site: SiteData, name: str) -> str:
+    """``person``, ``organisation``, or ``not known`` for the unknown author."""
+    if name == UNKNOWN_AUTHOR:
+        return UNKNOWN_KIND
+    return KIND_WORDS[agent_type(name, site.outlets)]
 
 
 @dataclass
@@ -125,12 +135,18 @@ def _said(site: SiteData, claim: Claim) -> str:
 def speaker_page_html(site: SiteData, speaker: Speaker, build_date: dt.date) -> str:
     page, name = speaker.page, speaker.name
     names = set(speaker.names)
-    kind = KIND_WORDS[agent_type(name, site.outlets)]
+    kind = kind_of(site, name)
     rated = [c for c in speaker.claims if c.id in site.ratings]
     sources = dict.fromkeys(c.source for c in speaker.claims)
+    who = f"A {esc(kind)}"
+    if kind == UNKNOWN_KIND:
+        who = (
+            "Not one speaker: the claims of sources that name neither an author nor a "
+            "speaker for them, gathered here; they may be by different people"
+        )
     body = [
         f"<h1>{esc(name)}</h1>",
-        f"<p>A {esc(kind)}: {len(speaker.claims)} claims in {len(sources)} sources, "
+        f"<p>{who}: {len(speaker.claims)} claims in {len(sources)} sources, "
         f"{len(rated)} of them rated, {len(speaker.checks)} checks of their own figures, "
         f"{len(speaker.drift)} quantities stated more than once, "
         f"{len(speaker.predictions)} predictions.</p>",
@@ -280,11 +296,13 @@ def _drift_section(site: SiteData, page: str, group: DriftGroup, names: set[str]
 
 def speakers_index(site: SiteData, found: dict[str, Speaker]) -> str:
     page = SPEAKERS_INDEX
-    ordered = sorted(found.values(), key=lambda s: (-len(s.claims), s.name))
+    ordered = sorted(
+        found.values(), key=lambda s: (s.name == UNKNOWN_AUTHOR, -len(s.claims), s.name)
+    )
     rows = [
         [
             f'<a href="{href(page, s.page)}">{esc(s.name)}</a>',
-            esc(KIND_WORDS[agent_type(s.name, site.outlets)]),
+            esc(kind_of(site, s.name)),
             esc(len(s.claims)),
             esc(sum(c.id in site.ratings for c in s.claims)),
             esc(len(s.checks)),
