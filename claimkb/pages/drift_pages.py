@@ -385,7 +385,7 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
     body = [
         f'<p class="drift-kicker">{esc(TITLE)}</p>',
         f"<h1>{esc(group.label)}</h1>",
-        f"<p>{len(group.figures)} figures for one quantity, said by "
+        f'<p class="inline-links">{len(group.figures)} figures for one quantity, said by '
         + ", ".join(speaker_link(page, s) for s in speakers)
         + ", in the order they were said. Each figure is compared with the same "
         "speaker's previous one: <em>agreeing</em> (the intervals overlap), "
@@ -405,7 +405,8 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
     ]
     if undated:
         body.append(
-            f"<p>{len(undated)} figure{'s' if len(undated) != 1 else ''} from a source "
+            f'<p class="inline-links">{len(undated)} figure{"s" if len(undated) != 1 else ""} '
+            "from a source "
             "without a date, shown apart at the right of the chart ("
             + esc(DATE_UNKNOWN)
             + "): "

@@ -62,7 +62,7 @@ def predictions_page_html(site: SiteData, build_date: dt.date) -> str:
         link = site.claim_link(page, claim, quote)
         again = [site.claim_link(page, c, f"again ({esc(c.source)})") for c in found.claims[1:]]
         if again:
-            link += " <small>" + ", ".join(again) + "</small>"
+            link += ' <span class="again">' + ", ".join(again) + "</span>"
         said = esc(found.said.isoformat() if found.said else "")
         due = found.due.isoformat() if found.due else ""
         if found.due and found.after:
