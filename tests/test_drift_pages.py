@@ -8,6 +8,7 @@ The figures were read off the corpus by hand (see ``tests/test_drift.py``)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -19,12 +20,15 @@ from claimkb.derive.records import derivation_records
 from claimkb.ledger.sources import load_sources
 from claimkb.pages.common import DRIFT_INDEX, drift_page
 from claimkb.pages.drift_pages import (
+    CHAR,
     COLOURS,
     SHAPES,
     WIDTH,
+    drift_chart,
     scale_of,
     speaker_styles,
     unit_words,
+    wrap,
 )
 from claimkb.pages.site import generate_pages
 from tests.conftest import EXAMPLE
@@ -231,3 +235,39 @@ def test_every_speaker_gets_another_colour_and_shape_pair() -> None:
 )
 def test_unit_words(unit: str, counted: str | None, words: str) -> None:
     assert unit_words(_group(_figure("a", 1, 1, 1), unit=unit, counted=counted)) == words
+
+
+def test_wrap_keeps_every_character() -> None:
+    name = 'Eve <b onmouseover=alert(1)>x</b> "><img src=x onerror=alert(1)>: 1, 2'
+    lines = wrap(name, 30)
+    assert "".join(lines) == name and all(len(line) <= 30 for line in lines)
+    # Broken after the last space within 30 characters, the space kept.
+    assert lines[:2] == ["Eve <b ", "onmouseover=alert(1)>x</b> "]
+    assert wrap("x" * 65, 30) == ["x" * 30, "x" * 30, "x" * 5]
+    assert wrap("", 30) == [""]
+
+
+def test_many_days_keep_their_labels_apart_and_inside() -> None:
+    """Eight figures on eight days: "1 Jan 2026" is about 68 units wide, more than a figure's
+    slot, so the labels take several rows, none overlapping another on its row, and a
+    long legend wraps within the chart."""
+    figures = tuple(
+        _figure(
+            "A speaker whose name is far too long for one line of the legend", n, n, n
+        ).model_copy(update={"said": dt.date(2026, 1, 1 + n), "claim": f"x/{n}"})
+        for n in range(1, 9)
+    )
+    chart = "\n".join(drift_chart(_group(*figures), "t"))
+    shown = days(chart)
+    assert [t for _, t in shown] == [f"{d} Jan 2026" for d in range(2, 10)]
+    ys = [float(y) for y in re.findall(r'class="drift-day" x="[\d.]+" y="([\d.]+)"', chart)]
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for (x, text), y in zip(shown, ys, strict=True):
+        rows.setdefault(y, []).append((x, text))
+    assert len(rows) >= 2
+    for row in rows.values():
+        for (a, ta), (b, tb) in itertools.pairwise(row):
+            assert b - a >= (len(ta) + len(tb)) * CHAR / 2
+    assert all(len(t) * CHAR / 2 <= x <= WIDTH - len(t) * CHAR / 2 for x, t in shown)
+    spans = re.findall(r"<tspan [^>]*>([^<]*)</tspan>", chart)
+    assert len(spans) >= 2 and all(len(s) * CHAR <= WIDTH for s in spans)

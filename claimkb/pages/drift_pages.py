@@ -215,6 +215,24 @@ def _days(figures: tuple[DriftFigure, ...]) -> list[tuple[str, list[int]]]:
     return bands
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken after a space where there
+    is one (the space kept, so the lines joined are the text), else within a word."""
+    lines = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width)
+        cut = cut + 1 if cut > 0 else width
+        lines.append(text[:cut])
+        text = text[cut:]
+    return [*lines, text] if text or not lines else lines
+
+
+def _clamp(x: float, label: str) -> float:
+    """A day's label centre, moved in so that the label stays inside the chart."""
+    half = len(label) * CHAR / 2
+    return min(max(x, half + 2), WIDTH - half - 2)
+
+
 def _label_rows(centres: list[tuple[float, str]]) -> list[int]:
     """The row of each day's label, so that no two labels on one row overlap."""
     ends: list[float] = []
@@ -250,10 +268,19 @@ def drift_chart(group: DriftGroup, title_id: str) -> list[str]:
         if label == DATE_UNKNOWN and b > 0:
             divider = left + slot * (members[0] + GAP * (b - 0.5))
         centres.append((sum(xs[i] for i in members) / len(members), label))
+    centres = [(_clamp(x, label), label) for x, label in centres]
     rows = _label_rows(centres)
     bottom = TOP + PLOT_HEIGHT
     legend_top = bottom + 8 + (max(rows) + 1) * LINE + 10
-    height = legend_top + len(styles) * 16 + 4
+    legend_x = left - 20 + 14
+    legend: list[tuple[Style, list[str], float]] = []
+    line_y: float = legend_top
+    for speaker, style in styles.items():
+        numbers = ", ".join(str(i + 1) for i, f in enumerate(figures) if f.speaker == speaker)
+        lines = wrap(f"{speaker}: {numbers}", int((WIDTH - legend_x - 2) / CHAR))
+        legend.append((style, lines, line_y))
+        line_y += 16 + LINE * (len(lines) - 1)
+    height = line_y - 8  # the last baseline is line_y - 16: 8 units of room below it
     scale_name = "log scale" if scale.log else "linear scale"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="drift-chart" viewBox="0 0 {WIDTH} '
@@ -261,7 +288,9 @@ def drift_chart(group: DriftGroup, title_id: str) -> list[str]:
         'font-family="system-ui, sans-serif" fill="currentColor">',
         f'<title id="{esc(title_id)}">{esc(group.label)}: {len(figures)} figures by the day '
         f"said ({esc(unit_words(group))}, {scale_name})</title>",
-        f'<text x="2" y="{TOP - 10}">{esc(unit_words(group))}, {scale_name}</text>',
+        f'<text x="2" y="{TOP - 10}">'
+        + esc(wrap(f"{unit_words(group)}, {scale_name}", int(WIDTH / CHAR) - 1)[0])
+        + "</text>",
     ]
     for tick, text in zip(ticks, tick_labels, strict=True):
         y = scale.y(tick)
@@ -291,14 +320,13 @@ def drift_chart(group: DriftGroup, title_id: str) -> list[str]:
         )
     for i, figure in enumerate(figures):
         out += _mark(i, figure, xs[i], scale, styles[figure.speaker], group.unit)
-    for n, (speaker, style) in enumerate(styles.items()):
-        y = legend_top + n * 16
-        numbers = ", ".join(str(i + 1) for i, f in enumerate(figures) if f.speaker == speaker)
-        out.append(_shape(style.shape, left - 20 + 5, y - 4, style.colour))
-        out.append(
-            f'<text class="drift-legend" x="{left - 20 + 14:.1f}" y="{y:.1f}">'
-            f"{esc(speaker)}: {esc(numbers)}</text>"
+    for style, lines, top in legend:
+        out.append(_shape(style.shape, left - 20 + 5, top - 4, style.colour))
+        spans = "".join(
+            f'<tspan x="{legend_x:.1f}" dy="{0 if n == 0 else LINE}">{esc(line)}</tspan>'
+            for n, line in enumerate(lines)
         )
+        out.append(f'<text class="drift-legend" x="{legend_x:.1f}" y="{top:.1f}">{spans}</text>')
     out.append("</svg>")
     return out
 
