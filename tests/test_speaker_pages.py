@@ -192,8 +192,11 @@ def test_musks_page_lists_his_claims_in_english_with_the_quote_in_the_original(
     claims = [c for c in pages.kb.claims if c.speaker == MUSK]
     rows = re.findall(r"<tr>(<td>.*?)</tr>", pages.section(speaker_page(MUSK), "Claims"))
     assert len(rows) == len(claims)
-    # The first row: the earliest day he said anything, 10 Sep 2025 (All-In).
-    assert "Elon Musk, All-In Podcast (phone interview), 10 Sep 2025:" in rows[0]
+    # The first row: the earliest day he said anything, 10 Sep 2025 (All-In); the line
+    # leaves out his name, which the page is about.
+    first = Parsed(rows[0]).texts["a"][0]
+    assert first.startswith("All-In Podcast (phone interview), 10 Sep 2025: ")
+    assert first.endswith(", in German")
     assert '<span lang="de">' in rows[0]
     # The Russian digest's quotes keep their language.
     assert any('<span lang="ru">' in row and "20–30\u202f000" in row for row in rows)
@@ -283,7 +286,20 @@ def test_predictions_due_with_status_and_outcome(pages: Pages) -> None:
     assert ("2025-09-10", "2025-12-31", "due date passed") in by_day
     assert ("2025-11-14", "2026-12-31", "open") in by_day
     assert {r[4] for r in rows} == {"not yet known"}
-    assert all(r[0].startswith("Elon Musk, ") for r in rows)
+    assert not any(r[0].startswith("Elon Musk") for r in rows)
+    (passed,) = [r for r in rows if r[2] == "2025-12-31"]
+    assert passed[0] == "All-In Podcast (phone interview), 10 Sep 2025: by Dec 2025, in German"
+
+    def summary(name: str) -> str:
+        claims = [c for c in pages.kb.claims if c.speaker == name]
+        sources = len({c.source for c in claims})
+        return f"{len(claims)} claims in {sources} source{'s' if sources > 1 else ''}, "
+
+    # Musk speaks in every one of the five sources; Patel only in his own thread.
+    assert f"A person: {summary(MUSK)}" in pages.text(speaker_page(MUSK))
+    assert summary(MUSK).endswith(" in 5 sources, ")
+    assert f"A person: {summary(PATEL)}" in pages.text(speaker_page(PATEL))
+    assert summary(PATEL).endswith(" in 1 source, ")
 
 
 def test_predictions_page_filters_by_speaker(pages: Pages) -> None:

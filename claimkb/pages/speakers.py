@@ -118,7 +118,15 @@ def day_order(site: SiteData, claim: Claim) -> tuple[bool, dt.date, str, int]:
 
 
 def _english(site: SiteData, page: str, claim: Claim) -> str:
-    return site.claim_link(page, claim, esc(claim_english(claim, site.sources.get(claim.source))))
+    """The claim's English line linked to its page, without the speaker's name that the
+    page is about: ``All-In Podcast, 10 Sep 2025: 12 people, in German``."""
+    line = claim_english(claim, site.sources.get(claim.source))
+    return site.claim_link(page, claim, esc(line.removeprefix(f"{claim.speaker}, ")))
+
+
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 source``, ``2 sources``."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def _quote(site: SiteData, claim: Claim) -> str:
@@ -146,10 +154,11 @@ def speaker_page_html(site: SiteData, speaker: Speaker, build_date: dt.date) -> 
         )
     body = [
         f"<h1>{esc(name)}</h1>",
-        f"<p>{who}: {len(speaker.claims)} claims in {len(sources)} sources, "
-        f"{len(rated)} of them rated, {len(speaker.checks)} checks of their own figures, "
-        f"{len(speaker.drift)} quantities stated more than once, "
-        f"{len(speaker.predictions)} predictions.</p>",
+        f"<p>{who}: {counted(len(speaker.claims), 'claim')} in "
+        f"{counted(len(sources), 'source')}, {len(rated)} of them rated; "
+        f"{counted(len(speaker.checks), 'check')} of their own figures; "
+        f"{counted(len(speaker.drift), 'quantity', 'quantities')} stated more than once; "
+        f"{counted(len(speaker.predictions), 'prediction')}.</p>",
     ]
     if len(names) > 1:
         others = ", ".join(esc(n) for n in sorted(names - {name}))
