@@ -271,3 +271,23 @@ def test_many_days_keep_their_labels_apart_and_inside() -> None:
     assert all(len(t) * CHAR / 2 <= x <= WIDTH - len(t) * CHAR / 2 for x, t in shown)
     spans = re.findall(r"<tspan [^>]*>([^<]*)</tspan>", chart)
     assert len(spans) >= 2 and all(len(s) * CHAR <= WIDTH for s in spans)
+
+
+def test_days_stand_apart_by_the_time_between_them() -> None:
+    """Said on 1 and 2 Jan and on 31 Dec 2026: the first two days stand close, the year
+    between the second and the third far apart; an undated figure stands last."""
+    said = [dt.date(2026, 1, 1), dt.date(2026, 1, 2), dt.date(2026, 12, 31), None]
+    figures = tuple(
+        _figure("a", n + 1, n + 1, n + 1).model_copy(update={"said": day, "claim": f"x/{n}"})
+        for n, day in enumerate(said)
+    )
+    chart = "\n".join(drift_chart(_group(*figures), "t"))
+    xs = [x for _, x, _ in marks(chart)]
+    assert xs == sorted(xs)
+    assert xs[1] - xs[0] < (xs[2] - xs[1]) / 3
+    assert [t for _, t in days(chart)] == [
+        "1 Jan 2026",
+        "2 Jan 2026",
+        "31 Dec 2026",
+        "date unknown",
+    ]

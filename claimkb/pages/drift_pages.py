@@ -3,7 +3,8 @@ dated chart and the table of its figures and findings, and an index of the group
 
 The chart is static SVG, as the claim graph is: no script, readable at a phone's width (a
 ``viewBox`` scaled to the column, text no smaller than the table's). Across, the day each
-figure was said, the days in order, the figures of one day side by side; figures from a
+figure was said, to scale as far as the figures leave room (a day too near the one before
+is pushed along), the figures of one day side by side; figures from a
 source without a date stand apart at the right under "date unknown". Up, each figure's
 interval as a bar from its low to its high end, a mark at the number stated, an arrow where
 the interval is open ("über 10"). The scale is logarithmic when the figures span more than
@@ -14,6 +15,7 @@ below, so nothing rests on colour alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -54,7 +56,8 @@ PLOT_HEIGHT = 170
 RIGHT = 12
 FONT = 12
 CHAR = 6.8  # the width of one character of the chart's font, near enough
-GAP = 0.7  # the space between two days, in figure slots
+GAP = 0.7  # the least space between two days, in figure slots
+MAX_SLOT = 36.0  # the widest a figure's slot gets
 LINE = 14
 
 
@@ -233,6 +236,53 @@ def _clamp(x: float, label: str) -> float:
     return min(max(x, half + 2), WIDTH - half - 2)
 
 
+def _across(
+    figures: tuple[DriftFigure, ...], bands: list[tuple[str, list[int]]], left: float, right: float
+) -> tuple[dict[int, float], float | None]:
+    """Where each figure stands across, and the line before the undated ones (if any).
+
+    Each day is a band of its figures side by side, one slot each. The dated bands are
+    placed by their day, the first at the left, the last at the right; a band its day
+    would place too near the one before is pushed along, and back from the right end, so
+    the days keep their order and every band its room. Undated figures stand at the right
+    behind a gap."""
+    dated = [(label, members) for label, members in bands if label != DATE_UNKNOWN]
+    undated = [i for label, members in bands if label == DATE_UNKNOWN for i in members]
+    gaps = len(dated) - 1 + (1 if undated and dated else 0)
+    slot = min(MAX_SLOT, (right - left) / (len(figures) + GAP * gaps))
+    gap = GAP * slot
+    xs: dict[int, float] = {}
+    divider = None
+    end = right
+    if undated:
+        start = right - len(undated) * slot
+        xs.update({i: start + slot * (k + 0.5) for k, i in enumerate(undated)})
+        if dated:
+            divider, end = start - gap / 2, start - gap
+    if not dated:
+        return xs, divider
+    widths = [len(members) * slot for _, members in dated]
+    days = [figures[members[0]].said or dt.date.min for _, members in dated]
+    span = (days[-1] - days[0]).days
+    low, high = left + widths[0] / 2, end - widths[-1] / 2
+    wanted = [
+        (low + high) / 2 if span == 0 else low + (high - low) * (day - days[0]).days / span
+        for day in days
+    ]
+    starts: list[float] = []
+    limit = left
+    for centre, width in zip(wanted, widths, strict=True):
+        starts.append(max(centre - width / 2, limit))
+        limit = starts[-1] + width + gap
+    limit = end
+    for j in reversed(range(len(starts))):
+        starts[j] = min(starts[j], limit - widths[j])
+        limit = starts[j] - gap
+    for (_, members), start in zip(dated, starts, strict=True):
+        xs.update({i: start + slot * (k + 0.5) for k, i in enumerate(members)})
+    return xs, divider
+
+
 def _label_rows(centres: list[tuple[float, str]]) -> list[int]:
     """The row of each day's label, so that no two labels on one row overlap."""
     ends: list[float] = []
@@ -255,20 +305,12 @@ def drift_chart(group: DriftGroup, title_id: str) -> list[str]:
     ticks = scale.ticks()
     tick_labels = [number_words(t) if t >= 1e6 else number_text(t) for t in ticks]
     left = max(36.0, max(len(t) for t in tick_labels) * CHAR + 10)
-    plot_width = WIDTH - left - RIGHT
     bands = _days(figures)
-    slots = len(figures) + GAP * (len(bands) - 1)
-    slot = plot_width / slots
-    xs: dict[int, float] = {}
-    centres: list[tuple[float, str]] = []
-    divider: float | None = None
-    for b, (label, members) in enumerate(bands):
-        for i in members:
-            xs[i] = left + slot * (i + 0.5 + GAP * b)
-        if label == DATE_UNKNOWN and b > 0:
-            divider = left + slot * (members[0] + GAP * (b - 0.5))
-        centres.append((sum(xs[i] for i in members) / len(members), label))
-    centres = [(_clamp(x, label), label) for x, label in centres]
+    xs, divider = _across(figures, bands, left + 4, WIDTH - RIGHT - 4)
+    centres = [
+        (_clamp(sum(xs[i] for i in members) / len(members), label), label)
+        for label, members in bands
+    ]
     rows = _label_rows(centres)
     bottom = TOP + PLOT_HEIGHT
     legend_top = bottom + 8 + (max(rows) + 1) * LINE + 10
@@ -422,8 +464,8 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
         "the factor is the later number over the earlier one.</p>",
         '<figure class="drift-figure">',
         *drift_chart(group, f"drift-chart-{group.id}"),
-        "<figcaption>Across: the day each figure was said, figures of one day side by side "
-        "(the spacing of the days is not to scale). Up: "
+        "<figcaption>Across: the day each figure was said, to scale as far as the figures "
+        "leave room, figures of one day side by side. Up: "
         + esc(unit_words(group))
         + (", on a log scale" if scale_of(group.figures).log else "")
         + "; a bar from the low to the high end of each figure's interval, a mark at the "
