@@ -312,6 +312,7 @@ def test_predictions_page_filters_by_speaker(pages: Pages) -> None:
     assert {r["data-speaker"] for r in rows} <= {MUSK, BARON, PATEL, KR, UNKNOWN}
     assert MUSK in parsed.texts["option"]
     assert set(parsed.texts["option"]) == {"all"} | {r["data-speaker"] for r in rows}
+    assert 'href="../speakers/elon-musk/">Elon Musk</a>' in pages.text(PREDICTIONS_PAGE)
 
 
 def test_a_claim_page_links_its_drift_group(pages: Pages) -> None:

@@ -10,9 +10,11 @@ from claimkb.knowledge.predictions import Prediction, not_predictions, predictio
 from claimkb.pages.common import (
     PREDICTIONS_PAGE,
     esc,
+    href,
     link_target,
     page_markdown,
     quantity_text,
+    speaker_page,
 )
 from claimkb.pages.context import SiteData
 from claimkb.pages.html import highlighted_quote, scrolling, table
@@ -70,7 +72,8 @@ def predictions_page_html(site: SiteData, build_date: dt.date) -> str:
         sources = ", ".join(dict.fromkeys(site.source_link(page, c) for c in found.claims))
         row = [link, esc(quantity_text(claim)), esc(found.kind), said, esc(due)]
         status = esc(found.status(build_date))
-        ahead.append([*row, status, outcome_html(found), esc(claim.speaker), sources])
+        who = f'<a href="{href(page, speaker_page(claim.speaker))}">{esc(claim.speaker)}</a>'
+        ahead.append([*row, status, outcome_html(found), who, sources])
         speakers.add(claim.speaker)
         attrs.append(f'data-speaker="{esc(claim.speaker)}"')
     dismissed: list[list[str]] = []
