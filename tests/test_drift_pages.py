@@ -58,7 +58,8 @@ def svg(text: str) -> str:
 
 def mark_bodies(chart: str) -> list[tuple[str, str]]:
     """(number, SVG) of each figure's group."""
-    return re.findall(r'<g class="drift-mark" data-figure="(\d+)">(.*?)</g>', chart, re.DOTALL)
+    found = r'<g class="drift-mark drift-s\d+" data-figure="(\d+)">(.*?)</g>'
+    return re.findall(found, chart, re.DOTALL)
 
 
 def marks(chart: str) -> list[tuple[int, float, float]]:
@@ -103,6 +104,9 @@ def test_starship_launches_a_year_one_mark_per_figure_on_a_log_scale(docs: Path)
     assert ys[2] < ys[1] < ys[4]
     legend = Parsed(chart).texts["text"]
     assert "Elon Musk: 1, 2" in legend and "Dwarkesh Patel: 3, 4" in legend
+    # Each speaker's marks carry their class, which the dark scheme recolours.
+    classes = re.findall(r'<g class="drift-mark (drift-s\d)" data-figure', chart)
+    assert classes == ["drift-s0", "drift-s0", "drift-s1", "drift-s1"]
 
 
 def test_days_are_in_order_across(docs: Path) -> None:

@@ -67,6 +67,9 @@ class Style:
 
     colour: str
     shape: str
+    index: int
+    """The speaker's place in the group: the class ``drift-s<index>`` (``pages.css`` gives
+    the colour a lighter tone on a dark background)."""
 
 
 def speaker_styles(group: DriftGroup) -> dict[str, Style]:
@@ -77,7 +80,7 @@ def speaker_styles(group: DriftGroup) -> dict[str, Style]:
         if figure.speaker not in styles:
             n = len(styles)
             shape = SHAPES[(n + n // len(COLOURS)) % len(SHAPES)]
-            styles[figure.speaker] = Style(COLOURS[n % len(COLOURS)], shape)
+            styles[figure.speaker] = Style(COLOURS[n % len(COLOURS)], shape, n % len(COLOURS))
     return styles
 
 
@@ -363,7 +366,9 @@ def drift_chart(group: DriftGroup, title_id: str) -> list[str]:
     for i, figure in enumerate(figures):
         out += _mark(i, figure, xs[i], scale, styles[figure.speaker], group.unit)
     for style, lines, top in legend:
+        out.append(f'<g class="drift-s{style.index}">')
         out.append(_shape(style.shape, left - 20 + 5, top - 4, style.colour))
+        out.append("</g>")
         spans = "".join(
             f'<tspan x="{legend_x:.1f}" dy="{0 if n == 0 else LINE}">{esc(line)}</tspan>'
             for n, line in enumerate(lines)
@@ -381,7 +386,10 @@ def _mark(
     top, bottom = TOP, TOP + PLOT_HEIGHT
     said = day_text(figure.said) if figure.said else DATE_UNKNOWN
     tip = f"{i + 1}. {figure.speaker}, {said}: «{figure.surface}» = {interval_words(figure)}"
-    out = [f'<g class="drift-mark" data-figure="{i + 1}"><title>{esc(tip)} {esc(unit)}</title>']
+    out = [
+        f'<g class="drift-mark drift-s{style.index}" data-figure="{i + 1}">'
+        f"<title>{esc(tip)} {esc(unit)}</title>"
+    ]
     open_high = figure.high is None
     open_low = not scale.inside(figure.low)
     high_y = top if open_high else scale.y(figure.high or 0)
