@@ -295,3 +295,16 @@ def test_days_stand_apart_by_the_time_between_them() -> None:
         "31 Dec 2026",
         "date unknown",
     ]
+
+
+def test_pages_describe_themselves(docs: Path) -> None:
+    """The description a shared link shows: the quantity, how many figures by whom, and
+    the findings (Musk's 20–30 000 against his 10 000; Patel's "ein" inside "Tausende")."""
+    head = page(docs, "starship-launch-count-per-time").split("\n---\n")[0]
+    assert head.splitlines()[2] == (
+        'description: "Starship: launch count per unit of time: 4 figures said by Elon Musk, '
+        "Dwarkesh Patel, charted by the day said; against each speaker&#x27;s previous "
+        'figure: 1 contradicting, 1 narrowing."'
+    )
+    index = (docs / DRIFT_INDEX).read_text(encoding="utf-8")
+    assert index.startswith('---\ntitle: "Same quantity over time"\ndescription: "12 quantities')

@@ -349,6 +349,9 @@ def test_a_hostile_name_is_text_on_its_page_and_in_the_charts(hostile: Pages) ->
     assert "img" not in tags and "b" not in tags
     assert not [a for _, attrs in parsed.elements for a in attrs if a.startswith("on")]
     assert hostile.text(page).startswith('---\ntitle: "Eve &lt;b onmouseover=alert(1)&gt;')
+    assert '\ndescription: "Eve &lt;b onmouseover=alert(1)&gt;x&lt;/b&gt; &quot;&gt;' in (
+        hostile.text(page)
+    )
     chart = Parsed(hostile.text(drift_page("starship-launch-count-per-time")))
     assert f"{HOSTILE}: 1, 2" in chart.texts["text"]  # the legend
     assert "img" not in {tag for tag, _ in chart.elements}

@@ -16,6 +16,7 @@ below, so nothing rests on colour alone.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -413,6 +414,16 @@ def _mark(
 # ------------------------------------------------------------------------------ the pages
 
 
+def described(markdown: str, description: str) -> str:
+    """A page (``common.page_markdown``) with a ``description`` in its front matter: the
+    theme's ``<meta name="description">``, what a shared link shows. Written as the title
+    is: white space plain, HTML-escaped (themes insert it unescaped), a JSON string."""
+    text = "".join(ch for ch in " ".join(description.split()) if ch.isprintable())
+    line = f"description: {json.dumps(esc(text), ensure_ascii=False)}"
+    head, end, rest = markdown.partition("\n---\n\n")
+    return f"{head}\n{line}{end}{rest}"
+
+
 def own_findings(group: DriftGroup) -> dict[str, DriftFinding]:
     """Each figure's finding against the same speaker's previous figure, by claim id."""
     return {f.later: f for f in group.findings if f.scope == "own"}
@@ -535,7 +546,12 @@ def drift_page_html(site: SiteData, group: DriftGroup) -> str:
     body.append(
         f'<p><a href="{href(page, DRIFT_INDEX)}">Every quantity stated more than once</a></p>'
     )
-    return page_markdown(f"{group.label} ({TITLE.lower()})", body)
+    said_by = ", ".join(speakers)
+    return described(
+        page_markdown(f"{group.label} ({TITLE.lower()})", body),
+        f"{group.label}: {len(group.figures)} figures said by {said_by}, charted by the day "
+        f"said; against each speaker's previous figure: {drift_summary(group)}.",
+    )
 
 
 def drift_links(site: SiteData, page: str, claim: Claim) -> list[str]:
@@ -594,4 +610,8 @@ def drift_index(site: SiteData) -> str:
             else ["<p>No quantity is stated more than once.</p>"]
         ),
     ]
-    return page_markdown(TITLE, body)
+    return described(
+        page_markdown(TITLE, body),
+        f"{len(groups)} quantities stated more than once, each with its figures charted by "
+        "the day they were said and compared with the speaker's previous figure.",
+    )

@@ -35,6 +35,7 @@ from claimkb.pages.common import (
 from claimkb.pages.context import SiteData
 from claimkb.pages.drift_pages import (
     FIRST,
+    described,
     figure_link,
     finding_text,
     interval_words,
@@ -264,7 +265,12 @@ def speaker_page_html(site: SiteData, speaker: Speaker, build_date: dt.date) -> 
     else:
         body.append("<p>No prediction of theirs is recorded.</p>")
     body.append(f'<p><a href="{href(page, SPEAKERS_INDEX)}">Every speaker</a></p>')
-    return page_markdown(name, body)
+    return described(
+        page_markdown(name, body),
+        f"{name}: {counted(len(speaker.claims), 'claim')} in "
+        f"{counted(len(sources), 'source')}, {len(rated)} rated; the checks of their own "
+        "figures, the quantities they stated more than once, their predictions.",
+    )
 
 
 def _drift_section(site: SiteData, page: str, group: DriftGroup, names: set[str]) -> list[str]:
@@ -340,4 +346,8 @@ def speakers_index(site: SiteData, found: dict[str, Speaker]) -> str:
             )
         ),
     ]
-    return page_markdown("Speakers", body)
+    return described(
+        page_markdown("Speakers", body),
+        f"{len(ordered)} speakers, people and organisations, each with their claims, the "
+        "checks of their own figures and their predictions.",
+    )
