@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 import re
 from pathlib import Path
 
@@ -308,3 +309,35 @@ def test_pages_describe_themselves(docs: Path) -> None:
     )
     index = (docs / DRIFT_INDEX).read_text(encoding="utf-8")
     assert index.startswith('---\ntitle: "Same quantity over time"\ndescription: "12 quantities')
+
+
+def test_any_figures_draw_inside_the_chart() -> None:
+    """Random groups (a fixed seed): open ends, zeros and negatives, one day or many, some
+    undated; every mark lies inside the viewBox and every number label too."""
+    rng = random.Random(7)
+    for _ in range(200):
+        figures = []
+        for n in range(rng.randint(1, 12)):
+            value = 10 ** rng.uniform(-2, 9)
+            if rng.random() < 0.1:
+                value = rng.choice([0.0, -3.0])
+            low = None if rng.random() < 0.2 else value * rng.uniform(0, 1)
+            high = None if rng.random() < 0.2 else value * rng.uniform(1, 3)
+            day = (
+                None
+                if rng.random() < 0.2
+                else dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 800))
+            )
+            figures.append(
+                _figure(f"s{rng.randint(0, 7)}", value, low, high).model_copy(
+                    update={"said": day, "claim": f"x/{n}"}
+                )
+            )
+        figures.sort(key=lambda f: (f.said is None, f.said or dt.date.min))
+        chart = "\n".join(drift_chart(_group(*figures), "t"))
+        height = float(re.search(r'viewBox="0 0 400 ([\d.]+)"', chart).group(1))
+        found = marks(chart)
+        assert len(found) == len(figures)
+        assert all(0 <= x <= WIDTH and 0 <= y <= height for _, x, y in found), found
+        xs = [x for _, x, _ in found]
+        assert xs == sorted(xs)

@@ -4,8 +4,8 @@ dated chart and the table of its figures and findings, and an index of the group
 The chart is static SVG, as the claim graph is: no script, readable at a phone's width (a
 ``viewBox`` scaled to the column, text no smaller than the table's). Across, the day each
 figure was said, to scale as far as the figures leave room (a day too near the one before
-is pushed along), the figures of one day side by side; figures from a
-source without a date stand apart at the right under "date unknown". Up, each figure's
+is pushed along), the figures of one day side by side; figures from a source without a
+date stand apart at the right under "date unknown". Up, each figure's
 interval as a bar from its low to its high end, a mark at the number stated, an arrow where
 the interval is open ("über 10"). The scale is logarithmic when the figures span more than
 a factor of 10. Each speaker has a colour *and* a shape, named in the legend with the
@@ -391,10 +391,12 @@ def _mark(
         f'<g class="drift-mark drift-s{style.index}" data-figure="{i + 1}">'
         f"<title>{esc(tip)} {esc(unit)}</title>"
     ]
-    open_high = figure.high is None
-    open_low = not scale.inside(figure.low)
-    high_y = top if open_high else scale.y(figure.high or 0)
-    low_y = bottom if open_low else scale.y(figure.low or 0)
+    high, low = figure.high, figure.low
+    open_high = high is None
+    # An end at or below zero on a log scale lies below the chart: the bar runs off it.
+    open_low = low is None or not scale.inside(low)
+    high_y = top if high is None else scale.y(high) if scale.inside(high) else bottom
+    low_y = bottom if low is None or not scale.inside(low) else scale.y(low)
     if abs(low_y - high_y) > 0.5:
         out.append(
             f'<line x1="{x:.1f}" y1="{high_y:.1f}" x2="{x:.1f}" y2="{low_y:.1f}" '
