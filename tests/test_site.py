@@ -133,9 +133,13 @@ def test_claim_page_marks_the_surface(built: Built) -> None:
     claim = built.kb.claims[5]
     page = html_path(built.site, claim_page(claim.id)).read_text(encoding="utf-8")
     assert f"<mark>{html.escape(claim.surface)}</mark>" in page
-    fixed = 7  # home; claims, sources, derivations and entities index; predictions; graph
+    # home; the claims, sources, derivations, entities, speakers and drift indexes;
+    # predictions; graph
+    fixed = 9
     expected = len(built.kb.claims) + len(built.kb.sources) + len(built.kb.entities)
-    assert built.pages == expected + fixed + built.curated
+    # Speakers: Elon Musk, Ron Baron, Dwarkesh Patel, 36Kr, the unknown author; 12 quantities
+    # stated more than once (tests/test_drift.py).
+    assert built.pages == expected + fixed + built.curated + 5 + 12
 
 
 def test_source_pages_anchor_every_claim(built: Built) -> None:
@@ -357,7 +361,7 @@ def test_predictions_page(tmp_path: Path) -> None:
 
     # dwarkesh-x-thread: "bis 2030", said in the interview of 2026-02-05.
     bis_2030 = row("er möchte bis 2030 mehr als das")
-    assert bis_2030[1:7] == ["<=2030", "date", "2026-02-05", "2030-12-31", "open", ""]
+    assert bis_2030[1:7] == ["<=2030", "date", "2026-02-05", "2030-12-31", "open", "not yet known"]
     # All-In (interview 2025-09-10): "Bis Ende des Jahres", time 2025-12.
     end_of_year = row("Bis Ende des Jahres wird es ein auf der Straße einsetzbares System")
     assert end_of_year[1:6] == ["<=2025-12", "date", "2025-09-10", "2025-12-31", "due date passed"]

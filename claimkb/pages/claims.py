@@ -27,6 +27,7 @@ from claimkb.pages.common import (
     title_text,
 )
 from claimkb.pages.context import SiteData
+from claimkb.pages.drift_pages import drift_links
 from claimkb.pages.english import claim_english, language_note, quantity_english, where_said
 from claimkb.pages.html import definition_list, highlighted_quote, said_on, table
 from claimkb.pages.sources import original_link
@@ -364,6 +365,7 @@ def claim_page_html(site: SiteData, claim: Claim) -> str:
     if rated is not None:
         review = claim_review(claim, source, rated, site.config.publisher, site.outlets)
         body.append(f'<script type="application/ld+json">\n{json_ld(review)}\n</script>')
+    body += drift_links(site, page, claim)
     return page_markdown(english, body, description=sentence)
 
 

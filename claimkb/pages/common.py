@@ -8,6 +8,7 @@ import, so none of them imports another and a page's address is defined once.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -16,6 +17,7 @@ import re
 from typing import Any
 
 from claimkb.core.models import Claim
+from claimkb.rdf.vocab import slug as name_slug
 
 GENERATED = "generated"
 """The folder inside the docs folder that holds every generated page; git-ignored."""
@@ -73,6 +75,36 @@ def entity_page(entity_id: str) -> str:
     return f"{GENERATED}/entities/{slug(entity_id)}.md"
 
 
+_PLAIN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def speaker_key(name: str) -> str:
+    """The file name of a speaker's page: the name's slug as the knowledge graph makes it
+    (``rdf.vocab.slug``: "Elon Musk" and "elon  musk" are one speaker, and one page), kept
+    as it is when it is plain ASCII (``elon-musk``); any other slug keeps its ASCII letters
+    and digits and gets ``--`` and a hash of the whole slug (``36kr-36--1f0c…``), so two
+    names never share a page, none is ``index``, and the address is the same in every
+    build."""
+    key = name_slug(name) if re.search(r"\w", name) else f"\0{name}"  # no word: no slug
+    if _PLAIN_NAME.fullmatch(key) and key != "index" and len(key) <= 80:
+        return key
+    readable = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")[:60].strip("-")
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+    return f"{readable or 'speaker'}--{digest}"
+
+
+def speaker_page(name: str) -> str:
+    """Docs-relative path of a speaker's page (see ``speaker_key``)."""
+    return f"{GENERATED}/speakers/{speaker_key(name)}.md"
+
+
+def drift_page(group_id: str) -> str:
+    """Docs-relative path of a drift group's page ("the same quantity over time")."""
+    return f"{GENERATED}/drift/{slug(group_id)}.md"
+
+
+SPEAKERS_INDEX = f"{GENERATED}/speakers/index.md"
+DRIFT_INDEX = f"{GENERATED}/drift/index.md"
 CLAIMS_INDEX = f"{GENERATED}/claims/index.md"
 SOURCES_INDEX = f"{GENERATED}/sources/index.md"
 DERIVATIONS_INDEX = f"{GENERATED}/derivations/index.md"

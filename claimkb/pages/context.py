@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from claimkb.core.models import Claim, Reference
 from claimkb.core.project import ProjectConfig
+from claimkb.derive.drift import DriftGroup, drift_groups
 from claimkb.derive.ratings import Assessment
 from claimkb.derive.records import CheckRecord
 from claimkb.knowledge.agents import organisations
@@ -82,3 +85,17 @@ class SiteData:
         if record.id not in self.curated:
             return label
         return f'<a href="{href(from_page, derivation_page(record.id))}">{label}</a>'
+
+    @cached_property
+    def drift(self) -> list[DriftGroup]:
+        """The drift groups (``derive.drift``): the same quantity stated more than once."""
+        return drift_groups(self.kb)
+
+    @cached_property
+    def drift_of(self) -> dict[str, list[DriftGroup]]:
+        """The drift groups each claim has a figure in, by claim id."""
+        found: dict[str, list[DriftGroup]] = {}
+        for group in self.drift:
+            for figure in group.figures:
+                found.setdefault(figure.claim, []).append(group)
+        return found

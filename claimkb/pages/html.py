@@ -85,6 +85,12 @@ def table(
     return lines
 
 
+def scrolling(lines: list[str]) -> list[str]:
+    """A wide table in a box that scrolls sideways by itself (``assets/pages.css``), so
+    that the page around it never does on a narrow screen."""
+    return ['<div class="table-scroll">', *lines, "</div>"]
+
+
 def definition_list(items: list[tuple[str, str]]) -> list[str]:
     """A definition list of label and already-escaped HTML value; empty values are left out."""
     return ["<dl>"] + [f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in items if v] + ["</dl>"]

@@ -47,6 +47,8 @@ NAV: list[dict[str, Any]] = [
     {"Sources": f"{GENERATED}/sources/index.md"},
     {"Derivation checks": f"{GENERATED}/derivations/index.md"},
     {"Entities": f"{GENERATED}/entities/index.md"},
+    {"Speakers": f"{GENERATED}/speakers/index.md"},
+    {"Same quantity over time": f"{GENERATED}/drift/index.md"},
     {"Predictions": f"{GENERATED}/predictions/index.md"},
     {"Graph": f"{GENERATED}/graph/index.md"},
     {"SPARQL": f"{GENERATED}/sparql/index.md"},
@@ -106,7 +108,7 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
             "palette": PALETTE,
         },
         "extra_javascript": ["assets/claimkb.js"],
-        "extra_css": ["assets/claimkb.css"],
+        "extra_css": ["assets/claimkb.css", "assets/pages.css"],
         "nav": NAV,
         "not_in_nav": f"/{GENERATED}/\n",
     }

@@ -1,7 +1,9 @@
 """The static site's generated pages, written in one pass: each kind of page has a module
 of its own — the home page (``pages.home``), claims (``pages.claims``), sources
 (``pages.sources``), hand-written derivations (``pages.checks``), entities
-(``pages.entities``), predictions (``pages.predictions_page``), the graph (``pages.graph``)
+(``pages.entities``), predictions (``pages.predictions_page``), speakers
+(``pages.speakers``), the same quantity over time (``pages.drift_pages``), the graph
+(``pages.graph``)
 — built from one ``SiteData`` (``pages.context``) with shared pieces from ``pages.html``
 and ``pages.wording``; the SPARQL page comes from ``pages.sparql``, and what all pages share
 (addresses, escaping) from ``pages.common``.
@@ -33,23 +35,28 @@ from claimkb.pages.claims import claim_page_html, claims_index
 from claimkb.pages.common import (
     CLAIMS_INDEX,
     DERIVATIONS_INDEX,
+    DRIFT_INDEX,
     ENTITIES_INDEX,
     GENERATED,
     GRAPH_PAGE,
     HOME_PAGE,
     PREDICTIONS_PAGE,
     SOURCES_INDEX,
+    SPEAKERS_INDEX,
     claim_page,
     derivation_page,
+    drift_page,
     entity_page,
     source_page,
 )
 from claimkb.pages.context import SiteData
+from claimkb.pages.drift_pages import drift_index, drift_page_html
 from claimkb.pages.entities import entities_index, entity_page_html
 from claimkb.pages.graph import graph_page
 from claimkb.pages.home import home_page_html
 from claimkb.pages.predictions_page import predictions_page_html
 from claimkb.pages.sources import source_page_html, sources_index
+from claimkb.pages.speakers import speaker_page_html, speakers, speakers_index
 
 
 def generate_pages(
@@ -86,6 +93,13 @@ def generate_pages(
     for record in records:
         if record.curated:
             pages[derivation_page(record.id)] = derivation_page_html(site, record)
+    people = speakers(site)
+    pages[SPEAKERS_INDEX] = speakers_index(site, people)
+    for speaker in people.values():
+        pages[speaker.page] = speaker_page_html(site, speaker, build_date)
+    pages[DRIFT_INDEX] = drift_index(site)
+    for group in site.drift:
+        pages[drift_page(group.id)] = drift_page_html(site, group)
     folder = docs_dir / GENERATED
     if folder.exists():
         shutil.rmtree(folder)
