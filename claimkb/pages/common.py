@@ -153,13 +153,18 @@ def json_ld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(title: str) -> str:
+def front_matter(title: str, *, searchable: bool = True) -> str:
     """YAML front matter with the page title; JSON strings are valid YAML, and the title is
-    escaped because themes put it into ``<title>`` unescaped."""
-    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
+    escaped because themes put it into ``<title>`` unescaped. A page that is not
+    ``searchable`` stays out of the site's search index (the theme's ``search.exclude``)."""
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(esc(title))}\n{search}---\n\n"
 
 
-def page_markdown(title: str, body: list[str]) -> str:
-    """A Markdown file that is one raw HTML block; blank lines never occur inside it."""
+def page_markdown(title: str, body: list[str], *, searchable: bool = True) -> str:
+    """A Markdown file that is one raw HTML block; blank lines never occur inside it. Pages
+    that repeat what other pages say in a wall of text (the claims table, the graph) are
+    not ``searchable``: in the search index they would only bury the pages they repeat."""
     html_text = "\n".join(line for line in body if line.strip())
-    return front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'
+    matter = front_matter(title, searchable=searchable)
+    return matter + f'<div class="claimkb">\n{html_text}\n</div>\n'

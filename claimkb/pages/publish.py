@@ -38,6 +38,16 @@ from claimkb.pages.common import GENERATED
 TEMPLATE = Path(__file__).with_name("docs")
 """The pages and assets every site carries."""
 
+# --- Site search -------------------------------------------------------------------------
+SEARCH_LANGUAGES = ["en", "de", "ru"]
+"""The languages site search stems and tokenises words in (the theme's lunr languages,
+shipped with it): the claims' English renderings and the quotes in German and Russian."""
+THEME_OVERRIDES = Path(__file__).with_name("theme")
+"""Templates that extend the theme's: ``main.html`` loads ``assets/search-on-demand.js``
+before the theme's script, so the search index is fetched when a reader first goes to the
+search box, not with every page."""
+# -----------------------------------------------------------------------------------------
+
 NAV: list[dict[str, Any]] = [
     {"Home": "index.md"},
     {"Claims": f"{GENERATED}/claims/index.md"},
@@ -80,7 +90,8 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "strict": True,
-        "theme": {"name": "material", "font": False},
+        "theme": {"name": "material", "font": False, "custom_dir": str(THEME_OVERRIDES)},
+        "plugins": [{"search": {"lang": SEARCH_LANGUAGES}}],
         "extra_javascript": ["assets/claimkb.js"],
         "extra_css": ["assets/claimkb.css"],
         "nav": NAV,
