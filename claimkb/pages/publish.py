@@ -37,16 +37,9 @@ from claimkb.pages.common import GENERATED
 
 TEMPLATE = Path(__file__).with_name("docs")
 """The pages and assets every site carries."""
-
-# --- Site search -------------------------------------------------------------------------
-SEARCH_LANGUAGES = ["en", "de", "ru"]
-"""The languages site search stems and tokenises words in (the theme's lunr languages,
-shipped with it): the claims' English renderings and the quotes in German and Russian."""
-THEME_OVERRIDES = Path(__file__).with_name("theme")
-"""Templates that extend the theme's: ``main.html`` loads ``assets/search-on-demand.js``
-before the theme's script, so the search index is fetched when a reader first goes to the
-search box, not with every page."""
-# -----------------------------------------------------------------------------------------
+OVERRIDES = Path(__file__).with_name("overrides")
+"""Additions to the theme's templates (Open Graph tags in ``main.html``); read in place,
+outside the docs folder, so they are no page of the site."""
 
 NAV: list[dict[str, Any]] = [
     {"Home": "index.md"},
@@ -78,6 +71,17 @@ def copy_template(docs_dir: Path) -> None:
     shutil.copytree(TEMPLATE, docs_dir, ignore=shutil.ignore_patterns("__pycache__"))
 
 
+# --- Site search ---------------------------------------------------------------------------
+SEARCH_LANGUAGES = ["en", "de", "ru"]
+"""The languages site search knows words of (the theme's lunr languages, shipped with it):
+the claims' English renderings and the quotes in German and Russian."""
+SEARCH_LOADER = OVERRIDES / "partials" / "javascripts" / "base.html"
+"""The theme's ``partials/javascripts/base.html`` with ``assets/search-on-demand.js`` after
+it, so the script runs before the theme's own and the search index is fetched when a reader
+first goes to the search box, not with every page."""
+# --------------------------------------------------------------------------------------------
+
+
 def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     """The mkdocs configuration of a project's site. Generated pages stay out of the nav
     (a sidebar with every claim makes the build quadratic in the number of pages); the
@@ -90,12 +94,12 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "strict": True,
-        "theme": {"name": "material", "font": False, "custom_dir": str(THEME_OVERRIDES)},
-        "plugins": [{"search": {"lang": SEARCH_LANGUAGES}}],
+        "theme": {"name": "material", "font": False, "custom_dir": str(OVERRIDES.resolve())},
         "extra_javascript": ["assets/claimkb.js"],
         "extra_css": ["assets/claimkb.css"],
         "nav": NAV,
         "not_in_nav": f"/{GENERATED}/\n",
+        "plugins": [{"search": {"lang": SEARCH_LANGUAGES}}],
     }
     if config.site_url is not None:
         settings["site_url"] = str(config.site_url)
