@@ -28,6 +28,7 @@ from claimkb.pages.common import (
     page_markdown,
     page_url,
     source_page,
+    unsearchable,
 )
 from claimkb.pages.english import claim_english
 from claimkb.pages.publish import SEARCH_LOADER, build_site, copy_template
@@ -118,10 +119,14 @@ def test_pages_that_repeat_other_pages_are_left_out_and_source_texts_are_in(
 
 
 def test_a_page_leaves_the_index_by_its_front_matter() -> None:
-    assert page_markdown("T", ["<p>x</p>"], searchable=False).startswith(
-        '---\ntitle: "T"\nsearch:\n  exclude: true\n---\n'
+    page = page_markdown("T", ["<p>x</p>"])
+    assert page.startswith('---\ntitle: "T"\n---\n')
+    assert unsearchable(page) == (
+        '---\nsearch:\n  exclude: true\ntitle: "T"\n---\n\n'
+        '<div class="claimkb">\n<p>x</p>\n</div>\n'
     )
-    assert "search:" not in page_markdown("T", ["<p>x</p>"])
+    with pytest.raises(ValueError, match="without front matter"):
+        unsearchable("<p>x</p>")
 
 
 def test_every_page_loads_the_search_index_on_demand(index: Index) -> None:

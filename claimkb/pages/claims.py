@@ -183,7 +183,7 @@ def claims_index(site: SiteData) -> str:
             row_attrs=attrs,
         ),
     ]
-    return page_markdown("Claims", body, searchable=False)
+    return page_markdown("Claims", body)
 
 
 def claim_page_html(site: SiteData, claim: Claim) -> str:

@@ -110,6 +110,16 @@ def download_href(from_page: str, name: str) -> str:
     return esc(posixpath.relpath(f"{DOWNLOADS}/{name}", page_url(from_page) or "."))
 
 
+def unsearchable(markdown: str) -> str:
+    """A page's Markdown (front matter first) kept out of the site's search index, by the
+    theme's ``search: exclude`` in its front matter: for pages that repeat other pages in a
+    wall of text (the claims table, the graph), which would only bury the pages they repeat
+    under every word they share."""
+    if not markdown.startswith("---\n"):
+        raise ValueError("a page's Markdown without front matter")
+    return "---\nsearch:\n  exclude: true\n" + markdown.removeprefix("---\n")
+
+
 def anchor_id(claim: Claim) -> str:
     """The id of a claim's mark in its source page."""
     return f"c-{claim.start}"
@@ -153,18 +163,13 @@ def json_ld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(title: str, *, searchable: bool = True) -> str:
+def front_matter(title: str) -> str:
     """YAML front matter with the page title; JSON strings are valid YAML, and the title is
-    escaped because themes put it into ``<title>`` unescaped. A page that is not
-    ``searchable`` stays out of the site's search index (the theme's ``search.exclude``)."""
-    search = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {json.dumps(esc(title))}\n{search}---\n\n"
+    escaped because themes put it into ``<title>`` unescaped."""
+    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
 
 
-def page_markdown(title: str, body: list[str], *, searchable: bool = True) -> str:
-    """A Markdown file that is one raw HTML block; blank lines never occur inside it. Pages
-    that repeat what other pages say in a wall of text (the claims table, the graph) are
-    not ``searchable``: in the search index they would only bury the pages they repeat."""
+def page_markdown(title: str, body: list[str]) -> str:
+    """A Markdown file that is one raw HTML block; blank lines never occur inside it."""
     html_text = "\n".join(line for line in body if line.strip())
-    matter = front_matter(title, searchable=searchable)
-    return matter + f'<div class="claimkb">\n{html_text}\n</div>\n'
+    return front_matter(title) + f'<div class="claimkb">\n{html_text}\n</div>\n'

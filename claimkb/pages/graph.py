@@ -790,9 +790,5 @@ def graph_page(kb: KnowledgeBase, records: list[CheckRecord]) -> str:
         f'<div class="kbg-scroll" style="overflow-x:auto">\n{graph_svg(kb, records)}\n</div>',
     ]
     html_text = "\n".join(line for line in "\n".join(body).split("\n") if line.strip())
-    # Out of the search index: every label and tooltip repeats a claim or check page.
-    front = (
-        '---\ntitle: "Claim graph"\nhide:\n  - navigation\n  - toc\n'
-        "search:\n  exclude: true\n---\n\n"
-    )
+    front = '---\ntitle: "Claim graph"\nhide:\n  - navigation\n  - toc\n---\n\n'
     return front + f'<div class="claimkb">\n{html_text}\n</div>\n'

@@ -43,6 +43,7 @@ from claimkb.pages.common import (
     derivation_page,
     entity_page,
     source_page,
+    unsearchable,
 )
 from claimkb.pages.context import SiteData
 from claimkb.pages.entities import entities_index, entity_page_html
@@ -77,6 +78,9 @@ def generate_pages(
     }
 
     pages[GRAPH_PAGE] = graph_page(kb, records)
+    # The claims table and the graph repeat the claim pages in walls of text: not searched.
+    for page in (CLAIMS_INDEX, GRAPH_PAGE):
+        pages[page] = unsearchable(pages[page])
     for entity in kb.entities:
         pages[entity_page(entity.id)] = entity_page_html(site, entity)
     for claim in kb.claims:
