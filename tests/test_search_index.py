@@ -25,9 +25,11 @@ from claimkb.pages.common import (
     CLAIMS_INDEX,
     GRAPH_PAGE,
     claim_page,
+    entity_page,
     page_markdown,
     page_url,
     source_page,
+    tables_unsearchable,
     unsearchable,
 )
 from claimkb.pages.english import claim_english
@@ -118,6 +120,17 @@ def test_pages_that_repeat_other_pages_are_left_out_and_source_texts_are_in(
     assert "100 GW = 10.000 Starship-Starts" in entry["text"]
 
 
+def test_an_entity_page_is_found_by_its_names_not_by_the_claims_it_lists(index: Index) -> None:
+    entry = index.entries[_url(entity_page("starship"))]
+    assert entry["title"] == "Entity Starship"
+    assert "launch vehicle" in entry["text"]
+    # Its table of claims is on the page, but out of the index (the claim pages are in it).
+    assert "100 GW = 10.000 Starship-Starts" not in entry["text"]
+    built = (index.site / "generated/entities/starship/index.html").read_text(encoding="utf-8")
+    assert "100 GW = 10.000 Starship-Starts" in built
+    assert "data-search" not in built
+
+
 def test_a_page_leaves_the_index_by_its_front_matter() -> None:
     page = page_markdown("T", ["<p>x</p>"])
     assert page.startswith('---\ntitle: "T"\n---\n')
@@ -127,6 +140,10 @@ def test_a_page_leaves_the_index_by_its_front_matter() -> None:
     )
     with pytest.raises(ValueError, match="without front matter"):
         unsearchable("<p>x</p>")
+    assert tables_unsearchable('<table class="sortable">\n<table>\n<tablex>') == (
+        '<table data-search-exclude="true" class="sortable">\n'
+        '<table data-search-exclude="true">\n<tablex>'
+    )
 
 
 def test_every_page_loads_the_search_index_on_demand(index: Index) -> None:

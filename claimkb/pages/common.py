@@ -120,6 +120,16 @@ def unsearchable(markdown: str) -> str:
     return "---\nsearch:\n  exclude: true\n" + markdown.removeprefix("---\n")
 
 
+_TABLE_TAG = re.compile(r"<table(?=[\s>])")
+
+
+def tables_unsearchable(markdown: str) -> str:
+    """A page's Markdown with its tables kept out of the site's search index (the theme's
+    ``data-search-exclude``, which it removes from the page it writes), the rest of the page
+    searched: for pages whose tables list claims that have pages of their own."""
+    return _TABLE_TAG.sub('<table data-search-exclude="true"', markdown)
+
+
 def anchor_id(claim: Claim) -> str:
     """The id of a claim's mark in its source page."""
     return f"c-{claim.start}"
