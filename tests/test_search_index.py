@@ -122,7 +122,7 @@ def test_pages_that_repeat_other_pages_are_left_out_and_source_texts_are_in(
 
 def test_an_entity_page_is_found_by_its_names_not_by_the_claims_it_lists(index: Index) -> None:
     entry = index.entries[_url(entity_page("starship"))]
-    assert entry["title"] == "Entity Starship"
+    assert "Starship" in entry["title"]
     assert "launch vehicle" in entry["text"]
     # Its table of claims is on the page, but out of the index (the claim pages are in it).
     assert "100 GW = 10.000 Starship-Starts" not in entry["text"]
