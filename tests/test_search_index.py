@@ -167,4 +167,8 @@ def test_the_loader_keeps_the_theme_s_own_head_script_unchanged() -> None:
     theme = Path(material.__file__).parent / "templates" / "partials" / "javascripts" / "base.html"
     theirs = [line for line in theme.read_text("utf-8").splitlines() if line.startswith("<")]
     ours = [line for line in SEARCH_LOADER.read_text("utf-8").splitlines() if line.startswith("<")]
-    assert ours == [*theirs, "<script src=\"{{ 'assets/search-on-demand.js' | url }}\"></script>"]
+    assert ours == [
+        *theirs,
+        "<script src=\"{{ 'assets/search-on-demand.js' | url }}\"></script>",
+        '<link rel="stylesheet" href="{{ \'assets/search.css\' | url }}">',
+    ]
