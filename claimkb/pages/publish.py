@@ -62,6 +62,21 @@ NAV: list[dict[str, Any]] = [
 ]
 
 
+#: Light or dark as the reader's system is set, with a toggle in the header to change it.
+PALETTE: list[dict[str, Any]] = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "toggle": {"icon": "material/weather-night", "name": "Switch to the dark scheme"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "toggle": {"icon": "material/weather-sunny", "name": "Switch to the light scheme"},
+    },
+]
+
+
 class SiteError(ClaimkbError):
     """mkdocs could not build the site; the message carries its report."""
 
@@ -85,7 +100,8 @@ first goes to the search box, not with every page."""
 def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     """The mkdocs configuration of a project's site. Generated pages stay out of the nav
     (a sidebar with every claim makes the build quadratic in the number of pages); the
-    theme's web fonts are off, so the site loads nothing from elsewhere. The title and
+    theme's web fonts are off, so the site loads nothing from elsewhere; the theme's templates
+    get the Open Graph tags of ``overrides/main.html``. The title and
     description are HTML-escaped here: mkdocs' templates insert them unescaped into every
     page's header, ``<title>`` and ``<meta content="...">``."""
     settings: dict[str, Any] = {
@@ -94,7 +110,12 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "strict": True,
-        "theme": {"name": "material", "font": False, "custom_dir": str(OVERRIDES.resolve())},
+        "theme": {
+            "name": "material",
+            "font": False,
+            "custom_dir": str(OVERRIDES.resolve()),
+            "palette": PALETTE,
+        },
         "extra_javascript": ["assets/claimkb.js"],
         "extra_css": ["assets/claimkb.css"],
         "nav": NAV,
