@@ -141,3 +141,21 @@ def test_csv_download_is_the_rows_shown_with_formulas_neutralised(page: Any, sit
         ['a, "b"'],
     ]
     assert _download(page) == ('x\n\'=HYPERLINK(1)\n-5\n+1.5e3\n\'@SUM(A1)\n\'-x\n"a, ""b"""\n')
+
+
+def test_a_knowledge_base_that_cannot_be_read_is_said_and_an_example_does_not_wait_for_it(
+    page: Any, site_url: str
+) -> None:
+    page.route(
+        "**/downloads/kb.ttl",
+        lambda route: route.fulfill(status=200, content_type="text/turtle", body="@@@ {"),
+    )
+    page.goto(site_url + SPARQL)
+    status = page.locator("#sparql-status.sparql-error")
+    status.wait_for()
+    assert status.inner_text().startswith("Cannot load the knowledge base from /downloads/kb.ttl")
+    assert not page.locator("#sparql-progress").is_visible()
+    page.click('button.sparql-example[data-query="claims-per-source"]')
+    assert status.inner_text().startswith("Cannot load the knowledge base")
+    assert "runs as soon as" not in status.inner_text()
+    assert page.locator("#sparql-table").count() == 0

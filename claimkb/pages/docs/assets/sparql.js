@@ -36,6 +36,8 @@ const pageRules = config.pages.map((rule) => ({
 const plainNumber = new RegExp(`^(?:${config.csv.plainNumber})$`);
 
 let store = null;
+// Why loading failed, when it did: said again when a query is asked for.
+let failure = null;
 // What runs once loading is done: the editor's query, when an example was chosen (or a run
 // asked for) before the store was ready; its name, for the status line.
 let pending = null;
@@ -303,7 +305,17 @@ function showTable(columns, rows) {
   results.replaceChildren(table);
 }
 
+function fail(message) {
+  failure = message;
+  loadingBox.hidden = true;
+  setStatus(message, true);
+}
+
 function run() {
+  if (failure) {
+    setStatus(failure, true);
+    return;
+  }
   if (!store) {
     pending = pending || "in the editor";
     loadingStatus("Loading the knowledge base…");
@@ -335,7 +347,7 @@ function choose(name) {
     return;
   }
   editor.value = query.text;
-  if (!store) {
+  if (!store && !failure) {
     pending = `“${name}”`;
   }
   run();
@@ -344,11 +356,9 @@ function choose(name) {
 
 async function start() {
   if (location.protocol === "file:") {
-    loadingBox.hidden = true;
-    setStatus(
+    fail(
       "Browsers do not run this page from a file: serve the site, e.g. " +
         "`python -m http.server -d build/site`, and open it over http.",
-      true,
     );
     return;
   }
@@ -381,8 +391,7 @@ async function start() {
     const wasm = new URL(config.engine.wasm, ENGINE);
     await oxigraph.default({ module_or_path: counted(wasm, downloads.engine) });
   } catch (error) {
-    loadingBox.hidden = true;
-    setStatus(`Cannot start the SPARQL engine (${ENGINE.pathname}): ${error}`, true);
+    fail(`Cannot start the SPARQL engine (${ENGINE.pathname}): ${error}`);
     return;
   }
   try {
@@ -414,7 +423,7 @@ async function start() {
         "Ready.",
     );
   } catch (error) {
-    setStatus(`Cannot load the knowledge base from ${data.pathname}: ${error}`, true);
+    fail(`Cannot load the knowledge base from ${data.pathname}: ${error}`);
     return;
   } finally {
     loadingBox.hidden = true;
