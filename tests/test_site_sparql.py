@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -15,9 +16,12 @@ from click.testing import CliRunner
 from claimkb import cli
 from claimkb.build.outputs import build_exporters
 from claimkb.build.stages import build, copy_project
-from claimkb.pages.sparql import example_queries, install_site_files, sparql_page
+from claimkb.ledger.ledger import load_ledger
+from claimkb.pages.common import claim_page, source_page
+from claimkb.pages.sparql import example_queries, install_site_files, sparql_page, unit_labels
 from claimkb.pages.vendor import VendorError
 from claimkb.rdf.examples import BUILT_IN, query_files
+from claimkb.rdf.store import csv_cell
 from tests.conftest import EXAMPLE
 from tests.vendor_fixtures import ENGINE_FILES, FakeRegistry, package_for, tarball
 
@@ -132,3 +136,57 @@ def test_a_project_query_joins_the_built_in_ones_and_replaces_one_of_its_name(
     assert [path.stem for path in files] == sorted([*built_in, "zz-ours"])
     assert files[[p.stem for p in files].index("ranges")] == tmp_path / "ranges.rq"
     assert query_files(tmp_path / "missing") == sorted(BUILT_IN.glob("*.rq"))
+
+
+def test_claim_and_source_iris_link_to_their_pages_by_the_rule_the_page_carries() -> None:
+    pages = _config(sparql_page(query_files()))["pages"]
+    assert isinstance(pages, list)
+    rules = {rule["namespace"]: rule for rule in pages}
+    claim = rules["https://claimkb.org/id/claim/"]
+    source = rules["https://claimkb.org/id/source/"]
+    # The page is generated/sparql/; claims and sources are generated/claims/<id>/ and
+    # generated/sources/<id>/.
+    assert claim["url"] == "../claims/" and source["url"] == "../sources/"
+    # The JavaScript links an IRI whose id matches the pattern whole: url + id + "/".
+    claims = [located.record for located in load_ledger(EXAMPLE.claims_dir).extracted]
+    assert len(claims) > 100
+    for kb_claim in claims:
+        assert re.fullmatch(claim["pattern"], kb_claim.id)
+        link = claim["url"] + kb_claim.id + "/"
+        assert posixpath.normpath(posixpath.join("generated/sparql", link)) + ".md" == (
+            claim_page(kb_claim.id)
+        )
+        assert re.fullmatch(source["pattern"], kb_claim.source)
+        link = source["url"] + kb_claim.source + "/"
+        assert posixpath.normpath(posixpath.join("generated/sparql", link)) + ".md" == (
+            source_page(kb_claim.source)
+        )
+    # A claim's parts (its quantity, its review) and odd text are not claims.
+    for not_an_id in ("x.de/0123abcd/quantity", "x.de/0123abc", "../x/0123abcd", "X.de/0123abcd"):
+        assert not re.fullmatch(claim["pattern"], not_an_id)
+
+
+def test_units_read_as_their_symbols() -> None:
+    units = _config(sparql_page(query_files()))["units"]
+    assert isinstance(units, dict)
+    assert units["http://qudt.org/vocab/unit/GigaW"] == "GW"
+    assert units["http://qudt.org/vocab/unit/TONNE"] == "t"
+    assert units["http://qudt.org/vocab/unit/PERCENT"] == "%"
+    assert units["http://qudt.org/vocab/unit/CCY_USD"] == "USD"
+    assert units["http://qudt.org/vocab/unit/KiloM2"] == "km²"
+    assert units["http://qudt.org/vocab/unit/DEG_C"] == "°C"
+    assert units["https://claimkb.org/ns#CalendarYear"] == "calendar year"
+    assert unit_labels() == units
+
+
+def test_the_page_neutralises_csv_cells_as_the_command_line_does() -> None:
+    rule = _config(sparql_page(query_files()))["csv"]
+    assert isinstance(rule, dict)
+    starts, number = rule["formulaStart"], rule["plainNumber"]
+    assert starts == "=+-@\t\r"
+    assert number == r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+    # The rule, applied as sparql.js applies it, gives what `claimkb query --format csv` gives.
+    cases = {"=1+1": "'=1+1", "-5": "-5", "+1.5e3": "+1.5e3", "-x": "'-x", "@a": "'@a", "a": "a"}
+    for text, expected in cases.items():
+        formula = text[0] in starts and not re.fullmatch(number, text)
+        assert ("'" + text if formula else text) == expected == csv_cell(text)

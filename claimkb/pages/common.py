@@ -142,6 +142,26 @@ def download_href(from_page: str, name: str) -> str:
     return esc(posixpath.relpath(f"{DOWNLOADS}/{name}", page_url(from_page) or "."))
 
 
+def unsearchable(markdown: str) -> str:
+    """A page's Markdown (front matter first) kept out of the site's search index, by the
+    theme's ``search: exclude`` in its front matter: for pages that repeat other pages in a
+    wall of text (the claims table, the graph), which would only bury the pages they repeat
+    under every word they share."""
+    if not markdown.startswith("---\n"):
+        raise ValueError("a page's Markdown without front matter")
+    return "---\nsearch:\n  exclude: true\n" + markdown.removeprefix("---\n")
+
+
+_TABLE_TAG = re.compile(r"<table(?=[\s>])")
+
+
+def tables_unsearchable(markdown: str) -> str:
+    """A page's Markdown with its tables kept out of the site's search index (the theme's
+    ``data-search-exclude``, which it removes from the page it writes), the rest of the page
+    searched: for pages whose tables list claims that have pages of their own."""
+    return _TABLE_TAG.sub('<table data-search-exclude="true"', markdown)
+
+
 def anchor_id(claim: Claim) -> str:
     """The id of a claim's mark in its source page."""
     return f"c-{claim.start}"

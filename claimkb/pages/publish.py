@@ -88,6 +88,17 @@ def copy_template(docs_dir: Path) -> None:
     shutil.copytree(TEMPLATE, docs_dir, ignore=shutil.ignore_patterns("__pycache__"))
 
 
+# --- Site search ---------------------------------------------------------------------------
+SEARCH_LANGUAGES = ["en", "de", "ru"]
+"""The languages site search knows words of (the theme's lunr languages, shipped with it):
+the claims' English renderings and the quotes in German and Russian."""
+SEARCH_LOADER = OVERRIDES / "partials" / "javascripts" / "base.html"
+"""The theme's ``partials/javascripts/base.html`` with ``assets/search-on-demand.js`` after
+it, so the script runs before the theme's own and the search index is fetched when a reader
+first goes to the search box, not with every page."""
+# --------------------------------------------------------------------------------------------
+
+
 def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
     """The mkdocs configuration of a project's site. Generated pages stay out of the nav
     (a sidebar with every claim makes the build quadratic in the number of pages); the
@@ -111,6 +122,7 @@ def mkdocs_config(config: ProjectConfig, docs_dir: Path, site_dir: Path) -> dict
         "extra_css": ["assets/claimkb.css", "assets/pages.css"],
         "nav": NAV,
         "not_in_nav": f"/{GENERATED}/\n",
+        "plugins": [{"search": {"lang": SEARCH_LANGUAGES}}],
     }
     if config.site_url is not None:
         settings["site_url"] = str(config.site_url)

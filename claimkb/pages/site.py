@@ -48,6 +48,8 @@ from claimkb.pages.common import (
     drift_page,
     entity_page,
     source_page,
+    tables_unsearchable,
+    unsearchable,
 )
 from claimkb.pages.context import SiteData
 from claimkb.pages.drift_pages import drift_index, drift_page_html
@@ -84,8 +86,12 @@ def generate_pages(
     }
 
     pages[GRAPH_PAGE] = graph_page(kb, records)
+    # The claims table and the graph repeat the claim pages in walls of text: not searched;
+    # nor are an entity page's claims, only its names.
+    for page in (CLAIMS_INDEX, GRAPH_PAGE):
+        pages[page] = unsearchable(pages[page])
     for entity in kb.entities:
-        pages[entity_page(entity.id)] = entity_page_html(site, entity)
+        pages[entity_page(entity.id)] = tables_unsearchable(entity_page_html(site, entity))
     for claim in kb.claims:
         pages[claim_page(claim.id)] = claim_page_html(site, claim)
     for source in kb.sources:

@@ -18,6 +18,14 @@ would otherwise spend time on a 4 MB WebAssembly file and cleans its output fold
 
 Turtle is what the page loads: it is less than half the size of N-Triples and barely slower
 to parse in the browser, and JSON-LD is slower (measured: see the README).
+
+While the engine and the knowledge base download, a progress bar counts their bytes; an
+example clicked meanwhile is put into the editor and runs when loading is done. In the
+results, the IRI of a claim or a source links to its page (the rule, an IRI namespace, the
+pattern of the ids under it and the relative URL of their pages, travels in the JSON), a
+QUDT unit reads as its symbol (``unit:GigaW`` as ``GW``, from ``claimkb.rdf.qudt``), and
+"Download CSV" saves the rows as shown, every cell that a spreadsheet would take for a
+formula neutralised as ``claimkb query --format csv`` does (``claimkb.rdf.store.csv_cell``).
 """
 
 from __future__ import annotations
@@ -29,18 +37,24 @@ from pathlib import Path
 from typing import Any
 
 from claimkb.core.errors import ClaimkbError
+from claimkb.core.models import CLAIM_ID
+from claimkb.core.project import SLUG
 from claimkb.pages.common import (
     DOWNLOAD_FILES,
     DOWNLOADS,
     SPARQL_PAGE,
+    claim_page,
     download_href,
     esc,
     json_ld,
     page_markdown,
     page_url,
+    source_page,
 )
 from claimkb.pages.vendor import NpmPackage, Opener, fetch, load_table, unpack
-from claimkb.rdf.vocab import PREFIXES
+from claimkb.rdf.qudt import LOCAL_UNITS, TABLE, qudt_unit
+from claimkb.rdf.store import FORMULA_START, PLAIN_NUMBER
+from claimkb.rdf.vocab import PREFIXES, iri
 
 ENGINE = "oxigraph"
 """The npm package that runs the queries; pinned in ``claimkb/pages/data/vendor.yaml``."""
@@ -69,6 +83,60 @@ def example_queries(files: list[Path]) -> list[dict[str, str]]:
     return queries
 
 
+#: How units read in results where the project's unit string is not already the symbol.
+UNIT_SYMBOLS: dict[str, str] = {
+    "british_thermal_unit": "BTU",
+    "degC": "°C",
+    "degF": "°F",
+    "decade_of_years": "decade",
+    "percent": "%",
+    "percentage_point": "percentage point",
+    "basis_point": "basis point",
+    "dimensionless": "count",
+    "date": "calendar year",
+    "oil_barrel": "barrel of oil",
+    "gallon": "US gallon",
+    "ton": "short ton",
+    "inch": "in",
+    "mile": "mi",
+    "tablespoon": "tbsp",
+    "teaspoon": "tsp",
+}
+
+
+def unit_labels() -> dict[str, str]:
+    """The readable symbol of every unit IRI the knowledge base uses for a unit of the
+    table in ``claimkb.rdf.qudt``: ``http://qudt.org/vocab/unit/GigaW`` → ``GW``; powers
+    as superscripts (``km³``); the first of two units with one IRI names it."""
+    labels: dict[str, str] = {}
+    for unit in TABLE:
+        symbol = UNIT_SYMBOLS.get(unit, unit).replace("**2", "²").replace("**3", "³")
+        labels.setdefault(str(qudt_unit(unit).unit), symbol)
+    for local, defined in LOCAL_UNITS.items():
+        labels.setdefault(str(local), defined.label)
+    return dict(sorted(labels.items()))
+
+
+def page_rules(from_page: str = SPARQL_PAGE) -> list[dict[str, str]]:
+    """How the page links an IRI in the results to the site's page of what it names: the
+    IRI's namespace, the pattern its id must match whole (a claim's ``<source>/<hash>``, a
+    source's id) and the URL, relative to ``from_page``, that the id is appended to (with a
+    closing ``/``). Made from ``claim_page`` and ``source_page``, so the rule follows them."""
+    rules = []
+    for namespace_iri, pattern, page_of, sample in (
+        (iri("claim", "s/0123abcd"), CLAIM_ID.pattern, claim_page, "s/0123abcd"),
+        (iri("source", "s"), SLUG.removeprefix("^").removesuffix("$"), source_page, "s"),
+    ):
+        namespace = str(namespace_iri).removesuffix(sample)
+        kind = namespace.rstrip("/").rpartition("/")[2]
+        target = page_url(page_of(sample))
+        if not target.endswith("/" + sample):
+            raise AssertionError(f"{kind} pages are not named by their id: {target}")
+        folder = posixpath.relpath(target.removesuffix(sample), page_url(from_page) or ".")
+        rules.append({"namespace": namespace, "pattern": pattern, "url": folder + "/"})
+    return rules
+
+
 def _url(from_page: str, site_path: str) -> str:
     """A relative URL from a page to the file at ``site_path`` in the site (not escaped)."""
     return posixpath.relpath(site_path, page_url(from_page) or ".")
@@ -81,8 +149,12 @@ def sparql_page(query_files: list[Path]) -> str:
     engine = load_table()[ENGINE]
     config: dict[str, Any] = {
         "data": {"url": _url(page, f"{DOWNLOADS}/{DATA}"), "format": DATA_FORMAT},
+        "engine": {"wasm": "web_bg.wasm"},
         "prefixes": {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())},
         "queries": queries,
+        "pages": page_rules(page),
+        "units": unit_labels(),
+        "csv": {"formulaStart": "".join(FORMULA_START), "plainNumber": PLAIN_NUMBER.pattern},
     }
     examples = [
         f'<li><button type="button" class="md-button sparql-example" '
@@ -109,13 +181,22 @@ def sparql_page(query_files: list[Path]) -> str:
         '<textarea id="sparql-query" class="sparql-query" rows="16" spellcheck="false" '
         'autocomplete="off"></textarea>',
         '<p><button type="button" id="sparql-run" class="md-button md-button--primary" '
-        "disabled>Run</button> <small>(Ctrl+Enter in the editor)</small></p>",
+        "disabled>Run</button> <small>(Ctrl+Enter in the editor)</small> "
+        '<button type="button" id="sparql-csv" class="md-button" disabled>Download CSV'
+        "</button></p>",
+        '<div id="sparql-loading" class="sparql-loading">',
+        '<label for="sparql-progress">Loading the SPARQL engine and the knowledge base</label>',
+        '<progress id="sparql-progress" aria-describedby="sparql-progress-text"></progress>',
+        '<span id="sparql-progress-text" class="sparql-progress-text"></span>',
+        "</div>",
         '<p id="sparql-status" class="sparql-status" role="status" aria-live="polite">'
         "Loading the knowledge base…</p>",
         '<div id="sparql-results" class="sparql-results"></div>',
         '<h2 id="examples">Example queries</h2>',
         "<p>Each button puts one of the example queries of <code>queries/</code> into the "
-        "editor above and runs it.</p>",
+        "editor above and runs it (while the knowledge base loads, as soon as it is loaded). "
+        "In the results, claims and sources link to their pages and units read as symbols "
+        "(the full IRI is in each cell's tooltip).</p>",
         '<ul id="sparql-examples" class="sparql-examples">',
         *examples,
         "</ul>",

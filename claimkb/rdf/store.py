@@ -404,15 +404,17 @@ def _value(term: object) -> Value:
 TABLE_CELL = 80
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+#: How a CSV cell that a spreadsheet would read as a formula starts, and the plain numbers
+#: among them that stay as they are (the SPARQL page's CSV applies the same rule).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def csv_cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: a value from a source that starts like a
     formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``) gets a leading ``'``, as
     OWASP advises against CSV injection; plain numbers (``-5``, ``+1.5e3``) stay numbers."""
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
