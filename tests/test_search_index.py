@@ -32,7 +32,6 @@ from claimkb.pages.common import (
     tables_unsearchable,
     unsearchable,
 )
-from claimkb.pages.english import claim_english
 from claimkb.pages.publish import SEARCH_LOADER, build_site, copy_template
 from claimkb.pages.site import generate_pages
 from claimkb.pages.sparql import write_sparql_page
@@ -100,12 +99,9 @@ def test_a_claim_is_in_the_index_under_its_page_title_with_its_quote(index: Inde
 
 
 def test_a_claim_is_in_the_index_under_its_english_line(index: Index) -> None:
-    claim = index.claims[CLAIM]
+    # Musk's "100 GW" in the thread on the Dwarkesh Podcast of 5 Feb 2026, in German.
     title = html.unescape(index.entries[_url(claim_page(CLAIM))]["title"])
-    if title == f"Claim {CLAIM}":
-        pytest.skip("claim pages of this checkout are titled by their id, not in English")
-    source = next(s for s in load_sources(EXAMPLE.sources_yaml) if s.id == claim.source)
-    assert title == " ".join(claim_english(claim, source).split())
+    assert title == "Elon Musk, Dwarkesh Podcast, 5 Feb 2026: 100 GW, in German"
 
 
 def test_pages_that_repeat_other_pages_are_left_out_and_source_texts_are_in(

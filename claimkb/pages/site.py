@@ -102,10 +102,11 @@ def generate_pages(
     people = speakers(site)
     pages[SPEAKERS_INDEX] = speakers_index(site, people)
     for speaker in people.values():
-        pages[speaker.page] = speaker_page_html(site, speaker, build_date)
+        # A speaker's page is found by the name; its tables repeat the claim pages.
+        pages[speaker.page] = tables_unsearchable(speaker_page_html(site, speaker, build_date))
     pages[DRIFT_INDEX] = drift_index(site)
     for group in site.drift:
-        pages[drift_page(group.id)] = drift_page_html(site, group)
+        pages[drift_page(group.id)] = tables_unsearchable(drift_page_html(site, group))
     folder = docs_dir / GENERATED
     if folder.exists():
         shutil.rmtree(folder)
