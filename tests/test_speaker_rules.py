@@ -215,3 +215,40 @@ def test_bold_labels_and_labels_with_an_aside() -> None:
     assert found["6 percent"] == "Tom Blake"
     assert found["3 percent"] == "Jane Roe"
     assert found["5 percent"] == "Tom Blake"
+
+
+def test_unknown_names_that_label_several_turns_are_speakers() -> None:
+    # No metadata names them and neither given name is in the tables: Kara Lind labels two
+    # turns, so the document names its speakers this way, and Jo Berg, heard once, speaks too.
+    source = _source("en", "transcript", author="Plant Weekly")
+    text = (
+        "Kara Lind: Our plant will make 400 batteries a day by 2028.\n"
+        "Jo Berg: Suppliers quote 500 batteries.\n"
+        "Kara Lind: Each one holds 30 kWh.\n"
+    )
+    found = _speakers(source, text)
+    assert found["400"] == "Kara Lind"
+    assert found["500"] == "Jo Berg"
+    assert found["30 kWh"] == "Kara Lind"
+
+
+def test_a_one_off_heading_with_a_colon_is_no_speaker() -> None:
+    # "Breaking News" opens one line only, and no other name labels turns: the outlet speaks.
+    source = _source("en", author="Plant Weekly")
+    text = "Breaking News: The plant will make 400 batteries a day.\nIt employs 900 people.\n"
+    found = _speakers(source, text)
+    assert found["400"] == "Plant Weekly"
+    assert found["900"] == "Plant Weekly"
+
+
+def test_repeated_german_labels_in_capitals() -> None:
+    source = _source("de", "transcript", author="Radio Beispiel")
+    text = (
+        "PETRA HAGEN: Wir bauen 40 Turbinen.\n"
+        "LARS UHL: Dafür braucht es 2 Jahre.\n"
+        "PETRA HAGEN: Jede Turbine leistet 5 MW.\n"
+    )
+    found = _speakers(source, text)
+    assert found["40"] == "Petra Hagen"
+    assert found["2 Jahre"] == "Lars Uhl"
+    assert found["5 MW"] == "Petra Hagen"

@@ -220,6 +220,8 @@ class NameBook:
         surname = words[last][2]
         nominative = self.nominative(surname, given, word)
         shown = f"{word if given == fold(word) else given.title()} {nominative}"
+        if shown.isupper():  # a name in capitals ("PETRA HAGEN:") is shown as names are
+            shown = " ".join(part.title() for part in shown.split())
         known = self.forms.get(fold(shown)) or self.forms.get(fold(nominative))
         if known is None:
             known = self._reduced(fold(nominative)) if self.table.case_endings else None

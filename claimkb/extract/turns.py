@@ -9,7 +9,11 @@ every answer fell back to the outlet that printed it.
 
 Labels are read as names through the document's ``NameBook`` (a short label refers back to
 the full name of the metadata or of the text), or as the interviewer's side (``Q:``, the
-outlet or programme that asks).
+outlet or programme that asks). A label that is no known name is still a speaker when it
+reads as one: an honorific ("Ms. Lind:"), a known given name, or a name of two to four
+capitalised words that opens at least ``REPEATED_LABEL`` turns with text after it — a
+transcript names its speakers again and again ("Kara Lind: … Jo Berg: … Kara Lind: …"),
+while a one-off "Breaking News:" or "Key Figures:" does not speak.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ _PARTICLES = frozenset(
     ]
 )
 """Small words that a name or a title in a label may hold ("Secretary of Defense")."""
+REPEATED_LABEL = 2
+"""How many turns an unknown name of several capitalised words must open to be a speaker."""
 STATEMENT_QUESTION_LIMIT = 90
 """A one-sentence statement no longer than this, between two answers of an unlabelled
 interview, is the interviewer's prompt ("The share rose to 7 percent.")."""
@@ -87,6 +93,10 @@ class TurnReader:
     """The turn was opened by a line holding only a name: it ends at the next blank line
     after its text (a caption or a byline names someone without giving them the page)."""
     block_text: bool = False
+    label_counts: dict[str, int] = field(default_factory=dict)
+    """How many lines each candidate label has opened so far (with text after it)."""
+    labelled: bool = False
+    """A name of several words has opened ``REPEATED_LABEL`` turns: a labelled transcript."""
 
     def __post_init__(self) -> None:
         interview = self.source.covers_interview
@@ -142,7 +152,7 @@ class TurnReader:
         if name is None and key in self._outlets and self.asker:
             return self.asker, "ask"
         if name is None:
-            if bare != key or self.book.given(words[0]):
+            if bare != key or self.book.given(words[0]) or self._repeated(key, words):
                 shown = " ".join(w.title() if w.isupper() else w for w in text.split())
                 return shown, "other"
             return None
@@ -152,8 +162,30 @@ class TurnReader:
             return name, "ask"
         return name, "other"
 
+    def _repeated(self, key: str, words: list[str]) -> bool:
+        """A name of two to four capitalised words in a labelled transcript: it opens
+        ``REPEATED_LABEL`` turns, or another such name does (then the document names its
+        speakers this way, and a guest who speaks once is a speaker too)."""
+        if not 2 <= len(words) <= 4 or not all(
+            w[0].isupper() for w in words if w not in _PARTICLES
+        ):
+            return False
+        return self.labelled or self.label_counts.get(key, 0) >= REPEATED_LABEL
+
+    def _count_labels(self, lines: list[str]) -> None:
+        """Count the candidate labels of ``lines`` before any is read, so the first of a
+        repeated label counts as well as the later ones."""
+        for line in lines:
+            found = _LABEL.match(line)
+            if found and found["rest"].strip():
+                key = fold(_ASIDE.sub("", found["label"]).strip())
+                count = self.label_counts[key] = self.label_counts.get(key, 0) + 1
+                if count >= REPEATED_LABEL and len(key.split()) >= 2:
+                    self.labelled = True
+
     def turns(self, lines: list[str]) -> list[str | None]:
         """The turn of each line (None: the author's voice, or no turn)."""
+        self._count_labels(lines)
         labels = [self.label(line) for line in lines]
         self.sides |= {found.side for found in labels if found}
         qa = bool(self.interviewees) and (
