@@ -39,6 +39,7 @@ from claimkb.extract.grammar import (
 from claimkb.extract.list_units import percentage_points, share_list_units
 from claimkb.extract.mention import Mention
 from claimkb.extract.numbers import Number, is_year, over_limit_end, read_number, within_limits
+from claimkb.extract.plurals import plural_reader
 from claimkb.extract.tables import merged_words, name_words, tables
 from claimkb.extract.tabular import read_tables
 from claimkb.extract.unit_forms import (
@@ -671,7 +672,9 @@ class Scanner:
         kind = kind_of_unit(reading.unit or "dimensionless")
         noun_end = reading.end
         if kind in ("count", "measure", "money") and reading.unit is None:
-            counted = self._counted(text, reading.end)
+            # "2026 expenses": a year names which expenses, it does not count them.
+            unlisted = not any(is_year(number) for number in reading.numbers)
+            counted = self._counted(text, reading.end, unlisted=unlisted)
             if counted:
                 reading.counted, noun_end = counted
         if kind in ("count", "measure", "money", "percent"):
@@ -720,9 +723,10 @@ class Scanner:
 
     # -- what is counted, and per what ------------------------------------------------------
 
-    def _counted(self, text: str, pos: int) -> tuple[str, int] | None:
+    def _counted(self, text: str, pos: int, unlisted: bool = False) -> tuple[str, int] | None:
         """The counted noun after a number: up to two adjectives or a linker may stand
-        between ("über 10 gelähmte Patienten", "Millionen von simulierten Robotern")."""
+        between ("über 10 gelähmte Patienten", "Millionen von simulierten Robotern");
+        ``unlisted``: a plural the tables do not list counts too (``extract.plurals``)."""
         at = _skip_space(text, pos, quotes=True)
         for _ in range(3):
             if text.startswith("(", at):
@@ -734,7 +738,7 @@ class Scanner:
             name = _NAME_TOKEN.match(text, at)
             if word is None and name is None:
                 return None
-            hit = self._noun(text, at, word)
+            hit = self._noun(text, at, word, unlisted)
             if hit:
                 return hit
             if name and (word is None or name.end() >= word.end()):
@@ -751,7 +755,9 @@ class Scanner:
             at = _skip_space(text, word.end())
         return None
 
-    def _noun(self, text: str, at: int, word: re.Match[str] | None) -> tuple[str, int] | None:
+    def _noun(
+        self, text: str, at: int, word: re.Match[str] | None, unlisted: bool = False
+    ) -> tuple[str, int] | None:
         if word is None:
             return None
         token = word.group()
@@ -759,7 +765,7 @@ class Scanner:
         hit = self.g.counted.match(text, at + head)
         if hit and hit[1] >= word.end():
             return hit
-        return None
+        return plural_reader(self.lang).read(text, at) if unlisted else None
 
     def _per(self, text: str, reading: Reading, noun_end: int) -> str | None:
         """The rate of a quantity, from a rate phrase in its clause ("pro Jahr", "в год")."""

@@ -125,9 +125,19 @@ class ModifierTable(_Table):
 
 
 class CountedTable(_Table):
-    """Counted nouns of a language, keyed by their English singular (``counted.yaml``)."""
+    """Counted nouns of a language, keyed by their English singular (``counted.yaml``).
+
+    ``plural`` reads a noun the list does not hold: a word in the form of a plural right
+    after a count ("400 batteries", "40 ferries") is what is counted, made singular by the
+    first of ``singular`` (ending, replacement) that fits, or by a library the language has
+    (``singular_by``: ``inflect`` for English); ``not_nouns`` are words of that form that
+    are no nouns ("times", "this"). Empty: only the listed nouns are read."""
 
     nouns: dict[str, list[str]]
+    plural: str = ""
+    singular: list[tuple[str, str]] = Field(default_factory=list)
+    singular_by: Literal["inflect"] | None = None
+    not_nouns: list[str] = Field(default_factory=list)
 
 
 class DateTable(_Table):
