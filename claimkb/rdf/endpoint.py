@@ -65,6 +65,7 @@ from claimkb.rdf.store import (
     check_query,
     convert_term,
     missing_build,
+    query_form,
 )
 from claimkb.rdf.vocab import BASE, PREFIXES
 
@@ -334,7 +335,10 @@ def query_endpoint(
         method="POST",
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+            # one type only: asked for results, Virtuoso answers a CONSTRUCT as ?s ?p ?o rows
+            "Accept": "application/n-triples"
+            if query_form(text) in ("CONSTRUCT", "DESCRIBE")
+            else "application/sparql-results+json",
         },
     )
     response, body = _send(request, user, time.monotonic() + timeout, url)

@@ -240,6 +240,16 @@ def check_query(text: str, origin: str = "query") -> None:
             )
 
 
+def query_form(text: str) -> str:
+    """The query's form, ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (its first such
+    bare word; ``SELECT`` if none is found)."""
+    for match in _TOKENS.finditer(text):
+        word = (match.group("word") or "").upper()
+        if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return word
+    return "SELECT"
+
+
 def _position(text: str, offset: int) -> str:
     """``line:column`` (both from 1) of ``offset`` in ``text``."""
     line = text.count("\n", 0, offset) + 1
