@@ -8,6 +8,7 @@ query must give the same rows through a server as the local ``claimkb query`` do
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -247,3 +248,15 @@ def test_the_password_is_never_an_option() -> None:
     result = CliRunner().invoke(main, ["push", "--help"])
     assert "--password" not in result.output
     assert PASSWORD_VARIABLE in result.output
+
+
+def test_a_server_that_does_not_answer_is_stopped_after_the_timeout(project: Project) -> None:
+    with socket.socket() as silent:  # listens, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/query"
+        result = run(project, "query", "--endpoint", url, "--timeout", "0.5", "ranges")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {url}: no complete answer within the time limit (--timeout)\n"
+    )
