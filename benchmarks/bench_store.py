@@ -17,6 +17,12 @@ query that took an engine more than ``--max-seconds`` on the corpus is not run b
 on the synthetic graph (it is reported as skipped): rdflib's join order makes some of them
 super-linear, and waiting hours for it would show nothing new.
 
+With ``--server`` it compares instead the embedded store with a SPARQL server on the same
+machine: ``claimkb push`` into the Oxigraph server (``oxigraph serve``, started on a free port
+of 127.0.0.1 and stopped by its PID) against pyoxigraph's in-memory load, and every example
+query through ``claimkb query --endpoint`` (HTTP, JSON results parsed into rows) against the
+same query in process; each total with its ratio to the embedded one, row counts checked.
+
 Nothing here asserts a time; the numbers are for ``claimkb/rdf/store.py``'s docstring and for
 comparing versions.
 """
@@ -162,6 +168,82 @@ def _cell(seconds: float, best: float) -> str:
     return f"{seconds * 1000:.1f} ms ({ratio:.1f}x)"
 
 
+def measure_server(data: bytes, repeat: int) -> None:
+    """Push and every example query through an Oxigraph server against the embedded store."""
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    from claimkb.rdf.endpoint import push, query_endpoint
+
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        sys.exit("the Oxigraph server is not installed (pip install oxigraph)")
+    with tempfile.TemporaryDirectory() as folder:
+        build_dir = Path(folder) / "build"
+        build_dir.mkdir()
+        (build_dir / "kb.ttl").write_bytes(data)  # N-Triples is Turtle
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen(
+            [binary, "serve", "--location", f"{folder}/db", "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            base, graph = f"http://127.0.0.1:{port}", "https://claimkb.org/id/build/bench"
+            gc.collect()
+            started = time.perf_counter()
+            store = _oxigraph_load(data)
+            load = time.perf_counter() - started
+            started = time.perf_counter()
+            push(build_dir, f"{base}/store", graph, timeout=3600)
+            pushed = time.perf_counter() - started
+            embedded_total = served_total = 0.0
+            print("\n| | embedded (pyoxigraph) | Oxigraph server (HTTP) | ratio |")
+            print("|---|---|---|---|")
+            print(f"| load / push | {load:.2f} s | {pushed:.2f} s | {pushed / load:.1f}x |")
+            for path in sorted(QUERIES.glob("*.rq")):
+                text = path.read_text(encoding="utf-8")
+                local, remote, rows = float("inf"), float("inf"), (-1, -1)
+                for _ in range(repeat):
+                    started = time.perf_counter()
+                    count = _oxigraph_query(store, PROLOGUE + text)
+                    local = min(local, time.perf_counter() - started)
+                    started = time.perf_counter()
+                    _, found = query_endpoint(f"{base}/query", text, path.stem, 3600, graph)
+                    remote = min(remote, time.perf_counter() - started)
+                    rows = (count, len(found))
+                flag = "" if rows[0] == rows[1] else f" (ROW COUNTS DIFFER: {rows})"
+                embedded_total += local
+                served_total += remote
+                print(
+                    f"| {path.stem} ({rows[0]} rows){flag} | {local * 1000:.1f} ms | "
+                    f"{remote * 1000:.1f} ms | {remote / local:.1f}x |"
+                )
+            print(
+                f"| **all {len(list(QUERIES.glob('*.rq')))} queries** | {embedded_total:.2f} s | "
+                f"{served_total:.2f} s | {served_total / embedded_total:.2f}x |"
+            )
+            count = len(list(QUERIES.glob("*.rq")))
+            reloaded = load * count + embedded_total
+            print(
+                f"| all {count}, each with its own load (as `claimkb query` runs) | "
+                f"{reloaded:.2f} s | {served_total:.2f} s | {served_total / reloaded:.2f}x |"
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=100, help="size of the synthetic graph")
@@ -172,9 +254,22 @@ def main() -> None:
     parser.add_argument(
         "--max-seconds", type=float, default=1.0, help="slower on the corpus: skipped at scale"
     )
+    parser.add_argument(
+        "--server",
+        action="store_true",
+        help="compare the embedded store with the Oxigraph server (push, queries over HTTP)",
+    )
     args = parser.parse_args()
     corpus = corpus_ntriples()
     sizes = {"corpus": corpus, f"{args.copies}x corpus": copies(corpus, args.copies)}
+    if args.server:
+        for (title, data), repeat in zip(
+            sizes.items(), (args.repeat, args.large_repeat), strict=True
+        ):
+            lines = data.count(b"\n")
+            print(f"\n## {title} ({lines} triples)")
+            measure_server(data, repeat)
+        return
     slow: dict[str, set[str]] = {name: set() for name in engines()}
     for (title, data), repeat in zip(sizes.items(), (args.repeat, args.large_repeat), strict=True):
         triples = data.count(b"\n")

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import sys
+import time
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,6 +37,7 @@ from claimkb.ingest import AddOptions, add_documents
 from claimkb.ledger.ledger import extract_ledger, stale_ledgers
 from claimkb.ledger.sources import load_sources, source_for
 from claimkb.ledger.vocabulary import load_vocabulary
+from claimkb.rdf.endpoint import PASSWORD_VARIABLE, PUSH_TIMEOUT, graph_iri, push, query_endpoint
 from claimkb.rdf.examples import named_query
 from claimkb.rdf.graph import WRITERS, knowledge_graph
 from claimkb.rdf.store import (
@@ -364,6 +366,19 @@ def drift(context: _Context, fmt: str) -> None:
         _write_stdout(drift_table(groups) + "\n")
 
 
+_GRAPH_OPTION = click.option(
+    "--graph",
+    metavar="IRI",
+    default=None,
+    help="The named graph on the server (default: https://claimkb.org/id/build/<project name>).",
+)
+_USER_OPTION = click.option(
+    "--user",
+    default=None,
+    help=f"The server's user name; the password is read from ${PASSWORD_VARIABLE}.",
+)
+
+
 @main.command()
 @click.argument("query")
 @click.option(
@@ -382,14 +397,31 @@ def drift(context: _Context, fmt: str) -> None:
     metavar="SECONDS",
     help="Stop a query that runs longer than this.",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Query this SPARQL server's query endpoint instead of build/kb.ttl.",
+)
+@_GRAPH_OPTION
+@_USER_OPTION
 @click.pass_obj
-def query(context: _Context, query: str, fmt: str, timeout: float) -> None:
+def query(
+    context: _Context,
+    query: str,
+    fmt: str,
+    timeout: float,
+    endpoint: str | None,
+    graph: str | None,
+    user: str | None,
+) -> None:
     """Run a SPARQL query on the built knowledge base (build/kb.ttl).
 
     QUERY is an example query by name (`ranges`), a .rq file, or the query text. The
     project's prefixes (schema:, qudt:, unit:, prov:, oa:, ckb: ...) need not be declared.
     Read-only and local: updates and SERVICE are refused; a query is stopped after
-    --timeout seconds.
+    --timeout seconds. With --endpoint URL the query runs on a SPARQL server, on the graph
+    `claimkb push` fills (or --graph), with the same rules.
     """
     project = context.project
     example = named_query(query, project.queries_dir)
@@ -397,8 +429,50 @@ def query(context: _Context, query: str, fmt: str, timeout: float) -> None:
     if example is not None:  # named as the user knows it: queries/x.rq, or the built-in name
         inside = example.is_relative_to(project.root)
         origin = example.relative_to(project.root).as_posix() if inside else example.stem
-    columns, rows = query_build(project.build_dir, text, origin, timeout)
+    if endpoint is None:
+        columns, rows = query_build(project.build_dir, text, origin, timeout)
+    else:
+        dataset = graph or graph_iri(project.config.name)
+        columns, rows = query_endpoint(endpoint, text, origin, timeout, dataset, user)
     _write_stdout(format_rows(columns, rows, fmt))
+
+
+@main.command("push")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    required=True,
+    help="The server's Graph Store endpoint (Oxigraph: .../store; Virtuoso: "
+    ".../sparql-graph-crud-auth).",
+)
+@_GRAPH_OPTION
+@_USER_OPTION
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True, max=MAX_TIMEOUT),
+    default=PUSH_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up when the server has not answered within this time.",
+)
+@click.pass_obj
+def push_command(
+    context: _Context, endpoint: str, graph: str | None, user: str | None, timeout: float
+) -> None:
+    """Load the built knowledge base (build/kb.ttl) into a SPARQL 1.1 server.
+
+    One HTTP PUT (the Graph Store Protocol) replaces the project's named graph, by default
+    https://claimkb.org/id/build/<project name>, so every push leaves exactly the latest
+    build there; `claimkb query --endpoint` reads the same graph.
+    """
+    project = context.project
+    target = graph or graph_iri(project.config.name)
+    started = time.perf_counter()
+    size = push(project.build_dir, endpoint, target, user, timeout)
+    click.echo(
+        f"pushed build/kb.ttl ({size:,} bytes) into <{target}> at {endpoint} "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
 
 
 @main.command()

@@ -132,7 +132,7 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
     """A new in-memory store holding ``build_dir/kb.ttl``."""
     turtle = build_dir / KB_FILE
     if not turtle.is_file():
-        raise StoreError(_missing(build_dir))
+        raise StoreError(missing_build(build_dir))
     store = pyoxigraph.Store()
     try:
         store.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
@@ -144,7 +144,8 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
     return store
 
 
-def _missing(build_dir: Path) -> str:
+def missing_build(build_dir: Path) -> str:
+    """The message for a project with no built knowledge base."""
     return f"{build_dir.name}/{KB_FILE}: no knowledge base; run `claimkb build` first"
 
 
@@ -239,6 +240,16 @@ def check_query(text: str, origin: str = "query") -> None:
             )
 
 
+def query_form(text: str) -> str:
+    """The query's form, ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (its first such
+    bare word; ``SELECT`` if none is found)."""
+    for match in _TOKENS.finditer(text):
+        word = (match.group("word") or "").upper()
+        if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return word
+    return "SELECT"
+
+
 def _position(text: str, offset: int) -> str:
     """``line:column`` (both from 1) of ``offset`` in ``text``."""
     line = text.count("\n", 0, offset) + 1
@@ -299,7 +310,7 @@ def query_build(
         )
     check_query(text, origin)
     if not (build_dir / KB_FILE).is_file():
-        raise StoreError(_missing(build_dir))
+        raise StoreError(missing_build(build_dir))
     context = (
         multiprocessing.get_context("fork")
         if "fork" in multiprocessing.get_all_start_methods()
@@ -378,21 +389,26 @@ def _one_line(text: str) -> str:
     return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 1] + "…"
 
 
+def convert_term(text: str, datatype: str | None) -> Value:
+    """A literal's lexical form as a plain value: integers and decimals as Python numbers,
+    booleans as ``bool``, anything else (or a malformed number) as its text."""
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _FLOATS:
+            return float(text)
+    except ValueError:
+        return text
+    if datatype == _BOOLEAN:
+        return text in ("true", "1")
+    return text
+
+
 def _value(term: object) -> Value:
     if term is None:
         return None
     if isinstance(term, pyoxigraph.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGERS:
-                return int(term.value)
-            if datatype in _FLOATS:
-                return float(term.value)
-        except ValueError:
-            return term.value
-        if datatype == _BOOLEAN:
-            return term.value in ("true", "1")
-        return term.value
+        return convert_term(term.value, term.datatype.value)
     if isinstance(term, pyoxigraph.NamedNode):
         return term.value
     return str(term)
