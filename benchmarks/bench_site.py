@@ -2,6 +2,7 @@
 of many copies of it, each stage timed, in one run.
 
     python benchmarks/bench_site.py [--copies 100] [--date 2026-11-22] [--no-site]
+                                    [--jobs 2] [--extraction-only]
 
 Both builds run the real build (``kb.build.build`` with the exporters ``claimkb build`` uses)
 in a temporary copy of the project, so the repository's ``build/`` and ledger are untouched.
@@ -15,22 +16,32 @@ as a multiple of the bundled one's (about 1 means the site build grows linearly)
 asserted; the goal for the bundled corpus is a whole build under 10 s on a two-core machine.
 ``--no-site`` stops after the knowledge stage (RDF, SHACL, Turtle, JSON-LD, store), for
 corpora whose site stage takes too long to wait for.
+
+Then the extraction stage alone (``stages.stage_ledger``) on the synthetic corpus, in this
+process (``--jobs 1``) and in ``--jobs`` worker processes, and the speed-up of the second;
+the two staged ledgers are compared byte for byte. The serial run finds its word tables
+loaded (by the builds, or a warm-up, before it); the parallel run's time includes starting
+its workers and their loading the tables, as in ``claimkb build --jobs N``.
+``--extraction-only`` runs just that (after a warm-up on the bundled corpus).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
 
 from claimkb.build.outputs import build_exporters
-from claimkb.build.stages import Summary, build, copy_project
+from claimkb.build.parallel import Workers
+from claimkb.build.stages import Summary, build, copy_project, stage_ledger
 from claimkb.core.project import Project
 from claimkb.ledger.sources import load_sources
 
@@ -84,12 +95,44 @@ def report(label: str, chars: int, summary: Summary, pages: int) -> None:
         print(f"  {stage:<20}{seconds:8.2f} s")
 
 
+def timed_extraction(project: Project, folder: Path, workers: Workers) -> tuple[float, bytes]:
+    """Seconds of the extraction stage on ``workers``, and the staged ledger's bytes."""
+    sources = load_sources(project.sources_yaml)
+    started = time.perf_counter()
+    staged = stage_ledger(project, sources, folder, workers=workers)
+    seconds = time.perf_counter() - started
+    return seconds, b"".join(path.read_bytes() for _, path in sorted(staged.files.items()))
+
+
+def compare_extraction(project: Project, folder: Path, jobs: int) -> None:
+    """The extraction stage in this process and on ``jobs`` processes, and the ratio."""
+    serial, serial_ledger = timed_extraction(project, folder / "jobs-1", Workers(1))
+    parallel, parallel_ledger = timed_extraction(project, folder / f"jobs-{jobs}", Workers(jobs))
+    same = "byte-identical" if serial_ledger == parallel_ledger else "DIFFERENT"
+    print(
+        f"extraction stage, {len(serial_ledger):,} bytes of ledger: --jobs 1 {serial:.2f} s, "
+        f"--jobs {jobs} {parallel:.2f} s ({serial / parallel:.2f}x faster; ledgers {same}; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f})"
+    )
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     options.add_argument("--copies", type=int, default=100)
     options.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2026, 11, 22))
     options.add_argument("--no-site", dest="site", action="store_false", help="no site stage")
+    options.add_argument("--jobs", type=int, default=2, help="worker processes to compare")
+    options.add_argument("--extraction-only", action="store_true", help="only the extraction stage")
     args = options.parse_args()
+    if args.extraction_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            small = copy_project(EXAMPLE, Path(tmp) / "bundled")
+            timed_extraction(small, Path(tmp) / "warm-up", Workers(1))  # load the tables
+            big_project = copy_project(EXAMPLE, Path(tmp) / "synthetic")
+            chars = multiply_sources(big_project.root, args.copies)
+            print(f"{args.copies}x synthetic corpus: {chars:,} characters")
+            compare_extraction(big_project, Path(tmp) / "ledgers", args.jobs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         small = copy_project(EXAMPLE, Path(tmp) / "bundled")
         chars = multiply_sources(small.root, 1)
@@ -102,6 +145,7 @@ def main() -> None:
         chars = multiply_sources(big_project.root, args.copies)
         big, big_pages = timed_build(big_project, args.date, args.site)
         report(f"{args.copies}x synthetic corpus", chars, big, big_pages)
+        compare_extraction(big_project, Path(tmp) / "ledgers", args.jobs)
 
     per_claim = big.timings["export_knowledge"] / big.claims
     reference_claim = bundled.timings["export_knowledge"] / bundled.claims
