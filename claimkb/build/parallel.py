@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import re
 import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -39,6 +40,8 @@ from claimkb.ledger.cues import load_cues, with_cues
 from claimkb.ledger.ledger import ledger_text
 
 
+ADDRESS = re.compile(r"(?:(?:tcp|tls)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}")
+"""A Dask scheduler's address: ``tcp://host:port`` (``tls://`` too; ``host:port`` is TCP)."""
 CONNECT_TIMEOUT = "10s"
 """How long ``--scheduler`` waits for the scheduler to answer."""
 
@@ -60,6 +63,10 @@ class Workers:
             raise WorkerError(f"--jobs must be 1 or more, not {self.jobs}")
         if self.scheduler is not None and self.jobs != 1:
             raise WorkerError("--jobs and --scheduler: give one (a cluster has its own workers)")
+        if self.scheduler is not None and not ADDRESS.fullmatch(self.scheduler):
+            raise WorkerError(
+                f"--scheduler: {self.scheduler!r} is not a scheduler's address (tcp://host:port)"
+            )
 
 
 SERIAL = Workers()
@@ -302,11 +309,15 @@ def _on_cluster(
         cores = max(1, sum(client.nthreads().values()))
         shared = client.scatter(vocabulary, broadcast=True, hash=False)
 
+        finished = distributed.as_completed(loop=client.loop)
+
         def submit(task: Task) -> Any:
-            return client.submit(run_task_elsewhere, task, shared, pure=False)
+            future = client.submit(run_task_elsewhere, task, shared, pure=False)
+            finished.add(future)
+            return future
 
         def first_done(futures: set[Any], block: bool) -> set[Any]:
-            return set(distributed.wait(list(futures), return_when="FIRST_COMPLETED").done)
+            return set(finished.next_batch(block=True))
 
         def named(task: Task, error: BaseException) -> WorkerError:
             return WorkerError(
