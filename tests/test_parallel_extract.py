@@ -4,9 +4,9 @@ Guards what ``claimkb.build.parallel`` promises: the ledger staged by worker pro
 byte-identical to the one staged in one process; an error a worker meets in a document is
 the error a serial build gives, word for word, naming the file, its line and its entry in
 ``sources.yaml``; a warning a worker gives is given here too; ``--jobs`` below 1 is a
-one-line error. With ``--jobs 2`` the first two sources always go to the worker process
-(it holds two tasks at a time, this process takes the rest), so a case about a worker puts
-its source first or second.
+one-line error. Which source a worker extracts while this process extracts too depends on
+how fast the worker starts, so every case runs also with ``share=False``: then the workers
+extract every source, and the case is sure to be about them.
 """
 
 from __future__ import annotations
@@ -38,10 +38,15 @@ def staged_bytes(project: Project, folder: Path, workers: Workers) -> dict[str, 
     return {final.name: copy.read_bytes() for final, copy in staged.files.items()}
 
 
-def test_two_jobs_stage_the_ledger_of_one_byte_for_byte(tmp_path: Path) -> None:
+WORKERS = [Workers(2), Workers(2, share=False)]
+IDS = ["sharing", "workers-only"]
+
+
+@pytest.mark.parametrize("workers", WORKERS, ids=IDS)
+def test_two_jobs_stage_the_ledger_of_one_byte_for_byte(tmp_path: Path, workers: Workers) -> None:
     project = copy_project(EXAMPLE, tmp_path / "project")
     serial = staged_bytes(project, tmp_path / "one", Workers(1))
-    parallel = staged_bytes(project, tmp_path / "two", Workers(2))
+    parallel = staged_bytes(project, tmp_path / "two", workers)
     assert list(parallel) == list(serial)  # written in source order, too
     assert parallel == serial
     committed = {
@@ -54,6 +59,7 @@ def test_more_jobs_than_sources_give_the_same_ledger(tmp_path: Path) -> None:
     project = make_small_project(tmp_path / "project")
     serial = staged_bytes(project, tmp_path / "one", Workers(1))
     assert staged_bytes(project, tmp_path / "four", Workers(4)) == serial
+    assert staged_bytes(project, tmp_path / "three", Workers(3, share=False)) == serial
     assert list(serial) == ["wind-report.yaml"]
 
 
@@ -62,7 +68,7 @@ LATIN = b"Wind\nPower 40 MW\nCaf\xe9 owners: 5 GW\n"
 
 
 def bad_first(project: Project) -> None:
-    """Put an undecodable source first in the listing: the worker gets it."""
+    """Put an undecodable source first in the listing."""
     (project.sources_dir / "bad.txt").write_bytes(LATIN)
     listing = project.sources_yaml.read_text(encoding="utf-8")
     entry = "- id: bad\n  file: bad.txt\n  language: en\n"
@@ -75,14 +81,14 @@ EXPECTED = (
 )
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("workers", [Workers(1), *WORKERS], ids=["serial", *IDS])
 def test_an_undecodable_source_is_named_as_a_serial_build_names_it(
-    tmp_path: Path, jobs: int
+    tmp_path: Path, workers: Workers
 ) -> None:
     project = make_small_project(tmp_path / "project")
     bad_first(project)
     with pytest.raises(InputError) as raised:
-        staged_bytes(project, tmp_path / "staged", Workers(jobs))
+        staged_bytes(project, tmp_path / "staged", workers)
     assert str(raised.value) == EXPECTED
 
 
@@ -109,18 +115,17 @@ def test_a_workers_warning_is_given_here_once_as_in_a_serial_build(tmp_path: Pat
     (project.sources_dir / "parc.txt").write_text(FRENCH, encoding="utf-8")
     listing = project.sources_yaml.read_text(encoding="utf-8")
     project.sources_yaml.write_text("- id: parc\n  file: parc.txt\n" + listing, encoding="utf-8")
-    given: dict[int, list[tuple[type[Warning], str]]] = {}
-    for jobs in (1, 2):
+    given: list[list[tuple[type[Warning], str]]] = []
+    for number, workers in enumerate([Workers(1), *WORKERS]):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            staged_bytes(project, tmp_path / f"jobs-{jobs}", Workers(jobs))
-        given[jobs] = [(w.category, str(w.message)) for w in caught]
+            staged_bytes(project, tmp_path / f"run-{number}", workers)
+        given.append([(w.category, str(w.message)) for w in caught])
     expected = (
         "sources/parc.txt: the text looks like French (fr), which claimkb does not read; "
         "read as English"
     )
-    assert given[1] == [(ClaimkbWarning, expected)]
-    assert given[2] == given[1]
+    assert given == [[(ClaimkbWarning, expected)]] * 3
 
 
 @pytest.mark.parametrize(

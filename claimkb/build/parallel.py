@@ -34,11 +34,10 @@ from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import CueFile, LedgerFile, Source, Vocabulary
 from claimkb.core.project import shown
 from claimkb.core.yamlio import LedgerError
-from claimkb.extract.pipeline import extract_chunks
+from claimkb.extract.pipeline import extract_chunks, extract_document
 from claimkb.extract.reader import InputError, check_document, read_chunks, read_text, split_chunks
 from claimkb.ledger.cues import load_cues, with_cues
 from claimkb.ledger.ledger import ledger_text
-
 
 ADDRESS = re.compile(r"(?:(?:tcp|tls)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}")
 """A Dask scheduler's address: ``tcp://host:port`` (``tls://`` too; ``host:port`` is TCP)."""
@@ -52,11 +51,14 @@ class WorkerError(ClaimkbError):
 
 @dataclass(frozen=True)
 class Workers:
-    """Where the extraction stage runs: ``jobs`` local processes (1: in this process), or,
+    """Where the extraction stage runs: ``jobs`` local processes (1: this one alone), or,
     with ``scheduler`` (``tcp://host:port``), the workers of that Dask cluster."""
 
     jobs: int = 1
     scheduler: str | None = None
+    share: bool = True
+    """Whether this process extracts too (``jobs - 1`` workers then), or only hands the
+    sources to ``jobs`` workers and writes what they return."""
 
     def __post_init__(self) -> None:
         if self.jobs < 1:
@@ -134,9 +136,7 @@ def run_task_elsewhere(task: Task, vocabulary: Vocabulary) -> Outcome:
         warnings.simplefilter("always")
         outcome = run_task(task, vocabulary)
     given = tuple((w.category, str(w.message)) for w in caught)
-    return Outcome(
-        outcome.index, outcome.text, outcome.input_error, outcome.ledger_error, given
-    )
+    return Outcome(outcome.index, outcome.text, outcome.input_error, outcome.ledger_error, given)
 
 
 def ledger_outcomes(
@@ -149,11 +149,11 @@ def ledger_outcomes(
         yield from _on_cluster(_tasks(sources, sources_dir, texts=True), vocabulary, workers)
         return
     tasks = _tasks(sources, sources_dir, texts=False)
-    if workers.jobs == 1:
+    if workers.jobs == 1 and workers.share:
         for task in tasks:
             yield task if isinstance(task, Outcome) else run_task(task, vocabulary)
         return
-    yield from _on_processes(tasks, vocabulary, workers.jobs)
+    yield from _on_processes(tasks, vocabulary, workers, _languages(sources))
 
 
 def _tasks(sources: list[Source], sources_dir: Path, texts: bool) -> Iterator[Task | Outcome]:
@@ -190,12 +190,14 @@ def _in_order(
     limits: tuple[int, int],
     named: Callable[[Task, BaseException], WorkerError],
     here: Callable[[Task], Outcome] | None = None,
+    started: Callable[[], bool] = lambda: True,
 ) -> Iterator[Outcome]:
     """Outcomes in task order. ``limits``: how many tasks the workers hold at a time, and
     how many outcomes may wait for one before them, so that neither the texts sent nor
     the results kept grow with the corpus. With ``here``, this process takes the next
-    task itself whenever the workers hold enough, instead of waiting for them: it works
-    while they start, and then as one of them."""
+    task itself whenever the workers hold enough, instead of waiting for them; and the
+    workers are given none before ``started()``: this process works while they start
+    (and alone, if the sources are done before), and then as one of them."""
     given, kept = limits
     running: dict[Any, Task] = {}
     ready: dict[int, Outcome | _Failed] = {}
@@ -215,7 +217,12 @@ def _in_order(
         return None
 
     while True:
-        while len(running) < given and len(ready) < kept and (task := pull()) is not None:
+        while (
+            len(running) < given
+            and len(ready) < kept
+            and started()
+            and (task := pull()) is not None
+        ):
             running[submit(task)] = task
         while following in ready:
             outcome = ready.pop(following)
@@ -250,22 +257,49 @@ _VOCABULARY = Vocabulary()
 """A local worker's copy of the project's vocabulary, set once when it starts."""
 
 
-def _start_worker(vocabulary: Vocabulary) -> None:
+def _start_worker(vocabulary: Vocabulary, languages: tuple[str, ...]) -> None:
+    """Keep the vocabulary, and load the word tables of ``languages`` (all the worker
+    will need: the extractor keeps them for the life of the process)."""
     global _VOCABULARY
     _VOCABULARY = vocabulary
+    for lang in languages:
+        warm_up = Source(id="warm-up", file="warm-up.txt", language=lang)  # type: ignore[arg-type]
+        extract_document(warm_up, "1\n", vocabulary)
+
+
+def _started() -> None:
+    """A worker's first task: done once it has started (``_start_worker`` ran)."""
 
 
 def _run_in_process(task: Task) -> Outcome:
     return run_task_elsewhere(task, _VOCABULARY)
 
 
+def _languages(sources: list[Source]) -> tuple[str, ...]:
+    """The languages ``sources`` are read in: all three if one is to be detected."""
+    given = {source.language for source in sources}
+    return ("de", "en", "ru") if None in given else tuple(sorted(str(lang) for lang in given))
+
+
 def _on_processes(
-    tasks: Iterator[Task | Outcome], vocabulary: Vocabulary, jobs: int
+    tasks: Iterator[Task | Outcome],
+    vocabulary: Vocabulary,
+    workers: Workers,
+    languages: tuple[str, ...],
 ) -> Iterator[Outcome]:
-    """``jobs`` processes at work: this one and ``jobs - 1`` workers."""
+    """``workers.jobs`` processes at work: ``jobs`` workers, or this one and ``jobs - 1``.
+    Sharing, this process gives the workers no task before one has started, so that none
+    waits in a worker that is still importing; and does not wait for them at the end if
+    it did all the work itself."""
+    share = workers.share
+    count = workers.jobs - 1 if share else workers.jobs
     pool = ProcessPoolExecutor(
-        jobs - 1, mp_context=_process_context(), initializer=_start_worker, initargs=(vocabulary,)
+        count,
+        mp_context=_process_context(),
+        initializer=_start_worker,
+        initargs=(vocabulary, languages),
     )
+    probe = pool.submit(_started) if share else None
 
     def first_done(futures: set[Future[Outcome]], block: bool) -> set[Future[Outcome]]:
         return wait(futures, None if block else 0, FIRST_COMPLETED).done
@@ -283,12 +317,14 @@ def _on_processes(
             tasks,
             lambda task: pool.submit(_run_in_process, task),
             first_done,
-            (2 * (jobs - 1), 64 * jobs),
+            (2 * count, 64 * workers.jobs),
             named,
-            here,
+            here if share else None,
+            probe.done if probe is not None else lambda: True,
         )
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # a worker still starting is left to end by itself, not waited for
+        pool.shutdown(wait=probe is None or probe.done(), cancel_futures=True)
 
 
 def _on_cluster(
