@@ -265,9 +265,10 @@ def _worker_options(command: Callable[..., None]) -> Callable[..., None]:
         "--jobs",
         "-j",
         type=int,
+        metavar="N",
         default=1,
         show_default=True,
-        help="Extract the sources in N processes at once.",
+        help="Extract the sources in N processes at once: this one and N - 1 workers.",
     )
     scheduler = click.option(
         "--scheduler",
