@@ -176,3 +176,16 @@ def test_without_dask_the_scheduler_option_says_what_to_install(
     assert str(raised.value) == (
         "--scheduler needs dask.distributed: pip install 'claimkb[cluster]'"
     )
+
+
+def test_a_cluster_without_workers_is_one_line_not_a_wait_for_ever(tmp_path: Path) -> None:
+    distributed = _distributed()
+    with distributed.LocalCluster(
+        n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as empty:
+        project = make_small_project(tmp_path / "project")
+        sources = load_sources(project.sources_yaml)
+        workers = Workers(scheduler=empty.scheduler_address)
+        with pytest.raises(WorkerError) as raised:
+            stage_ledger(project, sources, tmp_path / "staged", workers=workers)
+    assert str(raised.value) == f"the Dask cluster at {empty.scheduler_address} has no workers"

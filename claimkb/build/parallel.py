@@ -10,11 +10,12 @@ whatever order the workers finish in, so the ledger the build writes is byte-ide
 a serial build's, and the first error is the one a serial build meets first, raised where
 a serial build raises it (``stages.stage_ledger`` names the source and its entry).
 
-Local workers are processes started by ``forkserver`` (``spawn`` where there is none), never
-forked from a parent that may hold threads; each receives the project's vocabulary once and
-loads a language's word tables the first time a document in that language comes (the
-extractor caches them per process). A cluster receives the vocabulary once, scattered to
-every worker.
+Local workers are processes started by ``spawn``, never forked from a parent that may hold
+threads; each receives the project's vocabulary once and loads the word tables of the
+corpus's languages when it starts (the extractor keeps them for the life of the process).
+This process extracts too: alone until a worker has started (so no source waits in a worker
+still importing, and a corpus smaller than a worker's start is done before one is ready),
+then beside them. A cluster receives the vocabulary once, scattered to every worker.
 """
 
 from __future__ import annotations
@@ -342,6 +343,11 @@ def _on_cluster(
     except (OSError, ValueError, TypeError) as error:
         raise WorkerError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     try:
+        if not client.nthreads():
+            try:
+                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            except TimeoutError:
+                raise WorkerError(f"the Dask cluster at {address} has no workers") from None
         cores = max(1, sum(client.nthreads().values()))
         shared = client.scatter(vocabulary, broadcast=True, hash=False)
 
