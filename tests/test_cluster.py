@@ -59,7 +59,7 @@ def scheduler() -> Iterator[str]:
         processes=True,
         threads_per_worker=1,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",
     )
     pids = [nanny.process.pid for nanny in cluster.workers.values()]
     try:
@@ -181,7 +181,7 @@ def test_without_dask_the_scheduler_option_says_what_to_install(
 def test_a_cluster_without_workers_is_one_line_not_a_wait_for_ever(tmp_path: Path) -> None:
     distributed = _distributed()
     with distributed.LocalCluster(
-        n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=0, processes=True, host="127.0.0.1", dashboard_address=":0"
     ) as empty:
         project = make_small_project(tmp_path / "project")
         sources = load_sources(project.sources_yaml)

@@ -290,8 +290,8 @@ def _on_processes(
 ) -> Iterator[Outcome]:
     """``workers.jobs`` processes at work: ``jobs`` workers, or this one and ``jobs - 1``.
     Sharing, this process gives the workers no task before one has started, so that none
-    waits in a worker that is still importing; and does not wait for them at the end if
-    it did all the work itself."""
+    waits in a worker that is still importing; and ends them at once if it did all the
+    work itself before one had started."""
     share = workers.share
     count = workers.jobs - 1 if share else workers.jobs
     pool = ProcessPoolExecutor(
@@ -324,8 +324,20 @@ def _on_processes(
             probe.done if probe is not None else lambda: True,
         )
     finally:
-        # a worker still starting is left to end by itself, not waited for
-        pool.shutdown(wait=probe is None or probe.done(), cancel_futures=True)
+        if probe is not None and not probe.done():
+            _stop_starting(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_starting(pool: ProcessPoolExecutor) -> None:
+    """End the workers of ``pool``, none of which has started: this process did all the
+    work, and a worker still importing would only take a core from the stages after it."""
+    stop = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if stop is not None:
+        stop()
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
 
 
 def _on_cluster(
