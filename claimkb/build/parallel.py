@@ -318,7 +318,7 @@ def _on_processes(
             tasks,
             lambda task: pool.submit(_run_in_process, task),
             first_done,
-            (2 * count, 64 * workers.jobs),
+            (8 * count, 64 * workers.jobs),  # eight each: none idles while this one works
             named,
             here if share else None,
             probe.done if probe is not None else lambda: True,
