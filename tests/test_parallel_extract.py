@@ -23,10 +23,13 @@ from claimkb.build.stages import copy_project, stage_ledger
 from claimkb.cli import main
 from claimkb.core.errors import ClaimkbWarning
 from claimkb.core.project import Project
+from claimkb.core.yamlio import LedgerError
 from claimkb.extract.reader import InputError
+from claimkb.ingest import AddOptions, add_documents
 from claimkb.ledger.sources import load_sources
 from tests.conftest import EXAMPLE
 from tests.hostile import Case, make_small_project
+from tests.test_add import TALK_VTT
 
 BUILD = ("build", "--date", "2026-12-01")
 
@@ -155,3 +158,33 @@ def test_jobs_below_one_is_a_one_line_error(
 def test_workers_refuse_jobs_below_one() -> None:
     with pytest.raises(WorkerError, match=r"^--jobs must be 1 or more, not 0$"):
         Workers(0)
+
+
+def with_transcript(project: Project, tmp_path: Path) -> None:
+    """``project`` with a WebVTT transcript added: a text and its cue times."""
+    talk = tmp_path / "talk.vtt"
+    talk.write_text(TALK_VTT, encoding="utf-8")
+    add_documents(project, [str(talk)], AddOptions(lang="en"))
+
+
+@pytest.mark.parametrize("workers", WORKERS, ids=IDS)
+def test_cue_times_come_back_from_the_workers(tmp_path: Path, workers: Workers) -> None:
+    project = make_small_project(tmp_path / "project")
+    with_transcript(project, tmp_path)
+    serial = staged_bytes(project, tmp_path / "one", Workers(1))
+    assert staged_bytes(project, tmp_path / "two", workers) == serial
+    # the claims of the second cue's line carry its time, as hand-read from TALK_VTT
+    assert serial["talk.yaml"].count(b"cue: '00:00:04.500'") == 2  # 40 turbines, about 200 MW
+
+
+@pytest.mark.parametrize("workers", [Workers(1), *WORKERS], ids=["serial", *IDS])
+def test_a_broken_cue_file_is_named_as_a_serial_build_names_it(
+    tmp_path: Path, workers: Workers
+) -> None:
+    project = make_small_project(tmp_path / "project")
+    with_transcript(project, tmp_path)
+    cues = project.sources_dir / "talk.cues.yaml"
+    cues.write_text(cues.read_text(encoding="utf-8").replace("source: talk", "source: other"))
+    with pytest.raises(LedgerError) as raised:
+        staged_bytes(project, tmp_path / "staged", workers)
+    assert str(raised.value) == "sources/talk.cues.yaml:1: source: 'other' is not 'talk'"
