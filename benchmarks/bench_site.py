@@ -2,6 +2,7 @@
 of many copies of it, each stage timed, in one run.
 
     python benchmarks/bench_site.py [--copies 100] [--date 2026-11-22] [--no-site]
+                                    [--jobs 2] [--extraction-only]
 
 Both builds run the real build (``kb.build.build`` with the exporters ``claimkb build`` uses)
 in a temporary copy of the project, so the repository's ``build/`` and ledger are untouched.
@@ -15,23 +16,40 @@ as a multiple of the bundled one's (about 1 means the site build grows linearly)
 asserted; the goal for the bundled corpus is a whole build under 10 s on a two-core machine.
 ``--no-site`` stops after the knowledge stage (RDF, SHACL, Turtle, JSON-LD, store), for
 corpora whose site stage takes too long to wait for.
+
+Then the extraction stage alone (``stages.stage_ledger``) on the synthetic corpus with
+``--jobs 1`` and with ``--jobs N``, and the speed-up: first each in a new interpreter, as
+``claimkb build --jobs N`` runs it (the word tables are loaded within the timed stage, by
+this process and by the workers; the imports before it are not timed), then both in this
+process, whose tables are loaded already (so only the workers' start is timed). The staged
+ledgers are compared byte for byte, and a worker's start is timed alone: what a small
+corpus cannot win back. ``--extraction-only`` runs just that.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing
+import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
 
 from claimkb.build.outputs import build_exporters
-from claimkb.build.stages import Summary, build, copy_project
+from claimkb.build.parallel import Workers
+from claimkb.build.stages import Summary, build, copy_project, stage_ledger
+from claimkb.core.models import Source
 from claimkb.core.project import Project
+from claimkb.extract import extract_document
 from claimkb.ledger.sources import load_sources
 
 _DIGIT = re.compile(r"\d")
@@ -84,12 +102,86 @@ def report(label: str, chars: int, summary: Summary, pages: int) -> None:
         print(f"  {stage:<20}{seconds:8.2f} s")
 
 
+def timed_extraction(project: Project, folder: Path, workers: Workers) -> tuple[float, bytes]:
+    """Seconds of the extraction stage on ``workers``, and the staged ledger's bytes."""
+    sources = load_sources(project.sources_yaml)
+    started = time.perf_counter()
+    staged = stage_ledger(project, sources, folder, workers=workers)
+    seconds = time.perf_counter() - started
+    return seconds, b"".join(path.read_bytes() for _, path in sorted(staged.files.items()))
+
+
+def fresh_extraction(project: Project, folder: Path, jobs: int) -> tuple[float, bytes]:
+    """``timed_extraction`` in a new interpreter, which loads the word tables in the timed
+    stage as ``claimkb build --jobs N`` does (its imports are not timed)."""
+    command = [sys.executable, __file__, "--time-extraction", str(project.root), str(folder)]
+    done = subprocess.run([*command, "--jobs", str(jobs)], check=True, capture_output=True)
+    seconds = float(done.stdout.decode().split()[-1])
+    return seconds, b"".join(path.read_bytes() for path in sorted(folder.glob("*.yaml")))
+
+
+def _worker_start() -> float:
+    """Seconds a new worker process takes to be ready: the interpreter, the imports and
+    the word tables of the three languages (what it does before its first document)."""
+    started = time.perf_counter()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pool.submit(_load_tables).result()
+    return time.perf_counter() - started
+
+
+def _load_tables() -> None:
+    for lang in ("de", "en", "ru"):
+        extract_document(Source(id="x", file="x.txt", language=lang), "5 GW\n")
+
+
+def compare_extraction(project: Project, folder: Path, jobs: int) -> None:
+    """The extraction stage in one process and on ``jobs`` processes, and the ratio: each
+    in a new interpreter (as the command runs it), then in this one (its tables loaded)."""
+    load = f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}"
+    for how, timed in (("new interpreters", fresh_extraction), ("in this process", None)):
+        runs = []
+        for n in (1, jobs):
+            place = folder / f"{how[:3]}-jobs-{n}"
+            if timed is None:
+                runs.append(timed_extraction(project, place, Workers(n)))
+            else:
+                runs.append(timed(project, place, n))
+        (serial, serial_ledger), (parallel, parallel_ledger) = runs
+        same = "byte-identical" if serial_ledger == parallel_ledger else "DIFFERENT"
+        print(
+            f"extraction stage, {how}: --jobs 1 {serial:.2f} s, --jobs {jobs} {parallel:.2f} s "
+            f"= {serial / parallel:.2f}x ({len(serial_ledger):,} bytes of ledger, {same}; {load})"
+        )
+    print(f"a worker's start (interpreter, imports, word tables): {_worker_start():.2f} s")
+
+
+def _time_extraction(root: Path, folder: Path, jobs: int) -> None:
+    """Print the seconds of the extraction stage of the project at ``root``."""
+    seconds, _ = timed_extraction(Project.load(root), folder, Workers(jobs))
+    print(f"{seconds:.3f}")
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     options.add_argument("--copies", type=int, default=100)
     options.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2026, 11, 22))
     options.add_argument("--no-site", dest="site", action="store_false", help="no site stage")
+    options.add_argument("--jobs", type=int, default=2, help="worker processes to compare")
+    options.add_argument("--extraction-only", action="store_true", help="only the extraction stage")
+    options.add_argument("--time-extraction", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = options.parse_args()
+    if args.time_extraction:
+        _time_extraction(*args.time_extraction, args.jobs)
+        return
+    if args.extraction_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            small = copy_project(EXAMPLE, Path(tmp) / "bundled")
+            timed_extraction(small, Path(tmp) / "warm-up", Workers(1))  # load the tables here
+            big_project = copy_project(EXAMPLE, Path(tmp) / "synthetic")
+            chars = multiply_sources(big_project.root, args.copies)
+            print(f"{args.copies}x synthetic corpus: {chars:,} characters")
+            compare_extraction(big_project, Path(tmp) / "ledgers", args.jobs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         small = copy_project(EXAMPLE, Path(tmp) / "bundled")
         chars = multiply_sources(small.root, 1)
@@ -102,6 +194,7 @@ def main() -> None:
         chars = multiply_sources(big_project.root, args.copies)
         big, big_pages = timed_build(big_project, args.date, args.site)
         report(f"{args.copies}x synthetic corpus", chars, big, big_pages)
+        compare_extraction(big_project, Path(tmp) / "ledgers", args.jobs)
 
     per_claim = big.timings["export_knowledge"] / big.claims
     reference_claim = bundled.timings["export_knowledge"] / bundled.claims

@@ -15,11 +15,12 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimkb.build.lock import build_lock
+from claimkb.build.parallel import SERIAL, Workers, ledger_outcomes
 from claimkb.build.staging import PREFIX, describe, recover, remove_entry, swap
 from claimkb.core.errors import ClaimkbError
 from claimkb.core.models import EntityFile, LedgerFile, ReferenceFile, ReviewFile, Source
@@ -31,9 +32,7 @@ from claimkb.knowledge.knowledge import KnowledgeBase, assemble
 from claimkb.ledger.ledger import (
     Ledger,
     Located,
-    extract_ledger,
     extracted_path,
-    ledger_text,
     load_ledger,
     located_records,
 )
@@ -129,26 +128,32 @@ class StagedLedger:
 
 
 def stage_ledger(
-    project: Project, sources: list[Source], folder: Path, progress: Progress = _quiet
+    project: Project,
+    sources: list[Source],
+    folder: Path,
+    progress: Progress = _quiet,
+    workers: Workers = SERIAL,
 ) -> StagedLedger:
-    """Extract every source into ``folder`` (one ledger file per source); nothing under
-    ``claims/`` is touched until ``commit_ledger``."""
+    """Extract every source into ``folder`` (one ledger file per source), on ``workers``;
+    the files are written here, in source order, so they are the same wherever the work
+    ran. Nothing under ``claims/`` is touched until ``commit_ledger``."""
     folder.mkdir(parents=True, exist_ok=True)
     claims_dir = project.claims_dir
     vocabulary = load_vocabulary(claims_dir)
     entries = _entry_lines(project.sources_yaml)
     files: dict[Path, Path] = {}
     progress("extract", 0, len(sources))
-    for done, source in enumerate(sources, start=1):
-        with _named(project.sources_dir, source, entries.get(done - 1)):
-            (ledger,) = extract_ledger([source], project.sources_dir, vocabulary)
-        staged, final = folder / f"{ledger.source}.yaml", extracted_path(claims_dir, ledger.source)
-        try:
-            write_text(staged, ledger_text(ledger))
-        except OSError as error:  # named as the file it would become
-            raise OSError(error.errno, error.strerror, str(final)) from None
-        files[final] = staged
-        progress("extract", done, len(sources))
+    with closing(ledger_outcomes(sources, project.sources_dir, vocabulary, workers)) as outcomes:
+        for done, (source, outcome) in enumerate(zip(sources, outcomes, strict=True), start=1):
+            with _named(project.sources_dir, source, entries.get(done - 1)):
+                text = outcome.ledger_text()
+            staged, final = folder / f"{source.id}.yaml", extracted_path(claims_dir, source.id)
+            try:
+                write_text(staged, text)
+            except OSError as error:  # named as the file it would become
+                raise OSError(error.errno, error.strerror, str(final)) from None
+            files[final] = staged
+            progress("extract", done, len(sources))
     return StagedLedger(files)
 
 
@@ -313,6 +318,7 @@ def build(
     project: Project,
     exporters: tuple[Exporter, ...] = (),
     progress: Progress = _quiet,
+    workers: Workers = SERIAL,
 ) -> Summary:
     """Run every stage for ``project``; ``exporters`` write into the new ``build/`` and
     return how many triples they wrote (0 when not RDF).
@@ -329,7 +335,7 @@ def build(
     try:
         with build_lock(project.root):
             recover(build_dir)
-            return _build(project, exporters, progress)
+            return _build(project, exporters, progress, workers)
     except LedgerError as error:
         raise BuildError(str(error)) from None
     except OSError as error:
@@ -354,7 +360,9 @@ def _staging_folder(root: Path) -> Path:
         raise OSError(error.errno, error.strerror, str(root)) from None
 
 
-def _build(project: Project, exporters: tuple[Exporter, ...], progress: Progress) -> Summary:
+def _build(
+    project: Project, exporters: tuple[Exporter, ...], progress: Progress, workers: Workers
+) -> Summary:
     timings = Timings()
     build_dir = project.build_dir
     with timings.stage("load sources"):
@@ -364,7 +372,7 @@ def _build(project: Project, exporters: tuple[Exporter, ...], progress: Progress
     triples = 0
     try:
         with timings.stage("extract"):
-            staged = stage_ledger(project, sources, staging / LEDGER_FOLDER, progress)
+            staged = stage_ledger(project, sources, staging / LEDGER_FOLDER, progress, workers)
         progress("ledger", 0, 1)
         with timings.stage("ledger and checks"):
             ledger = load_staged_ledger(project.claims_dir, staged)
