@@ -17,9 +17,9 @@ from pathlib import Path
 
 from claimkb.build.stages import LEDGER_FOLDER
 from claimkb.core.project import DEFAULT_PUBLISHER, Project
+from claimkb.derive.drift import drift_groups, drift_json
 from claimkb.derive.ratings import Assessment, ClaimRating, assess, dated_ratings
 from claimkb.derive.records import CheckRecord, derivation_records, records_json
-from claimkb.derive.drift import drift_groups, drift_json
 from claimkb.knowledge.knowledge import KnowledgeBase
 from claimkb.ledger.ratings import RATINGS_FILE, load_ratings, ratings_path, ratings_text
 from claimkb.pages.publish import build_site, copy_template
