@@ -121,6 +121,18 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     ctx.obj = _Context(project_dir)
 
 
+def _table_or_json(help_text: str) -> Callable[[Any], Any]:
+    """The ``--format table|json`` option of a command that prints records."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help=help_text,
+    )
+
+
 @main.command()
 @click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--name", default=None, help="The project's id (default: from the folder name).")
@@ -318,14 +330,7 @@ def build(
 
 
 @main.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people, or a JSON list.",
-)
+@_table_or_json("A table for people, or a JSON list.")
 @click.option(
     "--explain",
     is_flag=True,
@@ -368,14 +373,7 @@ def links(context: _Context) -> None:
 
 
 @main.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people, or JSON (the groups, as build/drift.json holds them).",
-)
+@_table_or_json("A table for people, or JSON (the groups, as build/drift.json holds them).")
 @click.pass_obj
 def drift(context: _Context, fmt: str) -> None:
     """Print the same quantity stated with different figures, per speaker, over time.

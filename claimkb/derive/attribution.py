@@ -124,8 +124,6 @@ def attribution(records: list[CheckRecord], claims: Mapping[str, Claim]) -> list
             grade = closeness(
                 record.verdict, result, compared, record.factor, (allowance[0], allowance[1])
             )
-        elif record.verdict == "consistent":
-            grade = "within precision"
         done.append(
             {
                 "speakers": speakers,
